@@ -1,0 +1,18 @@
+// Shared pieces of the rollup build: the version define and the TypeScript plugin settings.
+import { readFileSync } from 'node:fs';
+import replace from './replaceVersion.mjs';
+
+/** package.json, read once for the version the runtime reports. */
+export const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** Replaces `__LIBRARY_VERSION__` with the package version. */
+export const versionPlugin = () => replace(pkg.version);
+
+/** TypeScript options for a build; `target` differs between faces. */
+export const typescriptOptions = (overrides = {}) => ({
+  tsconfig: './tsconfig.json',
+  include: ['src/**/*.ts', 'views/**/*.ts'],
+  noEmit: false,
+  noEmitOnError: true,
+  ...overrides,
+});

@@ -1,0 +1,49 @@
+import { resolveConfig } from '../core/CollectorConfig';
+import { createCollector, type Collector } from '../core/createCollector';
+import { EdgeCollectorError } from '../core/EdgeCollectorError';
+import { fetchTransport } from '../core/Transport';
+import { isDebugRequested } from './isDebugRequested';
+import { logToConsole } from './logToConsole';
+import { readPageSnapshot } from './readPageSnapshot';
+
+/** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
+export type CommandApi = (command: string, options?: unknown) => Promise<unknown>;
+
+/**
+ * Builds the `edgeCollector(command, options)` function of the standalone script. Every outcome,
+ * including a bad command or a bug, becomes a rejected promise: nothing throws into the page.
+ */
+export function createCommandApi(): CommandApi {
+  let collector: Collector | undefined;
+
+  const needCollector = (command: string): Collector => {
+    if (!collector) throw new EdgeCollectorError('not-configured', `call edgeCollector("configure", { datastreamId }) before "${command}"`);
+    return collector;
+  };
+
+  const commands: Record<string, (options: unknown) => Promise<unknown> | unknown> = {
+    configure(options) {
+      if (collector) throw new EdgeCollectorError('already-configured', 'edgeCollector is already configured; configure may be called once per page');
+      const config = resolveConfig(options);
+      if (isDebugRequested()) config.debug = true;
+      collector = createCollector(config, {
+        snapshot: readPageSnapshot,
+        transport: fetchTransport(),
+        log: logToConsole,
+        implementation: 'standalone',
+      });
+      return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
+    },
+    sendPageView: (options) => needCollector('sendPageView').sendPageView(options as never),
+    sendEvent: (options) => needCollector('sendEvent').sendEvent(options as never),
+  };
+
+  return (command, options) =>
+    new Promise((resolve) => {
+      const run = typeof command === 'string' && Object.prototype.hasOwnProperty.call(commands, command) ? commands[command] : undefined;
+      if (!run) {
+        throw new EdgeCollectorError('unknown-command', `unknown command "${String(command)}"; known commands: ${Object.keys(commands).join(', ')}`);
+      }
+      resolve(run(options));
+    });
+}

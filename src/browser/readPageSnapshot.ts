@@ -1,0 +1,17 @@
+import type { EnvironmentSnapshot } from '../core/EnvironmentSnapshot';
+
+/** Reads the page's URL, referrer, title, screen and viewport at the moment of a call. */
+export function readPageSnapshot(): EnvironmentSnapshot {
+  const now = new Date();
+  const snapshot: EnvironmentSnapshot = {
+    now,
+    timezoneOffset: now.getTimezoneOffset(),
+    environment: 'browser',
+    url: location.href,
+    title: document.title || undefined,
+    referrer: document.referrer || undefined,
+    viewport: { width: window.innerWidth, height: window.innerHeight },
+  };
+  if (window.screen) snapshot.screen = { width: screen.width, height: screen.height };
+  return snapshot;
+}

@@ -1,0 +1,80 @@
+import { EdgeCollectorError } from './EdgeCollectorError';
+
+/** Credentials for the authenticated (server-side) mode of the Edge Network Server API. */
+export interface EdgeAuth {
+  /** Sent as `Authorization: Bearer …`. */
+  accessToken: string;
+  /** Sent as `x-api-key`. */
+  apiKey: string;
+  /** Sent as `x-gw-ims-org-id`. */
+  orgId: string;
+}
+
+/** The settings a collector is configured with. */
+export interface CollectorConfig {
+  /** The datastream the events go to. */
+  datastreamId: string;
+  /** Default `https://edge.adobedc.net`. */
+  edgeUrl?: string;
+  /** Default `ee`. */
+  edgeBasePath?: string;
+  /** Logs every request and answer (identities hashed). */
+  debug?: boolean;
+  /** Server-side only: switches to the authenticated Server API. Never give this to a browser. */
+  auth?: EdgeAuth;
+}
+
+/** A configuration with every default filled in and every value checked. */
+export interface ResolvedConfig {
+  datastreamId: string;
+  edgeUrl: string;
+  edgeBasePath: string;
+  debug: boolean;
+  auth?: EdgeAuth;
+}
+
+/** The Edge Network's public collection host. */
+export const DEFAULT_EDGE_URL = 'https://edge.adobedc.net';
+/** The path prefix of the Edge Network's collection endpoints. */
+export const DEFAULT_EDGE_BASE_PATH = 'ee';
+
+const DATASTREAM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:[\w-]+)?$/i;
+const BASE_PATH = /^[\w-]+(\/[\w-]+)*$/;
+
+function invalid(message: string): never {
+  throw new EdgeCollectorError('invalid-config', message);
+}
+
+/** Checks a configuration and fills in the defaults; throws an `invalid-config` error that says what to fix. */
+export function resolveConfig(input: unknown): ResolvedConfig {
+  if (input === null || typeof input !== 'object') invalid('configure needs an options object: { datastreamId: "…" }');
+  const config = input as Partial<CollectorConfig>;
+  const { datastreamId } = config;
+  if (typeof datastreamId !== 'string' || !datastreamId.trim()) {
+    invalid('datastreamId is missing: copy it from Data Collection > Datastreams in Experience Platform');
+  }
+  if (!DATASTREAM_ID.test(datastreamId.trim())) {
+    invalid(`datastreamId "${datastreamId}" is not a datastream ID: expected a UUID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b`);
+  }
+  const edgeUrl = (config.edgeUrl ?? DEFAULT_EDGE_URL).replace(/\/+$/, '');
+  let protocol = '';
+  try {
+    protocol = new URL(edgeUrl).protocol;
+  } catch {
+    // Reported just below with the value the caller gave.
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    invalid(`edgeUrl "${config.edgeUrl}" is not an http(s) URL such as ${DEFAULT_EDGE_URL}`);
+  }
+  const edgeBasePath = (config.edgeBasePath ?? DEFAULT_EDGE_BASE_PATH).replace(/^\/+|\/+$/g, '');
+  if (!BASE_PATH.test(edgeBasePath)) invalid(`edgeBasePath "${config.edgeBasePath}" is not a path such as "ee"`);
+  const resolved: ResolvedConfig = { datastreamId: datastreamId.trim(), edgeUrl, edgeBasePath, debug: config.debug === true };
+  if (config.auth !== undefined) {
+    const { accessToken, apiKey, orgId } = (config.auth ?? {}) as Partial<EdgeAuth>;
+    if (![accessToken, apiKey, orgId].every((v) => typeof v === 'string' && v)) {
+      invalid('auth needs accessToken, apiKey and orgId (strings) for the authenticated Server API');
+    }
+    resolved.auth = config.auth;
+  }
+  return resolved;
+}

@@ -1,0 +1,40 @@
+import { EdgeCollectorError } from './EdgeCollectorError';
+import type { InteractRequest } from './InteractRequest';
+
+/** What came back for one request: enough to correlate it, report it, or decide to retry. */
+export interface EdgeAnswer {
+  status: number;
+  body: string;
+  /** The `Retry-After` header, if any. */
+  retryAfter?: string | null;
+}
+
+/** Sends one built request and returns the answer; rejects with a `network` error when nothing came back. */
+export type Transport = (request: InteractRequest) => Promise<EdgeAnswer>;
+
+/** Browsers refuse `keepalive` bodies over 64 KiB in flight; stay under it with room for headers. */
+const KEEPALIVE_LIMIT = 60_000;
+
+/**
+ * A transport over `fetch`: `keepalive` so a send started just before the page goes away still
+ * completes, and credentials so the Edge Network's first-party cookies travel with it.
+ */
+export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Transport {
+  return async (request) => {
+    let response: Response;
+    try {
+      response = await fetchImpl(request.url, {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        credentials: 'include',
+        keepalive: request.body.length < KEEPALIVE_LIMIT,
+      });
+    } catch (cause) {
+      throw new EdgeCollectorError('network', `request ${request.requestId} got no answer: ${(cause as Error)?.message ?? cause}`, {
+        requestId: request.requestId,
+      });
+    }
+    return { status: response.status, body: await response.text().catch(() => ''), retryAfter: response.headers.get('retry-after') };
+  };
+}

@@ -1,0 +1,133 @@
+import { buildExperienceEvent, PAGE_VIEW_EVENT_TYPE, type ExperienceEvent } from './buildExperienceEvent';
+import type { ResolvedConfig } from './CollectorConfig';
+import { createUuid } from './createUuid';
+import { isPlainObject } from './deepMerge';
+import { EdgeCollectorError } from './EdgeCollectorError';
+import { emailIdentityMap } from './emailIdentityMap';
+import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
+import { hashEmail } from './hashEmail';
+import { buildInteractRequest, type InteractRequest, type RequestMeta } from './InteractRequest';
+import { readEdgeAnswer, type SendResult } from './readEdgeAnswer';
+import { redactEmails } from './redactEmails';
+import type { Transport } from './Transport';
+
+/** Options of `sendPageView`. */
+export interface PageViewOptions {
+  /** Page name; default `document.title`. */
+  name?: string;
+  /** Page URL; default the page's own. */
+  url?: string;
+  /** A plain address (hashed here before sending) or an `Email_LC_SHA256` digest. */
+  email?: unknown;
+  /** XDM deep-merged over the automatic fields. */
+  xdm?: Record<string, unknown>;
+  /** Free-form data, sent as the event's `data`. */
+  data?: Record<string, unknown>;
+}
+
+/** Options of `sendEvent`. */
+export interface EventOptions extends Omit<PageViewOptions, 'name'> {
+  /** The XDM event type, e.g. `commerce.productViews`. */
+  eventType: string;
+}
+
+/** What a face plugs into the core: where context comes from, how requests go out, where logs go. */
+export interface Platform {
+  /** Reads the page (or server) context at the moment of a call. */
+  snapshot(): EnvironmentSnapshot;
+  transport: Transport;
+  /** Debug log; called only when `debug` is on. */
+  log?(message: string, detail?: unknown): void;
+  /** Which face this is, reported in `implementationDetails.name`. */
+  implementation?: string;
+  /** Extra request fields, e.g. the `meta.state` entries kept from earlier answers. */
+  requestMeta?(): RequestMeta | undefined;
+}
+
+/** A configured collector: each method sends one event and resolves with the Edge Network's answer. */
+export interface Collector {
+  readonly config: ResolvedConfig;
+  sendPageView(options?: PageViewOptions): Promise<SendResult>;
+  sendEvent(options: EventOptions): Promise<SendResult>;
+  /** Builds the event a call would send, without sending it (for inspection and Tags data elements). */
+  buildEvent(kind: 'pageView' | 'event', options?: PageViewOptions | EventOptions): Promise<{ event: ExperienceEvent; warnings: string[] }>;
+}
+
+function checkOptions(command: string, options: unknown): Partial<EventOptions & PageViewOptions> {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) throw new EdgeCollectorError('invalid-options', `${command} takes an options object`);
+  for (const key of ['xdm', 'data'] as const) {
+    if (options[key] !== undefined && !isPlainObject(options[key])) {
+      throw new EdgeCollectorError('invalid-options', `${command}: ${key} must be an object`);
+    }
+  }
+  for (const key of ['name', 'url'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') {
+      throw new EdgeCollectorError('invalid-options', `${command}: ${key} must be a string`);
+    }
+  }
+  return options;
+}
+
+/**
+ * Creates the platform-neutral collector: it builds XDM events, hashes e-mail identities, removes
+ * any plain address left in the payload, and sends each event to the interact endpoint.
+ */
+export function createCollector(config: ResolvedConfig, platform: Platform): Collector {
+  const log = (message: string, detail?: unknown) => {
+    if (config.debug) platform.log?.(message, detail);
+  };
+
+  async function buildEvent(kind: 'pageView' | 'event', rawOptions?: unknown) {
+    const command = kind === 'pageView' ? 'sendPageView' : 'sendEvent';
+    const options = checkOptions(command, rawOptions);
+    const eventType = kind === 'pageView' ? PAGE_VIEW_EVENT_TYPE : options.eventType;
+    if (typeof eventType !== 'string' || !eventType.trim()) {
+      throw new EdgeCollectorError('invalid-options', 'sendEvent needs an eventType, e.g. "commerce.productViews"');
+    }
+    const snapshot = platform.snapshot();
+    const warnings: string[] = [];
+    let identityMap;
+    if (options.email !== undefined) {
+      const hashed = await hashEmail(options.email);
+      if (hashed.digest) identityMap = emailIdentityMap(hashed.digest);
+      else warnings.push(hashed.warning!);
+    }
+    const built = buildExperienceEvent({
+      id: createUuid(),
+      eventType: eventType.trim(),
+      snapshot,
+      identityMap,
+      pageView: kind === 'pageView' ? { name: options.name } : undefined,
+      url: options.url,
+      xdm: options.xdm,
+      data: options.data,
+      implementation: platform.implementation,
+    });
+    const { value: event, paths } = redactEmails(built);
+    for (const path of paths) warnings.push(`a plain e-mail address in ${path} was replaced before sending`);
+    return { event, warnings };
+  }
+
+  async function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
+    const { event, warnings } = await buildEvent(kind, options);
+    const request: InteractRequest = buildInteractRequest(config, event, createUuid(), platform.requestMeta?.());
+    log(`request ${request.requestId}`, JSON.parse(request.body));
+    try {
+      const answer = await platform.transport(request);
+      const result = readEdgeAnswer(request, answer, warnings);
+      log(`answer ${request.requestId} (HTTP ${answer.status})`, result);
+      return result;
+    } catch (error) {
+      log(`request ${request.requestId} failed`, error);
+      throw error;
+    }
+  }
+
+  return {
+    config,
+    sendPageView: (options) => send('pageView', options),
+    sendEvent: (options) => send('event', options),
+    buildEvent,
+  };
+}

@@ -1,0 +1,36 @@
+import { readPageSnapshot } from './browser/readPageSnapshot';
+import { logToConsole } from './browser/logToConsole';
+import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
+import { createCollector, type Collector } from './core/createCollector';
+import { fetchTransport } from './core/Transport';
+import { readServerSnapshot } from './node/readServerSnapshot';
+
+export type { CollectorConfig, EdgeAuth, ResolvedConfig } from './core/CollectorConfig';
+export type { Collector, EventOptions, PageViewOptions } from './core/createCollector';
+export type { ExperienceEvent } from './core/buildExperienceEvent';
+export type { EdgeHandle, SendResult } from './core/readEdgeAnswer';
+export type { IdentityMap } from './core/emailIdentityMap';
+export { EdgeCollectorError } from './core/EdgeCollectorError';
+export { EMAIL_NAMESPACE, emailIdentityMap } from './core/emailIdentityMap';
+export { hashEmail, hashEmailSync } from './core/hashEmail';
+export { sha256Hex } from './core/sha256';
+
+/** Options of {@link createEdgeCollector}: the configuration, plus a `fetch` to use instead of the global one. */
+export interface EdgeCollectorOptions extends CollectorConfig {
+  fetch?: typeof fetch;
+}
+
+/**
+ * Creates a collector for bundlers and Node 20. In a browser it reads the page's context; on a
+ * server it sends only what you give it (use `auth` there for the authenticated Server API).
+ * Throws an `invalid-config` error for a bad configuration.
+ */
+export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
+  const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
+  return createCollector(resolveConfig(options), {
+    snapshot: inBrowser ? readPageSnapshot : readServerSnapshot,
+    transport: fetchTransport(options.fetch),
+    log: logToConsole,
+    implementation: inBrowser ? 'module' : 'node',
+  });
+}
