@@ -1,3 +1,4 @@
+import { createBrowserCollector } from './browser/createBrowserCollector';
 import { readPageSnapshot } from './browser/readPageSnapshot';
 import { logToConsole } from './browser/logToConsole';
 import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
@@ -26,8 +27,10 @@ export interface EdgeCollectorOptions extends CollectorConfig {
  * Throws an `invalid-config` error for a bad configuration.
  */
 export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
+  const config = resolveConfig(options);
   const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
-  return createCollector(resolveConfig(options), {
+  if (inBrowser && !options.fetch) return createBrowserCollector(config, 'module');
+  return createCollector(config, {
     snapshot: inBrowser ? readPageSnapshot : readServerSnapshot,
     transport: fetchTransport(options.fetch),
     log: logToConsole,

@@ -1,10 +1,8 @@
 import { resolveConfig } from '../core/CollectorConfig';
-import { createCollector, type Collector } from '../core/createCollector';
+import type { Collector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
-import { fetchTransport } from '../core/Transport';
+import { createBrowserCollector } from './createBrowserCollector';
 import { isDebugRequested } from './isDebugRequested';
-import { logToConsole } from './logToConsole';
-import { readPageSnapshot } from './readPageSnapshot';
 
 /** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
 export type CommandApi = (command: string, options?: unknown) => Promise<unknown>;
@@ -26,12 +24,7 @@ export function createCommandApi(): CommandApi {
       if (collector) throw new EdgeCollectorError('already-configured', 'edgeCollector is already configured; configure may be called once per page');
       const config = resolveConfig(options);
       if (isDebugRequested()) config.debug = true;
-      collector = createCollector(config, {
-        snapshot: readPageSnapshot,
-        transport: fetchTransport(),
-        log: logToConsole,
-        implementation: 'standalone',
-      });
+      collector = createBrowserCollector(config, 'standalone');
       return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
     },
     sendPageView: (options) => needCollector('sendPageView').sendPageView(options as never),

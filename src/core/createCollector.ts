@@ -49,6 +49,8 @@ export interface Collector {
   readonly config: ResolvedConfig;
   sendPageView(options?: PageViewOptions): Promise<SendResult>;
   sendEvent(options: EventOptions): Promise<SendResult>;
+  /** Calls `listener` after every answered request (Tags' "Edge response received" uses it); returns an unsubscribe function. */
+  onResult(listener: (result: SendResult) => void): () => void;
   /** Builds the event a call would send, without sending it (for inspection and Tags data elements). */
   buildEvent(kind: 'pageView' | 'event', options?: PageViewOptions | EventOptions): Promise<{ event: ExperienceEvent; warnings: string[] }>;
 }
@@ -76,6 +78,17 @@ function checkOptions(command: string, options: unknown): Partial<EventOptions &
 export function createCollector(config: ResolvedConfig, platform: Platform): Collector {
   const log = (message: string, detail?: unknown) => {
     if (config.debug) platform.log?.(message, detail);
+  };
+  const listeners = new Set<(result: SendResult) => void>();
+  const notify = (result: SendResult) => {
+    for (const listener of listeners) {
+      try {
+        listener(result);
+      } catch (error) {
+        // A listener's bug must not turn a delivered event into a failed send.
+        log('a result listener threw', error);
+      }
+    }
   };
 
   async function buildEvent(kind: 'pageView' | 'event', rawOptions?: unknown) {
@@ -117,6 +130,7 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
       const answer = await platform.transport(request);
       const result = readEdgeAnswer(request, answer, warnings);
       log(`answer ${request.requestId} (HTTP ${answer.status})`, result);
+      notify(result);
       return result;
     } catch (error) {
       log(`request ${request.requestId} failed`, error);
@@ -128,6 +142,10 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     config,
     sendPageView: (options) => send('pageView', options),
     sendEvent: (options) => send('event', options),
+    onResult(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     buildEvent,
   };
 }

@@ -1,0 +1,23 @@
+import type { ResolvedConfig } from '../core/CollectorConfig';
+import { createCollector, type Collector } from '../core/createCollector';
+import { fetchTransport } from '../core/Transport';
+import { logToConsole } from './logToConsole';
+import { readPageSnapshot } from './readPageSnapshot';
+
+/**
+ * Wires the core to a web page: page context, `fetch`, console logs. Every browser face (the
+ * standalone script, the ES module in a page, the Tags extension) creates its collector here, so
+ * that delivery rules apply to all of them alike.
+ */
+export function createBrowserCollector(
+  config: ResolvedConfig,
+  implementation: string,
+  log: (message: string, detail?: unknown) => void = logToConsole,
+): Collector {
+  return createCollector(config, {
+    snapshot: readPageSnapshot,
+    transport: fetchTransport(),
+    log,
+    implementation,
+  });
+}
