@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCommandApi } from '../../../src/browser/createCommandApi';
+
+const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('edgeCollector(command, options)', () => {
+  it('rejects an unknown command with the list of known ones, without throwing', async () => {
+    const api = createCommandApi();
+    let promise: Promise<unknown> | undefined;
+    expect(() => {
+      promise = api('sendPageview');
+    }).not.toThrow();
+    await expect(promise).rejects.toThrow(/unknown command "sendPageview"; known commands: configure, sendPageView, sendEvent/);
+    await expect(api(undefined as never)).rejects.toMatchObject({ code: 'unknown-command' });
+    await expect(api('toString')).rejects.toMatchObject({ code: 'unknown-command' });
+  });
+
+  it('rejects a send before configure', async () => {
+    await expect(createCommandApi()('sendPageView')).rejects.toThrow('call edgeCollector("configure", { datastreamId }) before "sendPageView"');
+  });
+
+  it('rejects a missing or malformed datastreamId', async () => {
+    const api = createCommandApi();
+    await expect(api('configure', {})).rejects.toThrow(/datastreamId is missing/);
+    await expect(api('configure', { datastreamId: 'abc' })).rejects.toThrow(/"abc" is not a datastream ID/);
+  });
+
+  it('configures once; a second configure is an error', async () => {
+    const api = createCommandApi();
+    await expect(api('configure', { datastreamId: ID })).resolves.toEqual({ datastreamId: ID, edgeUrl: 'https://edge.adobedc.net' });
+    await expect(api('configure', { datastreamId: ID })).rejects.toMatchObject({ code: 'already-configured' });
+  });
+
+  it('sends through fetch as a simple CORS request with keepalive', async () => {
+    const fetch = vi.fn(async (url: string) => new Response(JSON.stringify({ requestId: new URL(url).searchParams.get('requestId'), handle: [] })));
+    vi.stubGlobal('fetch', fetch);
+    const api = createCommandApi();
+    await api('configure', { datastreamId: ID, edgeUrl: 'http://127.0.0.1:4100' });
+    const result = (await api('sendEvent', { eventType: 'commerce.productViews' })) as { warnings: string[] };
+    expect(result.warnings).toEqual([]);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4100\/ee\/v2\/interact\?dataStreamId=/);
+    expect(init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'include', headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+  });
+
+  it('rejects with a network error when fetch fails', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }));
+    const api = createCommandApi();
+    await api('configure', { datastreamId: ID });
+    await expect(api('sendPageView')).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('logs requests and answers when ?edgeCollectorDebug=true, with identities hashed', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"handle":[]}')));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    window.history.replaceState(null, '', '/page?edgeCollectorDebug=true');
+    try {
+      const api = createCommandApi();
+      await api('configure', { datastreamId: ID });
+      await api('sendPageView', { email: 'ecid@adobe.com' });
+      const printed = JSON.stringify(log.mock.calls);
+      expect(printed).toContain('[edgeCollector] request');
+      expect(printed).toContain('[edgeCollector] answer');
+      expect(printed).toContain('a6ea4cde5da5ae7cc68baae894d1d6544fca26254433b0fff7c2cb4843b4a097');
+      expect(printed).not.toContain('ecid@adobe.com');
+    } finally {
+      window.history.replaceState(null, '', '/');
+      log.mockRestore();
+    }
+  });
+});
+
+describe('the standalone script', () => {
+  it('replays, in order, the calls queued by the snippet before it loaded', async () => {
+    type Stub = ((...args: unknown[]) => Promise<unknown>) & { q?: unknown[][] };
+    const stub: Stub = (...args) => new Promise((resolve, reject) => (stub.q = stub.q ?? []).push([args, resolve, reject]));
+    const win = window as unknown as { edgeCollector?: Stub };
+    win.edgeCollector = stub;
+    const early = [win.edgeCollector('sendPageView'), win.edgeCollector('configure', { datastreamId: ID }), win.edgeCollector('nope')];
+    await import('../../../src/browser/standalone');
+    expect(win.edgeCollector).not.toBe(stub);
+    const settled = await Promise.allSettled(early);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled', 'rejected']);
+    expect((settled[0] as PromiseRejectedResult).reason.code).toBe('not-configured');
+  });
+});
