@@ -25,4 +25,12 @@ describe('redactEmails', () => {
     const input = { a: 'https://example.com/@user', b: 'name@localhost' };
     expect(redactEmails(input)).toEqual({ value: input, paths: [] });
   });
+
+  it('stays linear on long strings, with and without an @', () => {
+    const long = `${'a'.repeat(60_000)}@example.com ${'b.'.repeat(20_000)}`;
+    // An unbounded pattern backtracks quadratically here and runs past the test timeout.
+    const { value, paths } = redactEmails({ long, plain: 'x'.repeat(60_000) });
+    expect(value.long).not.toMatch(/a@example\.com/);
+    expect(paths).toEqual(['long']);
+  });
 });

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { buildEdgeHandles } from './buildEdgeHandles';
+import type { Datastream } from './createCatalog';
+import type { NewEvent } from './createEventStore';
+import { edgeProblem } from './edgeProblem';
+import type { EmulatorContext } from './EmulatorContext';
+import { parseJson } from './parseJson';
+import { pickHeaders } from './pickHeaders';
+import { IDENTITY_MAX_AGE, resolveVisitor } from './resolveVisitor';
+import { validateEvent } from './validateEvent';
+
+/** The Edge Network takes at most 64 KB a request. */
+export const EDGE_BODY_LIMIT = 64 * 1024;
+
+const requestIds = new WeakMap<FastifyRequest, string>();
+
+/** The request's id: the caller's `requestId` parameter, or one made here (once per request). */
+export function edgeRequestId(request: FastifyRequest): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    const given = (request.query as Record<string, unknown>)?.requestId;
+    id = typeof given === 'string' && given.trim() ? given.trim().slice(0, 200) : randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+type Variant = { version: 'v1' | 'v2'; answer: 'interact' | 'collect' };
+
+/** Finds the datastream, creating it in development mode; refuses an unknown one otherwise. */
+async function findDatastream(context: EmulatorContext, rawId: unknown, requestId: string, parameter: string): Promise<Datastream> {
+  if (typeof rawId !== 'string' || !rawId.trim()) {
+    throw edgeProblem('missingDatastream', requestId, `the ${parameter} query parameter is required: POST /ee/v2/interact?${parameter}={DATASTREAM_ID}`);
+  }
+  // `id:environment` selects a sandbox environment of the same datastream.
+  const id = rawId.trim().split(':')[0]!;
+  const known = context.catalog.get('datastream', id);
+  if (known) return known;
+  if (context.devMode) {
+    return context.catalog.put('datastream', { id, name: `Created on first use (${id})`, orgId: context.defaultOrgId, createdAt: Date.now() });
+  }
+  throw edgeProblem(
+    'unknownDatastream',
+    requestId,
+    `datastream ${JSON.stringify(id)} is not configured on this emulator: add it to the --datastreams file, POST it to /api/datastreams, or start with --dev to accept any id`,
+  );
+}
+
+/** Reads the events of a request: `event` (v2) or `events[]` (v1, as the Web SDK sends them). */
+function readEvents(body: unknown, variant: Variant, requestId: string): Array<{ xdm: Record<string, unknown>; data?: unknown }> {
+  const parsed = parseJson(body);
+  if (!parsed.ok) throw edgeProblem('malformedJson', requestId, parsed.reason);
+  const value = parsed.value;
+  if (!isObject(value)) throw edgeProblem('malformedJson', requestId, 'the body must be a JSON object');
+  const list = variant.version === 'v2' ? (value.event === undefined ? undefined : [value.event]) : value.events;
+  const field = variant.version === 'v2' ? 'event' : 'events';
+  if (list === undefined || (Array.isArray(list) && list.length === 0)) {
+    throw edgeProblem('missingEvent', requestId, variant.version === 'v2' ? 'the body must have an "event": {"xdm": {...}, "data": {...}}' : 'the body must have a non-empty "events" array');
+  }
+  if (!Array.isArray(list)) throw edgeProblem('invalidEvent', requestId, '"events" must be an array');
+  return list.map((event, index) => {
+    const at = variant.version === 'v2' ? field : `${field}[${index}]`;
+    if (!isObject(event)) throw edgeProblem('invalidEvent', requestId, `${at} must be an object with "xdm"`);
+    if (!isObject(event.xdm)) throw edgeProblem('invalidEvent', requestId, `${at}.xdm must be an object`);
+    return { xdm: event.xdm, data: event.data };
+  });
+}
+
+function stateEntries(body: unknown): unknown {
+  const parsed = parseJson(body);
+  const meta = parsed.ok && isObject(parsed.value) ? parsed.value.meta : undefined;
+  return isObject(meta) && isObject(meta.state) ? meta.state.entries : undefined;
+}
+
+/**
+ * The Edge Network endpoints: `POST /ee/v2/interact` and `/ee/v2/collect` (`dataStreamId`,
+ * `event`), and the Web SDK's `/ee/v1/interact` and `/ee/v1/collect` (`configId`, `events[]`).
+ */
+export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContext): void {
+  const handle = (variant: Variant) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const requestId = edgeRequestId(request);
+    const query = request.query as Record<string, unknown>;
+    const parameter = variant.version === 'v2' ? 'dataStreamId' : 'configId';
+    const datastream = await findDatastream(context, query[parameter] ?? query.dataStreamId ?? query.configId, requestId, parameter);
+    const events = readEvents(request.body, variant, requestId);
+    const visitor = resolveVisitor({
+      orgId: datastream.orgId,
+      stateEntries: stateEntries(request.body),
+      cookieHeader: request.headers.cookie,
+      identityMap: events[0]?.xdm.identityMap,
+    });
+    const receivedTimeMs = Date.now();
+    const headers = pickHeaders(request.headers);
+    const endpoint = request.url.split('?')[0]!;
+    const records: NewEvent[] = events.map(({ xdm, data }) => ({
+      receivedTimeMs,
+      source: 'edge',
+      endpoint,
+      requestId,
+      dataStreamId: datastream.id,
+      eventId: typeof xdm._id === 'string' ? xdm._id : undefined,
+      eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
+      ecid: visitor.ecid,
+      xdm,
+      ...(data !== undefined && { data }),
+      headers,
+      validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }),
+    }));
+    const { stored, duplicates } = await context.store.add(records);
+    for (const event of stored) {
+      const flag = event.validation.plainEmails.length ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}` : event.validation.ok ? '' : '  (invalid: see the inspector)';
+      context.log(`accepted ${endpoint} ${event.eventType ?? '(no eventType)'} requestId=${requestId}${flag}`);
+    }
+    for (const event of duplicates) context.log(`duplicate ${endpoint} _id=${event.eventId} requestId=${requestId} (not stored again)`);
+
+    // The real service keeps the id in a first-party cookie too; SameSite=Lax works across loopback ports.
+    reply.header('set-cookie', `${visitor.cookieName}=${visitor.cookieValue}; Path=/; Max-Age=${IDENTITY_MAX_AGE}; SameSite=Lax`);
+    reply.header('x-request-id', requestId);
+    if (variant.answer === 'collect') return reply.code(204).send();
+    return reply.code(200).header('content-type', 'application/json').send({ requestId, handle: buildEdgeHandles(visitor) });
+  };
+
+  const options = { bodyLimit: EDGE_BODY_LIMIT };
+  // After a location hint the Web SDK puts the region in the path: /ee/local/v1/interact.
+  for (const prefix of ['/ee', '/ee/:locationHint']) {
+    app.post(`${prefix}/v2/interact`, options, handle({ version: 'v2', answer: 'interact' }));
+    app.post(`${prefix}/v2/collect`, options, handle({ version: 'v2', answer: 'collect' }));
+    app.post(`${prefix}/v1/interact`, options, handle({ version: 'v1', answer: 'interact' }));
+    app.post(`${prefix}/v1/collect`, options, handle({ version: 'v1', answer: 'collect' }));
+  }
+}

@@ -1,0 +1,87 @@
+import { findPlainEmails } from './findPlainEmails';
+
+/** One finding about a stored event. `privacy` findings are the loud ones: personal data leaked. */
+export interface Finding {
+  severity: 'error' | 'warning' | 'privacy';
+  path: string;
+  message: string;
+}
+
+/** The result of checking one event, stored with it and shown by the inspector. */
+export interface Validation {
+  /** No errors and no privacy findings. */
+  ok: boolean;
+  findings: Finding[];
+  /** Paths holding a plain e-mail address (also listed as `privacy` findings). */
+  plainEmails: string[];
+}
+
+/** What is being checked: an ExperienceEvent (Edge, or an inlet event) or a profile record from an inlet. */
+export type RecordKind = 'event' | 'record';
+
+const HEX_64 = /^[0-9a-f]{64}$/i;
+const AUTHENTICATED_STATES = new Set(['ambiguous', 'authenticated', 'loggedOut']);
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function checkIdentityMap(identityMap: unknown, findings: Finding[]) {
+  const at = 'xdm.identityMap';
+  if (!isObject(identityMap)) {
+    findings.push({ severity: 'error', path: at, message: 'identityMap must be an object of namespace → array of identities' });
+    return;
+  }
+  for (const [namespace, identities] of Object.entries(identityMap)) {
+    const nsPath = `${at}.${namespace}`;
+    if (!Array.isArray(identities) || identities.length === 0) {
+      findings.push({ severity: 'error', path: nsPath, message: 'each namespace must hold a non-empty array of identities' });
+      continue;
+    }
+    identities.forEach((identity, index) => {
+      const path = `${nsPath}[${index}]`;
+      if (!isObject(identity)) {
+        findings.push({ severity: 'error', path, message: 'an identity must be an object with an "id"' });
+        return;
+      }
+      if (typeof identity.id !== 'string' || !identity.id) {
+        findings.push({ severity: 'error', path: `${path}.id`, message: 'id must be a non-empty string' });
+      } else if (namespace === 'Email_LC_SHA256' && !HEX_64.test(identity.id)) {
+        findings.push({ severity: 'error', path: `${path}.id`, message: 'Email_LC_SHA256 ids must be SHA-256 digests: 64 hex characters' });
+      }
+      if (identity.primary !== undefined && typeof identity.primary !== 'boolean') {
+        findings.push({ severity: 'error', path: `${path}.primary`, message: 'primary must be true or false' });
+      }
+      if (identity.authenticatedState !== undefined && !AUTHENTICATED_STATES.has(identity.authenticatedState as string)) {
+        findings.push({ severity: 'error', path: `${path}.authenticatedState`, message: 'authenticatedState must be ambiguous, authenticated or loggedOut' });
+      }
+    });
+  }
+}
+
+/**
+ * Checks one event as the platform would care: the required XDM fields (`_id`, `timestamp`,
+ * `eventType` for events; `_id` for records), the identity map's shape, hashed e-mail ids, and
+ * any plain e-mail address anywhere in `payload` (xdm, data, raw record...).
+ */
+export function validateEvent(xdm: unknown, payload: unknown, kind: RecordKind = 'event'): Validation {
+  const findings: Finding[] = [];
+  if (!isObject(xdm)) {
+    findings.push({ severity: 'error', path: 'xdm', message: 'xdm must be an object' });
+  } else {
+    const required = kind === 'event' ? (['_id', 'timestamp', 'eventType'] as const) : (['_id'] as const);
+    for (const field of required) {
+      const value = xdm[field];
+      if (typeof value !== 'string' || !value.trim()) {
+        findings.push({ severity: kind === 'event' ? 'error' : 'warning', path: `xdm.${field}`, message: `${field} is required (a non-empty string)` });
+      }
+    }
+    if (typeof xdm.timestamp === 'string' && Number.isNaN(Date.parse(xdm.timestamp))) {
+      findings.push({ severity: 'error', path: 'xdm.timestamp', message: 'timestamp must be an ISO 8601 date-time' });
+    }
+    if (xdm.identityMap !== undefined) checkIdentityMap(xdm.identityMap, findings);
+  }
+  const plainEmails = findPlainEmails(payload);
+  for (const path of plainEmails) {
+    findings.push({ severity: 'privacy', path, message: 'PLAIN E-MAIL ADDRESS: the sender leaked personal data; hash it (Email_LC_SHA256) or remove it' });
+  }
+  return { ok: !findings.some((finding) => finding.severity !== 'warning'), findings, plainEmails };
+}
