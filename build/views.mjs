@@ -1,0 +1,60 @@
+// The Tags configuration views: one HTML page and one ES module per view under dist/views/, the
+// views' shared code in one chunk, and Spectrum CSS copied from the installed @spectrum-css packages.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { typescriptOptions } from './common.mjs';
+
+const VIEWS = 'views';
+const require = createRequire(import.meta.url);
+
+/** Every `views/<name>.ts` is a view; its page is `views/<name>.html`. */
+const names = readdirSync(VIEWS)
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.replace(/\.ts$/, ''));
+
+/** Spectrum's tokens (light theme, medium scale) and the components the views use, in cascade order. */
+const SPECTRUM_FILES = [
+  '@spectrum-css/tokens/dist/css/global-vars.css',
+  '@spectrum-css/tokens/dist/css/light-vars.css',
+  '@spectrum-css/tokens/dist/css/medium-vars.css',
+  '@spectrum-css/typography/dist/index.min.css',
+  '@spectrum-css/fieldlabel/dist/index.min.css',
+  '@spectrum-css/helptext/dist/index.min.css',
+  '@spectrum-css/textfield/dist/index.min.css',
+  '@spectrum-css/checkbox/dist/index.min.css',
+  '@spectrum-css/button/dist/index.min.css',
+];
+
+/** Emits the pages and the stylesheets next to the scripts. */
+function viewAssets() {
+  return {
+    name: 'view-assets',
+    buildStart() {
+      for (const name of names) this.addWatchFile(`${VIEWS}/${name}.html`);
+    },
+    generateBundle() {
+      const emit = (fileName, source) => this.emitFile({ type: 'asset', fileName, source });
+      for (const name of names) emit(`${name}.html`, readFileSync(`${VIEWS}/${name}.html`, 'utf8'));
+      emit('view.css', readFileSync(`${VIEWS}/shared/view.css`, 'utf8'));
+      const spectrum = SPECTRUM_FILES.map((file) => `/* ${file} */\n${readFileSync(require.resolve(file), 'utf8')}`).join('\n');
+      emit('spectrum.css', spectrum);
+    },
+  };
+}
+
+export default [
+  {
+    input: Object.fromEntries(names.map((name) => [name, `${VIEWS}/${name}.ts`])),
+    output: {
+      dir: 'dist/views',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name].js',
+      manualChunks: (id) => (id.includes(`/${VIEWS}/shared/`) ? 'shared' : undefined),
+      sourcemap: false,
+    },
+    plugins: [nodeResolve(), typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts'] })), viewAssets()],
+  },
+];

@@ -1,0 +1,44 @@
+import type { CollectorConfig } from '../core/CollectorConfig';
+
+/** The extension configuration a Tags user saves (see `configuration.schema` in extension.json). */
+export interface TagsExtensionSettings {
+  productionDatastreamId?: unknown;
+  stagingDatastreamId?: unknown;
+  developmentDatastreamId?: unknown;
+  edgeUrl?: unknown;
+  edgeBasePath?: unknown;
+  debug?: unknown;
+}
+
+/** The Tags environments a library can be built for, each with its own datastream. */
+export const TAGS_STAGES = ['production', 'staging', 'development'] as const;
+
+/** One Tags environment. */
+export type TagsStage = (typeof TAGS_STAGES)[number];
+
+/** A setting after token replacement: a non-empty trimmed string, or `undefined` when left blank. */
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const trimmed = String(value).trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/**
+ * Turns the saved extension settings into the core's configuration for the library's stage.
+ * Staging and development fall back to the production datastream when left blank, as the Tags
+ * UI promises. Pure; `resolveConfig` then checks the values.
+ */
+export function toCollectorConfig(settings: TagsExtensionSettings | undefined, stage: string | undefined): CollectorConfig {
+  const saved = settings ?? {};
+  const known = (TAGS_STAGES as readonly string[]).includes(stage ?? '') ? (stage as TagsStage) : 'production';
+  const perStage = text(saved[`${known}DatastreamId`]);
+  const config: CollectorConfig = {
+    datastreamId: perStage ?? text(saved.productionDatastreamId) ?? '',
+    debug: saved.debug === true || text(saved.debug) === 'true',
+  };
+  const edgeUrl = text(saved.edgeUrl);
+  if (edgeUrl) config.edgeUrl = edgeUrl;
+  const edgeBasePath = text(saved.edgeBasePath);
+  if (edgeBasePath) config.edgeBasePath = edgeBasePath;
+  return config;
+}

@@ -1,0 +1,23 @@
+/** A completely filled form for each view, as saved settings, using every kind of value a field takes. */
+export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
+  configuration: {
+    productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
+    stagingDatastreamId: '%staging datastream%',
+    developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:dev',
+    edgeUrl: 'https://collect.example.com',
+    edgeBasePath: 'ee',
+    debug: '%debug flag%',
+  },
+  sendPageView: { name: 'home', url: 'https://shop.example/%path%', email: '%user email%', xdm: { web: { webPageDetails: { siteSection: 'shop' } } }, data: '%page data%' },
+  sendEvent: { eventType: 'commerce.productViews', xdm: '%product xdm%', data: { sku: 'A-1' }, email: '%user email%' },
+  setConsent: { value: '%consent%' },
+  hashedEmail: { email: '%user email%' },
+  identityMap: {
+    email: '%user email%',
+    identities: [
+      { namespace: 'CRMID', id: '%crm id%', authenticatedState: 'authenticated', primary: true },
+      { namespace: 'LOYALTY', id: 'L-1', authenticatedState: 'ambiguous' },
+    ],
+  },
+  xdmPageView: { name: 'home', url: '%page url%', email: '%user email%', xdm: { a: 1 } },
+};

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { errorOf, input, loadView, type, VIEW_NAMES } from './loadView';
+
+const XSS = '<img src=x onerror="window.__pwned = 1">';
+
+describe('every view', () => {
+  it.each(VIEW_NAMES)('%s registers with the bridge and labels every field with help text', async (name) => {
+    const { methods } = await loadView(name);
+    expect(Object.keys(methods).sort()).toEqual(['getSettings', 'init', 'validate']);
+    const fields = [...document.querySelectorAll<HTMLElement>('.ec-field')];
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) {
+      expect(field.querySelector('.spectrum-FieldLabel')?.textContent?.trim()).toBeTruthy();
+      expect(field.querySelector('.spectrum-HelpText--neutral')?.textContent?.trim()).toBeTruthy();
+    }
+  });
+});
+
+describe('configuration view', () => {
+  it('starts empty for a new configuration, with debug off', async () => {
+    const { methods } = await loadView('configuration');
+    methods.init({ settings: null });
+    expect(input('productionDatastreamId').value).toBe('');
+    expect(methods.getSettings()).toEqual({ debug: false });
+  });
+
+  it('shows saved settings and returns them unchanged', async () => {
+    const { methods } = await loadView('configuration');
+    const saved = { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', edgeBasePath: 'ee', debug: true };
+    methods.init({ settings: saved });
+    expect(input('productionDatastreamId').value).toBe(saved.productionDatastreamId);
+    expect(document.querySelector<HTMLInputElement>('[data-field="debug"] input[type="checkbox"]')!.checked).toBe(true);
+    expect(methods.getSettings()).toEqual(saved);
+  });
+
+  it('flags a bad datastream ID and a missing one next to the field, and clears the error once fixed', async () => {
+    const { methods } = await loadView('configuration');
+    methods.init({ settings: null });
+    expect(methods.validate()).toBe(false);
+    expect(errorOf('productionDatastreamId')).toBe('Production datastream ID is required.');
+    type(input('productionDatastreamId'), 'abc');
+    type(input('edgeUrl'), 'ftp://x');
+    expect(methods.validate()).toBe(false);
+    expect(errorOf('productionDatastreamId')).toMatch(/Enter a datastream ID/);
+    expect(errorOf('edgeUrl')).toMatch(/https:\/\//);
+    expect(document.querySelector('[data-field="edgeUrl"] input')!.getAttribute('aria-invalid')).toBe('true');
+    type(input('productionDatastreamId'), '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b');
+    type(input('edgeUrl'), 'https://collect.example.com');
+    expect(methods.validate()).toBe(true);
+    expect(errorOf('productionDatastreamId')).toBe('');
+    expect(methods.getSettings()).toEqual({ productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', edgeUrl: 'https://collect.example.com', debug: false });
+  });
+
+  it('accepts a data element anywhere and fills it from the picker', async () => {
+    const { methods, openDataElementSelector } = await loadView('configuration', '%prod datastream%');
+    methods.init({ settings: null });
+    document.querySelector<HTMLButtonElement>('[data-field="productionDatastreamId"] .ec-picker')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(openDataElementSelector).toHaveBeenCalledWith({ tokenize: true });
+    expect(input('productionDatastreamId').value).toBe('%prod datastream%');
+    expect(methods.validate()).toBe(true);
+  });
+});
+
+describe('send views', () => {
+  it('Send event requires an event type and reports bad JSON next to the field', async () => {
+    const { methods } = await loadView('sendEvent');
+    methods.init({ settings: null });
+    type(input('xdm'), '{ "web": ');
+    expect(methods.validate()).toBe(false);
+    expect(errorOf('eventType')).toBe('Event type is required.');
+    expect(errorOf('xdm')).toMatch(/XDM object is not valid JSON/);
+    type(input('eventType'), 'commerce.productViews');
+    type(input('xdm'), '{ "web": { "webPageDetails": { "name": "p" } } }');
+    expect(methods.validate()).toBe(true);
+    expect(methods.getSettings()).toEqual({ eventType: 'commerce.productViews', xdm: { web: { webPageDetails: { name: 'p' } } } });
+  });
+
+  it('an object field takes one data element, not an array or text', async () => {
+    const { methods } = await loadView('sendPageView');
+    methods.init({ settings: null });
+    type(input('data'), '[1, 2]');
+    expect(methods.validate()).toBe(false);
+    expect(errorOf('data')).toMatch(/must be a JSON object/);
+    type(input('data'), '%page data%');
+    expect(methods.validate()).toBe(true);
+    expect(methods.getSettings()).toEqual({ data: '%page data%' });
+  });
+
+  it.each(['sendPageView', 'xdmPageView', 'hashedEmail'])('%s shows markup in a value as text, never as HTML', async (name) => {
+    const { methods } = await loadView(name);
+    const key = name === 'hashedEmail' ? 'email' : 'name';
+    methods.init({ settings: { [key]: XSS } });
+    expect(input(key).value).toBe(XSS);
+    expect(document.querySelector('img')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(methods.getSettings()[key]).toBe(XSS);
+  });
+});
+
+describe('Set consent view', () => {
+  it('defaults to "in", offers out / pending, and takes a data element', async () => {
+    const { methods } = await loadView('setConsent');
+    methods.init({ settings: null });
+    expect(methods.getSettings()).toEqual({ value: 'in' });
+    methods.init({ settings: { value: 'pending' } });
+    expect(methods.getSettings()).toEqual({ value: 'pending' });
+    methods.init({ settings: { value: '%cmp consent%' } });
+    expect(document.querySelector<HTMLSelectElement>('select')!.value).toBe('__data_element__');
+    expect(methods.getSettings()).toEqual({ value: '%cmp consent%' });
+  });
+
+  it('asks for a data element when "From a data element" is chosen without one', async () => {
+    const { methods } = await loadView('setConsent');
+    methods.init({ settings: null });
+    const select = document.querySelector<HTMLSelectElement>('select')!;
+    select.value = '__data_element__';
+    select.dispatchEvent(new Event('change'));
+    expect(methods.validate()).toBe(false);
+    expect(errorOf('value')).toMatch(/pick a data element that returns "in", "out", "pending"/);
+  });
+});
+
+describe('Identity map view', () => {
+  it('adds and removes identity rows and reports a row without a namespace', async () => {
+    const { methods } = await loadView('identityMap');
+    methods.init({ settings: null });
+    expect(methods.getSettings()).toEqual({});
+    document.querySelector<HTMLButtonElement>('.ec-add')!.click();
+    const [namespace, id] = [...document.querySelectorAll<HTMLInputElement>('.ec-rows-row input[type="text"]')];
+    type(id!, '%crm id%');
+    expect(methods.validate()).toBe(false);
+    expect(errorOf('identities')).toBe('Every identity needs: Namespace.');
+    type(namespace!, 'CRMID');
+    expect(methods.validate()).toBe(true);
+    expect(methods.getSettings()).toEqual({ identities: [{ namespace: 'CRMID', id: '%crm id%', authenticatedState: 'ambiguous' }] });
+    document.querySelector<HTMLButtonElement>('.ec-remove')!.click();
+    expect(methods.getSettings()).toEqual({});
+  });
+});

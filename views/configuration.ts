@@ -1,0 +1,19 @@
+import { registerView } from './shared/registerView';
+import { basePath, datastreamId, httpUrl } from './shared/validators';
+
+const DATASTREAM_HELP = 'Data Collection > Datastreams in Experience Platform shows the ID.';
+
+/** The extension configuration view. */
+export const view = registerView({
+  title: 'Edge Collector configuration',
+  intro: 'Where page views and events go. Every field also accepts a data element.',
+  fields: [
+    { kind: 'text', name: 'productionDatastreamId', label: 'Production datastream ID', required: true, validate: datastreamId, placeholder: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', help: `Used by libraries built for the production environment. ${DATASTREAM_HELP}` },
+    { kind: 'text', name: 'stagingDatastreamId', label: 'Staging datastream ID', validate: datastreamId, help: 'Used by staging libraries. Leave empty to use the production datastream.' },
+    { kind: 'text', name: 'developmentDatastreamId', label: 'Development datastream ID', validate: datastreamId, help: 'Used by development libraries. Leave empty to use the production datastream.' },
+    { kind: 'text', name: 'edgeUrl', label: 'Edge URL', validate: httpUrl, placeholder: 'https://edge.adobedc.net', help: 'Leave empty for https://edge.adobedc.net, or enter your first-party collection domain (CNAME).' },
+    { kind: 'text', name: 'edgeBasePath', label: 'Edge base path', validate: basePath, placeholder: 'ee', help: 'The path before /v2/interact. Leave empty for ee.' },
+    { kind: 'checkbox', name: 'debug', label: 'Debug', text: 'Log every request and answer', help: 'Writes requests and answers (identities hashed) to the Tags log, which shows in the browser console when Tags debugging is on.' },
+  ],
+  defaults: { debug: false },
+});

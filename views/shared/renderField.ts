@@ -1,0 +1,22 @@
+import { createCheckboxField } from './createCheckboxField';
+import { createChoiceField } from './createChoiceField';
+import { createJsonField } from './createJsonField';
+import { createRowsField } from './createRowsField';
+import { createTextField } from './createTextField';
+import type { FieldControl, FieldSpec } from './FieldSpec';
+
+/** Renders one field of any kind. */
+export function renderField(spec: FieldSpec): FieldControl {
+  switch (spec.kind) {
+    case 'text':
+      return createTextField(spec);
+    case 'json':
+      return createJsonField(spec);
+    case 'checkbox':
+      return createCheckboxField(spec);
+    case 'choice':
+      return createChoiceField(spec);
+    case 'rows':
+      return createRowsField(spec);
+  }
+}
