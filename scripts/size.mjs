@@ -1,18 +1,22 @@
 // Prints the minified, gzip and brotli sizes of the browser scripts in dist/.
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
 /** The standalone script's budget, in gzip bytes. */
 export const GZIP_BUDGET = 8 * 1024;
 
-const files = ['dist/edge-collector.min.js', 'dist/edge-collector.vitals.min.js'].filter((file) => existsSync(file));
-if (!files.length) {
-  console.error('No built script found: run `npm run build` first.');
-  process.exit(1);
-}
-for (const file of files) {
-  const bytes = readFileSync(file);
-  const gzip = gzipSync(bytes, { level: 9 }).length;
-  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  console.log(`${file}: ${bytes.length} B minified, ${gzip} B gzip, ${brotli} B brotli`);
+// Prints only when run (`npm run size`), not when a test imports the budget.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const files = ['dist/edge-collector.min.js', 'dist/edge-collector.vitals.min.js'].filter((file) => existsSync(file));
+  if (!files.length) {
+    console.error('No built script found: run `npm run build` first.');
+    process.exit(1);
+  }
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    console.log(`${file}: ${bytes.length} B minified, ${gzip} B gzip, ${brotli} B brotli`);
+  }
 }

@@ -1,0 +1,86 @@
+// The scripts the bench compares, and how a page installs each one and sends a page view with it.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { EDGE_HOST } from './startBenchServer.mjs';
+import { ORG_ID } from './edgeAnswer.mjs';
+
+/** A made-up datastream; the bench's Edge accepts any. */
+export const DATASTREAM_ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
+/** The visitor's address: ours hashes it in the page, alloy gets the digest (it does not hash). */
+export const EMAIL = 'Jane.Doe@Example.com';
+const EMAIL_DIGEST = createHash('sha256').update(EMAIL.trim().toLowerCase()).digest('hex');
+
+const root = new URL('../../', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+
+function ourContestant(id, label, file) {
+  return {
+    id,
+    label,
+    file,
+    scriptPath: `/${id}.js`,
+    // The documented install: the snippet, the calls it queues, the script loaded async.
+    installHtml: (scriptPath) => `<script>${read('src/browser/snippet.js').trim()}</script>
+<script>edgeCollector('configure', { datastreamId: '${DATASTREAM_ID}', edgeUrl: 'https://${EDGE_HOST}', edgeBasePath: 'ee' });</script>
+<script async src="${scriptPath}"></script>`,
+    sendExpression: `edgeCollector('sendPageView', { email: ${JSON.stringify(EMAIL)} })`,
+    readyExpression: `typeof edgeCollector === 'function' && !edgeCollector.q`,
+  };
+}
+
+/** Alloy's base code, written out here: a queueing stub named in `__alloyNS` that the library replays. */
+const alloyBaseCode =
+  "(function(w,names){names.forEach(function(name){if(w[name])return;(w.__alloyNS=w.__alloyNS||[]).push(name);" +
+  'var f=w[name]=function(){var args=arguments;return new Promise(function(resolve,reject){f.q.push([resolve,reject,args])})};f.q=[]})})(window,["alloy"]);';
+
+const alloyConfig = {
+  datastreamId: DATASTREAM_ID,
+  orgId: ORG_ID,
+  edgeDomain: EDGE_HOST,
+  edgeBasePath: 'ee',
+  defaultConsent: 'in',
+  thirdPartyCookiesEnabled: false,
+  // Our collector collects no clicks; alloy's click collection would add listeners and events.
+  clickCollectionEnabled: false,
+};
+
+// The same XDM our collector builds for a page view (alloy's context adds URL, device, environment
+// and place itself), with the identity map ours derives from the address.
+const alloyPageView = {
+  xdm: {
+    eventType: 'web.webpagedetails.pageViews',
+    web: { webPageDetails: { pageViews: { value: 1 } } },
+    identityMap: { Email_LC_SHA256: [{ id: EMAIL_DIGEST, primary: true }] },
+  },
+};
+
+const alloy = {
+  id: 'alloy',
+  label: `alloy ${JSON.parse(read('node_modules/@adobe/alloy/package.json')).version}`,
+  file: 'node_modules/@adobe/alloy/dist/alloy.min.js',
+  scriptPath: '/alloy.js',
+  installHtml: (scriptPath) => `<script>${alloyBaseCode}</script>
+<script>alloy('configure', ${JSON.stringify(alloyConfig)});</script>
+<script async src="${scriptPath}"></script>`,
+  sendExpression: `alloy('sendEvent', (function (o) { o.xdm.web.webPageDetails.name = document.title; return o; })(${JSON.stringify(alloyPageView)}))`,
+  readyExpression: `typeof alloy === 'function' && alloy.q && alloy.q.push !== Array.prototype.push`,
+};
+
+/**
+ * The contestants present in this checkout: our standalone script, our Web Vitals build when it has
+ * been built, and alloy. The first is "ours", the last is the reference every ratio divides by.
+ */
+export function contestants() {
+  const list = [ourContestant('ours', 'edge-collector', 'dist/edge-collector.min.js')];
+  if (existsSync(new URL('dist/edge-collector.vitals.min.js', root))) {
+    list.push(ourContestant('oursVitals', 'edge-collector + vitals', 'dist/edge-collector.vitals.min.js'));
+  }
+  list.push(alloy);
+  for (const contestant of list) {
+    if (!existsSync(new URL(contestant.file, root))) throw new Error(`${contestant.file} is missing: run \`npm run build\` (and \`npm install\`) first`);
+  }
+  return list;
+}
+
+/** Reads a contestant's script from disk. */
+export const readScript = (contestant) => readFileSync(new URL(contestant.file, root));
