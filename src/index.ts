@@ -11,6 +11,7 @@ export type { Collector, EventOptions, PageViewOptions } from './core/createColl
 export type { ExperienceEvent } from './core/buildExperienceEvent';
 export type { EdgeHandle, SendResult } from './core/readEdgeAnswer';
 export type { IdentityMap } from './core/emailIdentityMap';
+export type { ConsentState } from './core/delivery/ConsentState';
 export { EdgeCollectorError } from './core/EdgeCollectorError';
 export { EMAIL_NAMESPACE, emailIdentityMap } from './core/emailIdentityMap';
 export { hashEmail, hashEmailSync } from './core/hashEmail';

@@ -1,11 +1,13 @@
 import type { ResolvedConfig } from '../core/CollectorConfig';
 import { createCollector, type Collector } from '../core/createCollector';
 import { fetchTransport } from '../core/Transport';
+import { browserDelivery } from './delivery/browserDelivery';
 import { logToConsole } from './logToConsole';
 import { readPageSnapshot } from './readPageSnapshot';
 
 /**
- * Wires the core to a web page: page context, `fetch`, console logs. Every browser face (the
+ * Wires the core to a web page: page context, `fetch`, console logs, and the persistent delivery
+ * (queue across page loads, cross-tab locks, page-hide flush, consent, state cookies). Every browser face (the
  * standalone script, the ES module in a page, the Tags extension) creates its collector here, so
  * that delivery rules apply to all of them alike.
  */
@@ -19,5 +21,6 @@ export function createBrowserCollector(
     transport: fetchTransport(),
     log,
     implementation,
+    ...browserDelivery(config.datastreamId),
   });
 }

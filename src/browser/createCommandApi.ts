@@ -7,11 +7,17 @@ import { isDebugRequested } from './isDebugRequested';
 /** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
 export type CommandApi = (command: string, options?: unknown) => Promise<unknown>;
 
+/** What a build adds to the command API, e.g. the vitals build: a step run right after `configure`. */
+export interface CommandApiExtension {
+  /** Called with the new collector and the options `configure` was given. */
+  onConfigure?(collector: Collector, options: Record<string, unknown>): void;
+}
+
 /**
  * Builds the `edgeCollector(command, options)` function of the standalone script. Every outcome,
  * including a bad command or a bug, becomes a rejected promise: nothing throws into the page.
  */
-export function createCommandApi(): CommandApi {
+export function createCommandApi(extension: CommandApiExtension = {}): CommandApi {
   let collector: Collector | undefined;
 
   const needCollector = (command: string): Collector => {
@@ -25,10 +31,13 @@ export function createCommandApi(): CommandApi {
       const config = resolveConfig(options);
       if (isDebugRequested()) config.debug = true;
       collector = createBrowserCollector(config, 'standalone');
+      extension.onConfigure?.(collector, options as Record<string, unknown>);
       return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
     },
     sendPageView: (options) => needCollector('sendPageView').sendPageView(options as never),
     sendEvent: (options) => needCollector('sendEvent').sendEvent(options as never),
+    setConsent: (value) => needCollector('setConsent').setConsent(value as never),
+    getIdentity: () => needCollector('getIdentity').getIdentity(),
   };
 
   return (command, options) =>

@@ -1,3 +1,4 @@
+import type { ConsentState } from './delivery/ConsentState';
 import { EdgeCollectorError } from './EdgeCollectorError';
 
 /** Credentials for the authenticated (server-side) mode of the Edge Network Server API. */
@@ -22,7 +23,28 @@ export interface CollectorConfig {
   debug?: boolean;
   /** Server-side only: switches to the authenticated Server API. Never give this to a browser. */
   auth?: EdgeAuth;
+  /** Consent until the visitor chooses (a choice made with `setConsent` persists and wins). Default `in`. */
+  defaultConsent?: ConsentState;
+  /** Attempts per event and page load before it waits for the next load. Default 5. */
+  maxAttempts?: number;
+  /** The first retry's backoff ceiling in ms; it doubles with each attempt. Default 500. */
+  retryDelay?: number;
+  /** The largest backoff ceiling in ms. Default 30000. */
+  maxRetryDelay?: number;
+  /** Most events kept in the queue; the oldest go first. Default 100. */
+  maxQueueSize?: number;
+  /** Most characters of request bodies kept in the queue. Default 524288 (512 KiB). */
+  maxQueueBytes?: number;
 }
+
+/** The delivery settings, each a whole number: default, smallest and largest accepted value. */
+const DELIVERY_LIMITS = {
+  maxAttempts: [5, 1, 20],
+  retryDelay: [500, 0, 60_000],
+  maxRetryDelay: [30_000, 0, 3_600_000],
+  maxQueueSize: [100, 1, 10_000],
+  maxQueueBytes: [524_288, 1_000, 50_000_000],
+} as const;
 
 /** A configuration with every default filled in and every value checked. */
 export interface ResolvedConfig {
@@ -31,6 +53,12 @@ export interface ResolvedConfig {
   edgeBasePath: string;
   debug: boolean;
   auth?: EdgeAuth;
+  defaultConsent: ConsentState;
+  maxAttempts: number;
+  retryDelay: number;
+  maxRetryDelay: number;
+  maxQueueSize: number;
+  maxQueueBytes: number;
 }
 
 /** The Edge Network's public collection host. */
@@ -68,7 +96,16 @@ export function resolveConfig(input: unknown): ResolvedConfig {
   }
   const edgeBasePath = (config.edgeBasePath ?? DEFAULT_EDGE_BASE_PATH).replace(/^\/+|\/+$/g, '');
   if (!BASE_PATH.test(edgeBasePath)) invalid(`edgeBasePath "${config.edgeBasePath}" is not a path such as "ee"`);
-  const resolved: ResolvedConfig = { datastreamId: datastreamId.trim(), edgeUrl, edgeBasePath, debug: config.debug === true };
+  const { defaultConsent = 'in' } = config;
+  if (!['in', 'pending', 'out'].includes(defaultConsent)) invalid(`defaultConsent ${JSON.stringify(defaultConsent)} is not one of "in", "pending", "out"`);
+  const resolved = { datastreamId: datastreamId.trim(), edgeUrl, edgeBasePath, debug: config.debug === true, defaultConsent } as ResolvedConfig;
+  for (const [name, [fallback, min, max]] of Object.entries(DELIVERY_LIMITS)) {
+    const value = config[name as keyof typeof DELIVERY_LIMITS] ?? fallback;
+    if (!Number.isInteger(value) || value < min || value > max) {
+      invalid(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+    }
+    resolved[name as keyof typeof DELIVERY_LIMITS] = value;
+  }
   if (config.auth !== undefined) {
     const { accessToken, apiKey, orgId } = (config.auth ?? {}) as Partial<EdgeAuth>;
     if (![accessToken, apiKey, orgId].every((v) => typeof v === 'string' && v)) {

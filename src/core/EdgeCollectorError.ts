@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'unknown-command'
   | 'invalid-options'
   | 'network'
-  | 'response';
+  | 'response'
+  | 'queue-full';
 
 /** Adobe's problem fields, as the Edge Network and the streaming inlet send them. */
 export interface ProblemDetails {

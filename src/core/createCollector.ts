@@ -1,15 +1,16 @@
 import { buildExperienceEvent, PAGE_VIEW_EVENT_TYPE, type ExperienceEvent } from './buildExperienceEvent';
 import type { ResolvedConfig } from './CollectorConfig';
 import { createUuid } from './createUuid';
+import type { ConsentState } from './delivery/ConsentState';
+import { createDelivery, type Delivery, type DeliveryPlatform } from './delivery/createDelivery';
 import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import { emailIdentityMap } from './emailIdentityMap';
 import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
 import { hashEmail } from './hashEmail';
-import { buildInteractRequest, type InteractRequest, type RequestMeta } from './InteractRequest';
-import { readEdgeAnswer, type SendResult } from './readEdgeAnswer';
+import { buildInteractRequest } from './InteractRequest';
+import type { SendResult } from './readEdgeAnswer';
 import { redactEmails } from './redactEmails';
-import type { Transport } from './Transport';
 
 /** Options of `sendPageView`. */
 export interface PageViewOptions {
@@ -31,17 +32,19 @@ export interface EventOptions extends Omit<PageViewOptions, 'name'> {
   eventType: string;
 }
 
-/** What a face plugs into the core: where context comes from, how requests go out, where logs go. */
-export interface Platform {
+/**
+ * What a face plugs into the core: where context comes from, how requests go out, where logs go,
+ * and (in a browser) the persistent queue, locks and network state of {@link DeliveryPlatform}.
+ */
+export interface Platform extends DeliveryPlatform {
   /** Reads the page (or server) context at the moment of a call. */
   snapshot(): EnvironmentSnapshot;
-  transport: Transport;
   /** Debug log; called only when `debug` is on. */
   log?(message: string, detail?: unknown): void;
   /** Which face this is, reported in `implementationDetails.name`. */
   implementation?: string;
-  /** Extra request fields, e.g. the `meta.state` entries kept from earlier answers. */
-  requestMeta?(): RequestMeta | undefined;
+  /** Called once with the delivery, so that the face can wire it to its events (online, page hide). */
+  attach?(delivery: Delivery): void;
 }
 
 /** A configured collector: each method sends one event and resolves with the Edge Network's answer. */
@@ -51,6 +54,13 @@ export interface Collector {
   sendEvent(options: EventOptions): Promise<SendResult>;
   /** Calls `listener` after every answered request (Tags' "Edge response received" uses it); returns an unsubscribe function. */
   onResult(listener: (result: SendResult) => void): () => void;
+  /**
+   * Sets the visitor's consent, remembered across page loads: `in` sends what is queued, in order;
+   * `pending` queues without sending; `out` drops the queue and later sends send nothing.
+   */
+  setConsent(value: ConsentState): Promise<void>;
+  /** The ids the Edge Network returned in `identity:result` handles, by namespace: `{ ECID: '…' }`. */
+  getIdentity(): Promise<Record<string, string>>;
   /** Builds the event a call would send, without sending it (for inspection and Tags data elements). */
   buildEvent(kind: 'pageView' | 'event', options?: PageViewOptions | EventOptions): Promise<{ event: ExperienceEvent; warnings: string[] }>;
 }
@@ -122,20 +132,15 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     return { event, warnings };
   }
 
+  const delivery = createDelivery(config, platform, notify, log);
+  if (platform.attach) platform.attach(delivery);
+
+  // The request is built once, with its ids, and queued; `meta.state` is added at each attempt.
   async function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
     const { event, warnings } = await buildEvent(kind, options);
-    const request: InteractRequest = buildInteractRequest(config, event, createUuid(), platform.requestMeta?.());
+    const request = buildInteractRequest(config, event, createUuid());
     log(`request ${request.requestId}`, JSON.parse(request.body));
-    try {
-      const answer = await platform.transport(request);
-      const result = readEdgeAnswer(request, answer, warnings);
-      log(`answer ${request.requestId} (HTTP ${answer.status})`, result);
-      notify(result);
-      return result;
-    } catch (error) {
-      log(`request ${request.requestId} failed`, error);
-      throw error;
-    }
+    return delivery.send(request, warnings);
   }
 
   return {
@@ -146,6 +151,8 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    setConsent: (value) => delivery.setConsent(value),
+    getIdentity: async () => delivery.getIdentity(),
     buildEvent,
   };
 }

@@ -52,7 +52,8 @@ describe('edgeCollector(command, options)', () => {
       throw new TypeError('Failed to fetch');
     }));
     const api = createCommandApi();
-    await api('configure', { datastreamId: ID });
+    // One attempt: retries have their own tests (test/unit/delivery).
+    await api('configure', { datastreamId: ID, maxAttempts: 1 });
     await expect(api('sendPageView')).rejects.toMatchObject({ code: 'network' });
   });
 

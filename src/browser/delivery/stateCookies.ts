@@ -1,0 +1,47 @@
+import type { RequestMeta } from '../../core/InteractRequest';
+import type { StateEntry } from '../../core/delivery/readHandles';
+
+/** Reads one cookie of this page, decoded; `undefined` when absent. */
+function readCookie(name: string): string | undefined {
+  const pair = document.cookie.split('; ').find((cookie) => cookie.startsWith(`${name}=`));
+  if (pair === undefined) return undefined;
+  try {
+    return decodeURIComponent(pair.slice(name.length + 1));
+  } catch {
+    return pair.slice(name.length + 1);
+  }
+}
+
+/**
+ * The Edge Network's `state:store` entries as first-party cookies, and the `meta.state.entries`
+ * that carry their current values back. The names are remembered (under `state`) so that only
+ * cookies the Edge Network asked for are sent back.
+ */
+export function stateCookies(remember: (name: string, value?: string) => string | null | undefined) {
+  let names: string[] = [];
+  try {
+    names = JSON.parse(remember('state') || '[]');
+  } catch {
+    // Unreadable: the next answer names them again.
+  }
+  return {
+    storeState(entries: StateEntry[]): void {
+      const https = location.protocol === 'https:';
+      for (const { key, value, maxAge, attrs } of entries) {
+        let sameSite = (attrs && attrs.SameSite) || 'Lax';
+        // SameSite=None needs Secure, which a plain http page cannot set: keep it first-party only there.
+        if (!/^(lax|strict|none)$/i.test(sameSite) || (!https && /none/i.test(sameSite))) sameSite = 'Lax';
+        document.cookie = `${key}=${encodeURIComponent(value)}; path=/${maxAge === undefined ? '' : `; max-age=${Math.round(maxAge)}`}; SameSite=${sameSite}${https ? '; Secure' : ''}`;
+        if (!names.includes(key)) names.push(key);
+      }
+      remember('state', JSON.stringify(names));
+    },
+    requestMeta(): RequestMeta | undefined {
+      const entries = names.flatMap((key) => {
+        const value = readCookie(key);
+        return value === undefined ? [] : [{ key, value }];
+      });
+      return entries.length ? { state: { entries } } : undefined;
+    },
+  };
+}

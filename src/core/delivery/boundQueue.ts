@@ -1,0 +1,22 @@
+import type { QueueEntry } from './QueueStore';
+
+/** The size of an entry as the queue bounds count it: the characters of its request body. */
+export const entrySize = (entry: QueueEntry): number => entry.request.body.length;
+
+/**
+ * Returns the entries to drop so that at most `maxCount` entries and `maxBytes` of bodies remain:
+ * the oldest ones, since the newest events are the ones a visitor's journey is least complete without.
+ */
+export function boundQueue(entries: QueueEntry[], maxCount: number, maxBytes: number): QueueEntry[] {
+  const oldestFirst = [...entries].sort((a, b) => a.at - b.at);
+  let count = oldestFirst.length;
+  let bytes = oldestFirst.reduce((sum, entry) => sum + entrySize(entry), 0);
+  const dropped: QueueEntry[] = [];
+  for (const entry of oldestFirst) {
+    if (count <= maxCount && bytes <= maxBytes) break;
+    dropped.push(entry);
+    count--;
+    bytes -= entrySize(entry);
+  }
+  return dropped;
+}

@@ -1,0 +1,93 @@
+import { buildExperienceEvent, PAGE_VIEW_EVENT_TYPE } from '../buildExperienceEvent';
+import { createUuid } from '../createUuid';
+import type { PlainObject } from '../deepMerge';
+import type { EnvironmentSnapshot } from '../EnvironmentSnapshot';
+import { redactEmails } from '../redactEmails';
+import type { Transport } from '../Transport';
+import { buildXdmEnvelope } from './buildXdmEnvelope';
+import { hashEmailFields } from './hashEmailFields';
+import { readStreamingAnswer, type StreamResult } from './readStreamingAnswer';
+import { buildStreamingRequest, type StreamingRequest } from './StreamingRequest';
+import { resolveStreamingOptions, type ResolvedStreamingOptions } from './StreamingOptions';
+
+/** What a face plugs into streaming: how requests go out and, for page views, where context comes from. */
+export interface StreamingPlatform {
+  /** The same transport the interact path uses, so the same delivery rules (queue, retries) apply. */
+  transport: Transport;
+  /** Reads the page (or server) context; needed only for `pageView` records. */
+  snapshot?(): EnvironmentSnapshot;
+  /** Which face this is, reported in a page view's `implementationDetails.name`. */
+  implementation?: string;
+  /** Debug log; the face decides whether it prints. */
+  log?(message: string, detail?: unknown): void;
+}
+
+/** A server has no page: a page view built there carries only the time. */
+function bareSnapshot(): EnvironmentSnapshot {
+  const now = new Date();
+  return { now, timezoneOffset: now.getTimezoneOffset(), environment: 'server' };
+}
+
+/** The XDM entity to send: the record, or a page-view ExperienceEvent with the record merged over it; always with an `_id`. */
+function buildXdmEntity(options: ResolvedStreamingOptions, platform: Omit<StreamingPlatform, 'transport'>): PlainObject {
+  if (options.pageView) {
+    return buildExperienceEvent({
+      id: createUuid(),
+      eventType: PAGE_VIEW_EVENT_TYPE,
+      snapshot: platform.snapshot ? platform.snapshot() : bareSnapshot(),
+      pageView: { name: options.pageView.name },
+      url: options.pageView.url,
+      xdm: options.record,
+      implementation: platform.implementation,
+    }).xdm;
+  }
+  // Platform requires `_id` on XDM records; a fixed one also lets a retried record be recognised.
+  return typeof options.record._id === 'string' && options.record._id ? options.record : { _id: createUuid(), ...options.record };
+}
+
+/**
+ * Checks the options and builds the request `streamRecord` would send, without sending it: the XDM
+ * envelope (or the raw record as it is), with the named e-mail fields hashed and, while hashing
+ * is on, any other plain address replaced.
+ */
+export async function prepareStreamRecord(
+  input: unknown,
+  platform: Omit<StreamingPlatform, 'transport'> = {},
+): Promise<{ request: StreamingRequest; warnings: string[] }> {
+  const options = resolveStreamingOptions(input);
+  let entity = options.dataType === 'xdm' ? buildXdmEntity(options, platform) : options.record;
+  const warnings: string[] = [];
+  if (options.hashEmails) {
+    const hashed = await hashEmailFields(entity, options.emailFields);
+    warnings.push(...hashed.warnings);
+    const redacted = redactEmails(hashed.value);
+    entity = redacted.value;
+    for (const path of redacted.paths) {
+      warnings.push(`a plain e-mail address in ${path} was replaced before sending (name the field in emailFields to send its hash, or set hashEmails: false)`);
+    }
+  }
+  const requestId = createUuid();
+  const payload =
+    options.dataType === 'xdm' ? (buildXdmEnvelope(options.schemaRef!, options.flowId, options.datasetId!, entity) as unknown as PlainObject) : entity;
+  const recordId = options.dataType === 'xdm' ? String(entity._id) : requestId;
+  return { request: buildStreamingRequest(options, payload, requestId, recordId), warnings };
+}
+
+/**
+ * Sends one record to an HTTP API streaming inlet and resolves with the inlet's receipt
+ * `{inletId, xactionId, receivedTimeMs}`; rejects with an `EdgeCollectorError` (`invalid-options`
+ * for bad options, `response` with the status for a refusal, `network` when nothing came back).
+ */
+export async function streamRecord(input: unknown, platform: StreamingPlatform): Promise<StreamResult> {
+  const { request, warnings } = await prepareStreamRecord(input, platform);
+  platform.log?.(`stream ${request.requestId}`, JSON.parse(request.body));
+  try {
+    const answer = await platform.transport(request);
+    const result = readStreamingAnswer(request, answer, warnings);
+    platform.log?.(`inlet answer ${request.requestId} (HTTP ${answer.status})`, result);
+    return result;
+  } catch (error) {
+    platform.log?.(`stream ${request.requestId} failed`, error);
+    throw error;
+  }
+}

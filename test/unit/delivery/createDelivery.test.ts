@@ -1,0 +1,315 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resolveConfig, type CollectorConfig } from '../../../src/core/CollectorConfig';
+import { createDelivery, type DeliveryPlatform } from '../../../src/core/delivery/createDelivery';
+import { memoryStore, type QueueStore } from '../../../src/core/delivery/QueueStore';
+import type { InteractRequest } from '../../../src/core/InteractRequest';
+import type { SendResult } from '../../../src/core/readEdgeAnswer';
+import type { EdgeAnswer } from '../../../src/core/Transport';
+import { EdgeCollectorError } from '../../../src/core/EdgeCollectorError';
+
+const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
+let counter = 0;
+
+function request(name = `r${++counter}`): InteractRequest {
+  return {
+    requestId: name,
+    eventId: `event-${name}`,
+    url: `http://127.0.0.1:4100/ee/v2/interact?dataStreamId=${ID}&requestId=${name}`,
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify({ event: { xdm: { _id: `event-${name}`, timestamp: '2026-11-23T12:00:00.000Z', eventType: 't' } } }),
+  };
+}
+
+type Reply = number | 'network' | { status: number; retryAfter?: string; body?: unknown };
+
+/** A delivery whose transport answers from a script (then 200), recording what was sent and when. */
+function setup(replies: Reply[] = [], options: Partial<CollectorConfig> = {}, platform: Partial<DeliveryPlatform> = {}) {
+  const sent: Array<{ request: InteractRequest; at: number }> = [];
+  const results: SendResult[] = [];
+  const store = platform.store ?? memoryStore();
+  const transport = async (req: InteractRequest): Promise<EdgeAnswer> => {
+    sent.push({ request: req, at: Date.now() });
+    const reply = replies.shift() ?? 200;
+    if (reply === 'network') throw new EdgeCollectorError('network', 'no answer');
+    const { status, retryAfter, body } = typeof reply === 'number' ? { status: reply, retryAfter: undefined, body: undefined } : reply;
+    const json = body ?? (status < 300 ? { requestId: req.requestId, handle: [] } : { title: 'Refused', detail: `status ${status}` });
+    return { status, body: JSON.stringify(json), retryAfter };
+  };
+  const config = resolveConfig({ datastreamId: ID, retryDelay: 1000, maxRetryDelay: 8000, ...options });
+  const delivery = createDelivery(config, { transport, store, random: () => 0.5, ...platform }, (r) => results.push(r), () => undefined);
+  return { delivery, sent, results, store };
+}
+
+const stored = async (store: QueueStore) => (await store.all()).map((e) => e.request.requestId);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createDelivery: retries', () => {
+  it('backs off exponentially with full jitter, resending the same request, and removes it on 2xx', async () => {
+    const { delivery, sent, store } = setup([503, 'network', 504]);
+    const start = Date.now();
+    const req = request();
+    const promise = delivery.send(req, []);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    expect(await stored(store)).toEqual([req.requestId]);
+    // random() = 0.5 of ceilings 1000, 2000, 4000 ms.
+    await vi.advanceTimersByTimeAsync(499);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(sent).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sent).toHaveLength(4);
+    const result = await promise;
+    expect(result.requestId).toBe(req.requestId);
+    expect(sent.map((s) => s.at - start)).toEqual([0, 500, 1500, 3500]);
+    expect(new Set(sent.map((s) => s.request.body)).size).toBe(1);
+    expect(sent.every((s) => s.request.requestId === req.requestId && s.request.url === req.url)).toBe(true);
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('waits at least what Retry-After asks, in seconds or as an HTTP date', async () => {
+    const { delivery, sent } = setup([
+      { status: 429, retryAfter: '3' },
+      { status: 503, retryAfter: new Date(Date.now() + 10_000).toUTCString() },
+    ]);
+    const promise = delivery.send(request(), []);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    // The date is 10 s after the start (HTTP dates have whole seconds): 7 s after the second attempt.
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(sent).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toHaveLength(3);
+    await expect(promise).resolves.toMatchObject({ warnings: [] });
+  });
+
+  it.each([400, 401, 403, 404, 413])('does not retry %i: rejects with the problem body and forgets the event', async (status) => {
+    const { delivery, sent, store } = setup([status]);
+    const promise = delivery.send(request(), []);
+    const check = expect(promise).rejects.toMatchObject({ code: 'response', status, title: 'Refused', detail: `status ${status}` });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await check;
+    expect(sent).toHaveLength(1);
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('retries a 500 once only', async () => {
+    const { delivery, sent, store } = setup([500, 500]);
+    const check = expect(delivery.send(request(), [])).rejects.toMatchObject({ status: 500 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await check;
+    expect(sent).toHaveLength(2);
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('gives up after maxAttempts but keeps the event stored for the next page load', async () => {
+    const { delivery, sent, store } = setup(['network', 'network', 'network'], { maxAttempts: 3 });
+    const req = request();
+    const check = expect(delivery.send(req, [])).rejects.toMatchObject({ code: 'network' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await check;
+    expect(sent).toHaveLength(3);
+    expect(await stored(store)).toEqual([req.requestId]);
+  });
+
+  it('attempts nothing while offline, and resumes when woken', async () => {
+    let online = false;
+    const { delivery, sent } = setup([], {}, { online: () => online });
+    const promise = delivery.send(request(), []);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toHaveLength(0);
+    online = true;
+    delivery.wake();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    await promise;
+  });
+
+  it('sends one at a time, oldest first', async () => {
+    const { delivery, sent } = setup([503]);
+    const a = delivery.send(request('a'), []);
+    const b = delivery.send(request('b'), []);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all([a, b]);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['a', 'a', 'b']);
+  });
+});
+
+describe('createDelivery: the queue', () => {
+  it('sends what an earlier page load left, oldest first, and reports the results to listeners', async () => {
+    const store = memoryStore();
+    const [old, older] = [request('old'), request('older')];
+    await store.put({ request: old, at: 2 });
+    await store.put({ request: older, at: 1 });
+    const { sent, results } = setup([], {}, { store });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['older', 'old']);
+    expect(results.map((r) => r.eventId)).toEqual(['event-older', 'event-old']);
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('leaves alone what another tab holds, and takes it when that tab lets go', async () => {
+    const store = memoryStore();
+    await store.put({ request: request('theirs'), at: 1 });
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const claim = (id: string) => (id === 'theirs' ? held : Promise.resolve());
+    const { delivery, sent } = setup([], {}, { store, claim });
+    const mine = delivery.send(request('mine'), []);
+    await vi.advanceTimersByTimeAsync(1000);
+    await mine;
+    expect(sent.map((s) => s.request.requestId)).toEqual(['mine']);
+    letGo();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['mine', 'theirs']);
+  });
+
+  it('does not resend what another tab delivered while this one waited for the lock', async () => {
+    const store = memoryStore();
+    await store.put({ request: request('theirs'), at: 1 });
+    let letGo!: () => void;
+    const claim = (id: string) => (id === 'theirs' ? new Promise<void>((resolve) => (letGo = resolve)) : Promise.resolve());
+    const { sent } = setup([], {}, { store, claim });
+    await vi.advanceTimersByTimeAsync(1000);
+    await store.del('theirs');
+    letGo();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('never takes its own new events for leftovers, even when the first read of the queue is slow', async () => {
+    const inner = memoryStore();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let first = true;
+    const store: QueueStore = { ...inner, all: async () => ((first ? ((first = false), await gate) : undefined), inner.all()) };
+    const { delivery, sent } = setup([], {}, { store });
+    const promise = delivery.send(request('own'), []);
+    await vi.advanceTimersByTimeAsync(0);
+    open();
+    await vi.advanceTimersByTimeAsync(500);
+    await expect(promise).resolves.toMatchObject({ requestId: 'own' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('drops the oldest beyond the bounds, rejects their callers, and warns in the next result', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { delivery, sent, store } = setup([], { defaultConsent: 'pending', maxQueueSize: 2 });
+    const first = delivery.send(request('a'), []);
+    const check = expect(first).rejects.toMatchObject({ code: 'queue-full' });
+    const rest = [delivery.send(request('b'), []), delivery.send(request('c'), [])];
+    await vi.advanceTimersByTimeAsync(0);
+    await check;
+    expect(await stored(store)).toEqual(['b', 'c']);
+    expect(warn).toHaveBeenCalledWith('[edgeCollector] queue full: dropped 1 oldest event(s)');
+    await delivery.setConsent('in');
+    const [b, c] = await Promise.all(rest);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['b', 'c']);
+    expect(b!.warnings).toEqual(['1 queued event(s) were dropped: the queue was full']);
+    expect(c!.warnings).toEqual([]);
+    warn.mockRestore();
+  });
+
+  it('refreshes meta.state at each attempt and leaves the event untouched', async () => {
+    let value = 'v1';
+    const { delivery, sent } = setup([503], {}, { requestMeta: () => ({ state: { entries: [{ key: 'k', value }] } }) });
+    const req = request();
+    const promise = delivery.send(req, []);
+    await vi.advanceTimersByTimeAsync(0);
+    value = 'v2';
+    await vi.advanceTimersByTimeAsync(10_000);
+    await promise;
+    const bodies = sent.map((s) => JSON.parse(s.request.body));
+    expect(bodies.map((b) => b.meta.state.entries[0].value)).toEqual(['v1', 'v2']);
+    expect(bodies.every((b) => JSON.stringify({ event: b.event }) === req.body)).toBe(true);
+  });
+
+  it('keeps state:store entries and identity:result ids from answers', async () => {
+    const storeState = vi.fn();
+    const remembered = new Map<string, string>();
+    const remember = (name: string, value?: string) => (value === undefined ? remembered.get(name) : void remembered.set(name, value));
+    const handle = [
+      { type: 'identity:result', payload: [{ id: 'ecid-1', namespace: { code: 'ECID' } }] },
+      { type: 'state:store', payload: [{ key: 'kndctr_X_identity', value: 'abc', maxAge: 100 }] },
+    ];
+    const { delivery } = setup([{ status: 200, body: { handle } }], {}, { storeState, remember });
+    const result = await delivery.send(request(), []);
+    expect(result.handle).toEqual(handle);
+    expect(delivery.getIdentity()).toEqual({ ECID: 'ecid-1' });
+    expect(storeState).toHaveBeenCalledWith([{ key: 'kndctr_X_identity', value: 'abc', maxAge: 100 }]);
+    // The next page load knows it before any answer.
+    const again = setup([], {}, { remember });
+    expect(again.delivery.getIdentity()).toEqual({ ECID: 'ecid-1' });
+  });
+});
+
+describe('createDelivery: consent', () => {
+  it('pending holds events (promises stay pending); in sends them in order', async () => {
+    const { delivery, sent } = setup([], { defaultConsent: 'pending' });
+    const settled = vi.fn();
+    const promises = ['a', 'b', 'c'].map((id) => delivery.send(request(id), []).then(settled));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toHaveLength(0);
+    expect(settled).not.toHaveBeenCalled();
+    await delivery.setConsent('in');
+    await Promise.all(promises);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('pending then out sends nothing, clears the queue, and resolves with a warning', async () => {
+    const { delivery, sent, store } = setup([], { defaultConsent: 'pending' });
+    const promise = delivery.send(request('a'), ['earlier warning']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await stored(store)).toEqual(['a']);
+    await delivery.setConsent('out');
+    await expect(promise).resolves.toMatchObject({ requestId: 'a', handle: [], warnings: ['earlier warning', 'consent is out: the event was not sent'] });
+    await expect(delivery.send(request('b'), [])).resolves.toMatchObject({ warnings: ['consent is out: the event was not sent'] });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toHaveLength(0);
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('remembers the choice over the configured default, and refuses an unknown value', async () => {
+    const remembered = new Map<string, string>();
+    const remember = (name: string, value?: string) => (value === undefined ? remembered.get(name) : void remembered.set(name, value));
+    const first = setup([], { defaultConsent: 'pending' }, { remember });
+    await first.delivery.setConsent('out');
+    await expect(first.delivery.setConsent('yes')).rejects.toMatchObject({ code: 'invalid-options' });
+    const next = setup([], { defaultConsent: 'in' }, { remember });
+    await expect(next.delivery.send(request(), [])).resolves.toMatchObject({ warnings: ['consent is out: the event was not sent'] });
+    expect(next.sent).toHaveLength(0);
+  });
+
+  it('out then in sends new events again', async () => {
+    const { delivery, sent } = setup([], { defaultConsent: 'out' });
+    await delivery.setConsent('in');
+    await delivery.send(request('a'), []);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('createDelivery: page hide', () => {
+  it('flushes every idle event at once, within the keepalive budget; the rest stays queued', async () => {
+    const big = (id: string) => ({ ...request(id), body: JSON.stringify({ event: { pad: 'x'.repeat(25_000) } }) });
+    let online = false;
+    const { delivery, sent, store } = setup([], {}, { online: () => online });
+    for (const id of ['a', 'b', 'c']) void delivery.send(big(id), []);
+    await vi.advanceTimersByTimeAsync(0);
+    online = true;
+    delivery.flush();
+    expect(sent.map((s) => s.request.requestId)).toEqual(['a', 'b']);
+    expect(await stored(store)).toContain('c');
+  });
+});
