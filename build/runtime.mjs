@@ -2,9 +2,8 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { typescriptOptions, versionPlugin } from './common.mjs';
+import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
-const terserOptions = { ecma: 2019, compress: { passes: 2, unsafe_arrows: true }, mangle: { properties: false }, format: { comments: false } };
 
 export default [
   {
@@ -13,7 +12,7 @@ export default [
     plugins: [
       versionPlugin(),
       nodeResolve(),
-      typescript(typescriptOptions({ target: 'ES2019', declaration: true, declarationDir: 'dist/types', include: ['src/**/*.ts'], exclude: ['src/emulator/**', 'src/tags/**'] })),
+      typescript(typescriptOptions({ target: BROWSER_TARGET, declaration: true, declarationDir: 'dist/types', include: ['src/**/*.ts'], exclude: ['src/emulator/**', 'src/tags/**'] })),
       {
         name: 'types-entry',
         generateBundle() {
@@ -25,6 +24,6 @@ export default [
   {
     input: 'src/browser/standalone.ts',
     output: { file: 'dist/edge-collector.min.js', format: 'iife', sourcemap: true, plugins: [terser(terserOptions)] },
-    plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: 'ES2019' }))],
+    plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
   },
 ];

@@ -51,6 +51,9 @@ export interface Delivery {
 /** A queued event this page owns; `done` settles the caller's promise when it was sent from this page. */
 interface Owned extends QueueEntry {
   tries: number;
+  /** This page holds its lock: it may be sent. */
+  claimed?: boolean;
+  /** Its queue write has committed: a page hide need not spill it. */
   saved?: boolean;
   busy?: boolean;
   warnings?: string[];
@@ -127,7 +130,7 @@ export function createDelivery(
       await claim(id);
       // The lock may have been waited for while its holder delivered the event.
       if (consent !== 'out' && !owned.has(id) && (await store.all()).some((entry) => entry.request.requestId === id)) {
-        owned.set(id, { request, at, tries: 0, saved: true });
+        owned.set(id, { request, at, tries: 0, claimed: true, saved: true });
         void pump();
       } else release(id);
     };
@@ -203,8 +206,8 @@ export function createDelivery(
     if (pumping) return;
     pumping = true;
     try {
-      await ready;
-      for (let entry; consent === 'in' && online() && (entry = idle().find((candidate) => candidate.saved)); ) {
+      // New events do not wait for the leftovers to be read: those join, oldest first, as they are adopted.
+      for (let entry; consent === 'in' && online() && (entry = idle().find((candidate) => candidate.claimed)); ) {
         const wait = await attempt(entry);
         if (wait !== undefined) await sleep(wait);
       }
@@ -214,22 +217,29 @@ export function createDelivery(
     pumping = false;
   }
 
-  /** Writes a new event to the queue (after taking its lock, so no other tab adopts it) and starts sending. */
+  /**
+   * Writes a new event to the queue (after taking its lock, so no other tab adopts it) and starts
+   * sending. The write is issued before the first attempt but not awaited: the store runs its
+   * operations in order, so the attempt's delete can never overtake it, and the request leaves the
+   * page without waiting a disk commit. A page hide before the commit spills it synchronously.
+   */
   async function keep(entry: Owned) {
     const id = entry.request.requestId;
     await claim(id);
     if (owned.get(id) !== entry) return release(id);
+    const written = store.put({ request: entry.request, at: entry.at });
+    entry.claimed = true;
+    void pump();
     try {
-      await store.put({ request: entry.request, at: entry.at });
-      // Settled meanwhile (consent went out, or a page-hide flush delivered it): the copy must not stay.
+      await written;
+      entry.saved = true;
+      // Settled meanwhile (answered, consent went out): the copy must not stay.
       if (owned.get(id) !== entry) return store.del(id);
       await bound();
     } catch (error) {
       // Not persisted: it is still sent from this page.
       log('the queue could not be written', error);
     }
-    entry.saved = true;
-    void pump();
   }
 
   return {
