@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { typescriptOptions, versionPlugin } from './common.mjs';
+import { downlevelWebVitals } from './vitals.mjs';
 
 const ENTRIES = 'src/tags/entries';
 
@@ -32,6 +33,7 @@ export default [
     plugins: [
       versionPlugin(),
       nodeResolve(),
+      downlevelWebVitals('ES2017'),
       // ES2017: Tags minifies extension code with a minifier of its own; stay conservative.
       typescript(typescriptOptions({ target: 'ES2017', include: ['src/core/**/*.ts', 'src/browser/**/*.ts', 'src/tags/**/*.ts'] })),
     ],

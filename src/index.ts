@@ -16,6 +16,14 @@ export { EdgeCollectorError } from './core/EdgeCollectorError';
 export { EMAIL_NAMESPACE, emailIdentityMap } from './core/emailIdentityMap';
 export { hashEmail, hashEmailSync } from './core/hashEmail';
 export { sha256Hex } from './core/sha256';
+export type { SchemaRef, StreamRecordOptions } from './core/streaming/StreamingOptions';
+export type { StreamResult } from './core/streaming/readStreamingAnswer';
+/** Streams one record to an HTTP API inlet through a collector's queue: `await streamRecord(collector, options)`. */
+export { queueStreamRecord as streamRecord } from './core/streaming/queueStreamRecord';
+export { prepareStreamRecord } from './core/streaming/streamRecord';
+export type { ReportedVital, WebVitalsData } from './browser/vitals/WebVitalsData';
+/** Core Web Vitals for a collector in a page: `attachWebVitals(collector)` (tree-shaken when not imported). */
+export { attachWebVitals, VITALS_EVENT_TYPE } from './browser/vitals/attachWebVitals';
 
 /** Options of {@link createEdgeCollector}: the configuration, plus a `fetch` to use instead of the global one. */
 export interface EdgeCollectorOptions extends CollectorConfig {

@@ -14,6 +14,7 @@ export const view = registerView({
     { kind: 'text', name: 'edgeUrl', label: 'Edge URL', validate: httpUrl, placeholder: 'https://edge.adobedc.net', help: 'Leave empty for https://edge.adobedc.net, or enter your first-party collection domain (CNAME).' },
     { kind: 'text', name: 'edgeBasePath', label: 'Edge base path', validate: basePath, placeholder: 'ee', help: 'The path before /v2/interact. Leave empty for ee.' },
     { kind: 'checkbox', name: 'debug', label: 'Debug', text: 'Log every request and answer', help: 'Writes requests and answers (identities hashed) to the Tags log, which shows in the browser console when Tags debugging is on.' },
+    { kind: 'checkbox', name: 'webVitals', label: 'Web vitals', text: 'Measure Core Web Vitals', help: 'Sends LCP, CLS, INP, FCP and TTFB as one web.performance.vitals event per page (under data.webVitals) when the page is hidden, and feeds the Web vitals data element and the Web vital reported event.' },
   ],
-  defaults: { debug: false },
+  defaults: { debug: false, webVitals: true },
 });

@@ -3,6 +3,7 @@ import type { Collector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import { isDebugRequested } from './isDebugRequested';
+import { loadStreaming } from './loadStreaming';
 
 /** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
 export type CommandApi = (command: string, options?: unknown) => Promise<unknown>;
@@ -19,6 +20,8 @@ export interface CommandApiExtension {
  */
 export function createCommandApi(extension: CommandApiExtension = {}): CommandApi {
   let collector: Collector | undefined;
+  // Read while the script runs: the streaming add-on is loaded from the same folder, on first use.
+  const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src;
 
   const needCollector = (command: string): Collector => {
     if (!collector) throw new EdgeCollectorError('not-configured', `call edgeCollector("configure", { datastreamId }) before "${command}"`);
@@ -38,6 +41,10 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
     sendEvent: (options) => needCollector('sendEvent').sendEvent(options as never),
     setConsent: (value) => needCollector('setConsent').setConsent(value as never),
     getIdentity: () => needCollector('getIdentity').getIdentity(),
+    streamRecord(options) {
+      const configured = needCollector('streamRecord');
+      return loadStreaming(scriptSrc).then((queueStreamRecord) => queueStreamRecord(configured, options));
+    },
   };
 
   return (command, options) =>

@@ -27,7 +27,8 @@ export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis
         method: 'POST',
         headers: request.headers,
         body: request.body,
-        credentials: 'include',
+        // A streaming inlet (`kind: 'streaming'`) has no cookies to read: without credentials its CORS answer may be `*`.
+        credentials: (request as { kind?: string }).kind ? 'omit' : 'include',
         keepalive: request.body.length < KEEPALIVE_LIMIT,
       });
     } catch (cause) {

@@ -8,8 +8,8 @@ import { EdgeCollectorError } from './EdgeCollectorError';
 import { emailIdentityMap } from './emailIdentityMap';
 import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
 import { hashEmail } from './hashEmail';
-import { buildInteractRequest } from './InteractRequest';
-import type { SendResult } from './readEdgeAnswer';
+import { buildInteractRequest, type InteractRequest } from './InteractRequest';
+import type { readEdgeAnswer, SendResult } from './readEdgeAnswer';
 import { redactEmails } from './redactEmails';
 
 /** Options of `sendPageView`. */
@@ -63,6 +63,12 @@ export interface Collector {
   getIdentity(): Promise<Record<string, string>>;
   /** Builds the event a call would send, without sending it (for inspection and Tags data elements). */
   buildEvent(kind: 'pageView' | 'event', options?: PageViewOptions | EventOptions): Promise<{ event: ExperienceEvent; warnings: string[] }>;
+  /**
+   * Queues a request built elsewhere (a streamed record) under the same queue, retry and consent
+   * rules as events; `read` reads its answer. Used by `streamRecord`, which lives outside the core
+   * script so that pages that never stream do not download it.
+   */
+  deliver(request: InteractRequest, warnings: string[], read: typeof readEdgeAnswer): Promise<SendResult>;
 }
 
 function checkOptions(command: string, options: unknown): Partial<EventOptions & PageViewOptions> {
@@ -154,5 +160,6 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     setConsent: (value) => delivery.setConsent(value),
     getIdentity: async () => delivery.getIdentity(),
     buildEvent,
+    deliver: (request, warnings, read) => delivery.send(request, warnings, read),
   };
 }

@@ -8,6 +8,8 @@ export interface TagsExtensionSettings {
   edgeUrl?: unknown;
   edgeBasePath?: unknown;
   debug?: unknown;
+  /** Core Web Vitals: on for configurations saved since the option exists (the view's default). */
+  webVitals?: unknown;
 }
 
 /** The Tags environments a library can be built for, each with its own datastream. */

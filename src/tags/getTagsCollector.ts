@@ -2,6 +2,7 @@ import { createBrowserCollector } from '../browser/createBrowserCollector';
 import { resolveConfig } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
 import { describeError } from './describeError';
+import { startTagsWebVitals, webVitalsEnabled } from './tagsWebVitals';
 import type { Turbine } from './Turbine';
 import { toCollectorConfig } from './TagsExtensionSettings';
 
@@ -24,6 +25,7 @@ export function getTagsCollector(turbine: Turbine): Collector | undefined {
       else turbine.logger.log(message, detail);
     });
     created.onResult((result) => rememberRequestId(result.requestId));
+    if (webVitalsEnabled(turbine.getExtensionSettings())) startTagsWebVitals(created);
     collector = created;
     return created;
   } catch (error) {

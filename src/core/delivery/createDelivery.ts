@@ -39,7 +39,7 @@ export interface DeliveryPlatform {
 /** The delivery of one collector: queue, retries, consent and the identities the answers carry. */
 export interface Delivery {
   /** Queues a built request and resolves with its answer (see docs/delivery.md for when it settles). */
-  send(request: InteractRequest, warnings: string[]): Promise<SendResult>;
+  send(request: InteractRequest, warnings: string[], read?: typeof readEdgeAnswer): Promise<SendResult>;
   setConsent(value: unknown): Promise<void>;
   getIdentity(): Record<string, string>;
   /** Sends everything queued at once, within the keepalive budget: the page is going away. */
@@ -57,6 +57,8 @@ interface Owned extends QueueEntry {
   saved?: boolean;
   busy?: boolean;
   warnings?: string[];
+  /** Reads the answer for the caller; a streamed record's differs from the Edge Network's. */
+  read?: typeof readEdgeAnswer;
   done?(result?: SendResult, error?: unknown): void;
 }
 
@@ -166,8 +168,9 @@ export function createDelivery(
     entry.busy = true;
     try {
       // Only `meta.state` is current; the event, its ids and the URL are exactly as first built.
-      answer = await transport(meta ? { ...request, body: JSON.stringify({ ...JSON.parse(request.body), meta }) } : request);
-      result = readEdgeAnswer(request, answer, entry.warnings);
+      // A request of another kind (a streamed record, `kind: 'streaming'`) is not the Edge Network's: no meta, no result listeners.
+      answer = await transport(meta && !(request as { kind?: string }).kind ? { ...request, body: JSON.stringify({ ...JSON.parse(request.body), meta }) } : request);
+      result = (entry.read || readEdgeAnswer)(request, answer, entry.warnings);
     } catch (error) {
       const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
       log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
@@ -194,7 +197,7 @@ export function createDelivery(
     }
     await store.del(id).catch(noop);
     settle(id, result);
-    notify(result);
+    if (!(request as { kind?: string }).kind) notify(result);
     return undefined;
   }
 
@@ -243,7 +246,7 @@ export function createDelivery(
   }
 
   return {
-    async send(request, warnings) {
+    async send(request, warnings, read) {
       if (consent === 'out') return notSent(request, warnings);
       return new Promise((resolve, reject) => {
         const entry: Owned = {
@@ -251,6 +254,7 @@ export function createDelivery(
           at: (lastAt = Math.max(now(), lastAt + 0.001)),
           tries: 0,
           warnings,
+          read,
           done: (result, error) => (error ? reject(error) : resolve(result!)),
         };
         // In memory at once, so that a page hide before the store write still sends it.

@@ -12,12 +12,14 @@ import { resolveStreamingOptions, type ResolvedStreamingOptions } from './Stream
 
 /** What a face plugs into streaming: how requests go out and, for page views, where context comes from. */
 export interface StreamingPlatform {
-  /** The same transport the interact path uses, so the same delivery rules (queue, retries) apply. */
+  /** The same transport the interact path uses. */
   transport: Transport;
   /** Reads the page (or server) context; needed only for `pageView` records. */
   snapshot?(): EnvironmentSnapshot;
   /** Which face this is, reported in a page view's `implementationDetails.name`. */
   implementation?: string;
+  /** Builds a page view's XDM instead of `snapshot` + `implementation`: a collector's own `buildEvent`. */
+  buildPageView?(pageView: { name?: string; url?: string }, xdm: PlainObject): Promise<{ xdm: PlainObject; warnings: string[] }>;
   /** Debug log; the face decides whether it prints. */
   log?(message: string, detail?: unknown): void;
 }
@@ -29,20 +31,26 @@ function bareSnapshot(): EnvironmentSnapshot {
 }
 
 /** The XDM entity to send: the record, or a page-view ExperienceEvent with the record merged over it; always with an `_id`. */
-function buildXdmEntity(options: ResolvedStreamingOptions, platform: Omit<StreamingPlatform, 'transport'>): PlainObject {
-  if (options.pageView) {
+async function buildXdmEntity(options: ResolvedStreamingOptions, record: PlainObject, platform: Omit<StreamingPlatform, 'transport'>, warnings: string[]): Promise<PlainObject> {
+  const { pageView } = options;
+  if (pageView && platform.buildPageView) {
+    const built = await platform.buildPageView(pageView, record);
+    warnings.push(...built.warnings);
+    return built.xdm;
+  }
+  if (pageView) {
     return buildExperienceEvent({
       id: createUuid(),
       eventType: PAGE_VIEW_EVENT_TYPE,
       snapshot: platform.snapshot ? platform.snapshot() : bareSnapshot(),
-      pageView: { name: options.pageView.name },
-      url: options.pageView.url,
-      xdm: options.record,
+      pageView: { name: pageView.name },
+      url: pageView.url,
+      xdm: record,
       implementation: platform.implementation,
     }).xdm;
   }
   // Platform requires `_id` on XDM records; a fixed one also lets a retried record be recognised.
-  return typeof options.record._id === 'string' && options.record._id ? options.record : { _id: createUuid(), ...options.record };
+  return typeof record._id === 'string' && record._id ? record : { _id: createUuid(), ...record };
 }
 
 /**
@@ -55,12 +63,17 @@ export async function prepareStreamRecord(
   platform: Omit<StreamingPlatform, 'transport'> = {},
 ): Promise<{ request: StreamingRequest; warnings: string[] }> {
   const options = resolveStreamingOptions(input);
-  let entity = options.dataType === 'xdm' ? buildXdmEntity(options, platform) : options.record;
   const warnings: string[] = [];
+  let record = options.record;
+  // Hashed before a page view is built around it, so that the builder's own guard never sees a plain address.
   if (options.hashEmails) {
-    const hashed = await hashEmailFields(entity, options.emailFields);
+    const hashed = await hashEmailFields(record, options.emailFields);
+    record = hashed.value;
     warnings.push(...hashed.warnings);
-    const redacted = redactEmails(hashed.value);
+  }
+  let entity = options.dataType === 'xdm' ? await buildXdmEntity(options, record, platform, warnings) : record;
+  if (options.hashEmails) {
+    const redacted = redactEmails(entity);
     entity = redacted.value;
     for (const path of redacted.paths) {
       warnings.push(`a plain e-mail address in ${path} was replaced before sending (name the field in emailFields to send its hash, or set hashEmails: false)`);

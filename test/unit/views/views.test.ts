@@ -21,12 +21,12 @@ describe('configuration view', () => {
     const { methods } = await loadView('configuration');
     methods.init({ settings: null });
     expect(input('productionDatastreamId').value).toBe('');
-    expect(methods.getSettings()).toEqual({ debug: false });
+    expect(methods.getSettings()).toEqual({ debug: false, webVitals: true });
   });
 
   it('shows saved settings and returns them unchanged', async () => {
     const { methods } = await loadView('configuration');
-    const saved = { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', edgeBasePath: 'ee', debug: true };
+    const saved = { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', edgeBasePath: 'ee', debug: true, webVitals: false };
     methods.init({ settings: saved });
     expect(input('productionDatastreamId').value).toBe(saved.productionDatastreamId);
     expect(document.querySelector<HTMLInputElement>('[data-field="debug"] input[type="checkbox"]')!.checked).toBe(true);
@@ -48,7 +48,7 @@ describe('configuration view', () => {
     type(input('edgeUrl'), 'https://collect.example.com');
     expect(methods.validate()).toBe(true);
     expect(errorOf('productionDatastreamId')).toBe('');
-    expect(methods.getSettings()).toEqual({ productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', edgeUrl: 'https://collect.example.com', debug: false });
+    expect(methods.getSettings()).toEqual({ productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', edgeUrl: 'https://collect.example.com', debug: false, webVitals: true });
   });
 
   it('accepts a data element anywhere and fills it from the picker', async () => {

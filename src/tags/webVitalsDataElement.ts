@@ -1,0 +1,16 @@
+import type { WebVitalsData } from '../browser/vitals/WebVitalsData';
+import { getTagsCollector } from './getTagsCollector';
+import { readTagsWebVitals } from './tagsWebVitals';
+import type { Turbine } from './Turbine';
+
+/**
+ * The "Web vitals" data element: the latest LCP, CLS, INP, FCP and TTFB of this page, shaped as
+ * the vitals event's `data.webVitals` (`{ lcp: { value, rating, navigationType }, …, pageViewId }`).
+ * Reading it creates the page's collector, which starts the measurement when it is turned on.
+ */
+export function webVitalsDataElement(turbine: Turbine): () => WebVitalsData {
+  return () => {
+    getTagsCollector(turbine);
+    return readTagsWebVitals();
+  };
+}
