@@ -1,3 +1,4 @@
+import { parseJson } from './parseJson';
 import { EdgeCollectorError, type ProblemDetails } from './EdgeCollectorError';
 import type { InteractRequest } from './InteractRequest';
 import type { EdgeAnswer } from './Transport';
@@ -18,14 +19,6 @@ export interface SendResult {
   handle: EdgeHandle[];
   /** Things that did not stop the send but that the caller should know. */
   warnings: string[];
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

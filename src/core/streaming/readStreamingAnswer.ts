@@ -1,3 +1,4 @@
+import { parseJson } from '../parseJson';
 import { EdgeCollectorError, type ProblemDetails } from '../EdgeCollectorError';
 import type { EdgeAnswer } from '../Transport';
 import type { StreamingRequest } from './StreamingRequest';
@@ -16,14 +17,6 @@ export interface StreamResult {
   recordId: string;
   /** Things that did not stop the send but that the caller should know. */
   warnings: string[];
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The most telling sentence of an Adobe problem body: title and detail, or the report's message. */

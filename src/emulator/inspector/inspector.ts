@@ -2,43 +2,8 @@
 // /api/stream), filters them, and shows one in detail. Every value from a payload is written as
 // text (textContent), never as HTML: the payloads come from any page and may hold markup.
 
-interface Finding {
-  severity: 'error' | 'warning' | 'privacy';
-  path: string;
-  message: string;
-}
-
-interface StoredEvent {
-  id: string;
-  receivedAt: string;
-  source: 'edge' | 'inlet';
-  endpoint: string;
-  requestId: string;
-  dataStreamId?: string;
-  inletId?: string;
-  flowId?: string;
-  xactionId?: string;
-  eventId?: string;
-  eventType?: string;
-  ecid?: string;
-  xdm: unknown;
-  data?: unknown;
-  raw?: unknown;
-  headers: Record<string, string>;
-  validation: { ok: boolean; findings: Finding[]; plainEmails: string[] };
-  duplicates: number;
-}
-
-interface Rejection {
-  at: number;
-  method: string;
-  path: string;
-  status: number;
-  type: string;
-  title: string;
-  detail?: string;
-  requestId?: string;
-}
+import type { Rejection } from '../EmulatorContext';
+import type { StoredEvent } from '../createEventStore';
 
 type Item = { kind: 'event'; key: string; time: number; event: StoredEvent } | { kind: 'refused'; key: string; time: number; rejection: Rejection };
 
