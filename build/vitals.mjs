@@ -1,5 +1,5 @@
 // The standalone script with Core Web Vitals: dist/edge-collector.vitals.min.js (core + web-vitals).
-// A separate file rather than a lazy add-on: see docs/streaming-and-vitals.md, "Packaging".
+// A separate file rather than a lazy add-on: see the README, Core Web Vitals, "Packaging".
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';

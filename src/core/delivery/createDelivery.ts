@@ -38,7 +38,7 @@ export interface DeliveryPlatform {
 
 /** The delivery of one collector: queue, retries, consent and the identities the answers carry. */
 export interface Delivery {
-  /** Queues a built request and resolves with its answer (see docs/delivery.md for when it settles). */
+  /** Queues a built request and resolves with its answer (README, "What a send's promise does"). */
   send(request: InteractRequest, warnings: string[], read?: typeof readEdgeAnswer): Promise<SendResult>;
   setConsent(value: unknown): Promise<void>;
   getIdentity(): Record<string, string>;
