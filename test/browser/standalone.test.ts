@@ -29,8 +29,6 @@ function page(calls: string): string {
 beforeAll(async () => {
   server = await startRecordingServer();
   server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
-  // Served as a file, so that the browser's own request for it never takes a planned reply.
-  server.serve('/favicon.ico', 'image/x-icon', '');
   browser = await launchChromium();
 });
 

@@ -36,6 +36,8 @@ export async function startRecordingServer(port = 0): Promise<RecordingServer> {
   const replies: Reply[] = [];
   const files = new Map<string, { contentType: string; body: string | Buffer }>();
   const waiters: Array<() => void> = [];
+  // Served as a file, so that the browser's own request for it never takes a planned reply.
+  files.set('/favicon.ico', { contentType: 'image/x-icon', body: '' });
 
   const cors = (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
