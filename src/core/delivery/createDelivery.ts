@@ -169,7 +169,7 @@ export function createDelivery(
     try {
       // Only `meta.state` is current; the event, its ids and the URL are exactly as first built.
       // A request of another kind (a streamed record, `kind: 'streaming'`) is not the Edge Network's: no meta, no result listeners.
-      answer = await transport(meta && !(request as { kind?: string }).kind ? { ...request, body: JSON.stringify({ ...JSON.parse(request.body), meta }) } : request);
+      answer = await transport(meta && !request.kind ? { ...request, body: JSON.stringify({ ...JSON.parse(request.body), meta }) } : request);
       result = (entry.read || readEdgeAnswer)(request, answer, entry.warnings);
     } catch (error) {
       const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
@@ -197,7 +197,7 @@ export function createDelivery(
     }
     await store.del(id).catch(noop);
     settle(id, result);
-    if (!(request as { kind?: string }).kind) notify(result);
+    if (!request.kind) notify(result);
     return undefined;
   }
 
@@ -269,9 +269,10 @@ export function createDelivery(
       if (effect === 'send') void pump();
       if (effect !== 'drop') return;
       // An attempt already in flight cannot be called back; it settles with its answer.
-      const victims = idle();
+      // Settled before the queue is read: a queue write still on its way then finds its event gone
+      // and removes its own copy (see keep), and one that already landed is in what is read.
+      for (const { request, warnings } of idle()) settle(request.requestId, notSent(request, warnings));
       for (const { request } of await store.all()) if (!isBusy(request.requestId)) await store.del(request.requestId);
-      for (const { request, warnings } of victims) settle(request.requestId, notSent(request, warnings));
     },
     getIdentity: () => ({ ...identity }),
     flush() {
