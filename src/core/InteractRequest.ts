@@ -7,6 +7,11 @@ import type { ExperienceEvent } from './buildExperienceEvent';
  */
 export interface InteractRequest {
   requestId: string;
+  /**
+   * Set on requests that are not the Edge Network's (a streamed record): they go without cookies
+   * or `meta.state`, and their answers are not reported to result listeners.
+   */
+  kind?: 'streaming';
   /** The event's `_id`. */
   eventId: string;
   url: string;

@@ -1,16 +1,15 @@
-import { buildExperienceEvent, PAGE_VIEW_EVENT_TYPE, type ExperienceEvent } from './buildExperienceEvent';
+import { PAGE_VIEW_EVENT_TYPE, type ExperienceEvent } from './buildExperienceEvent';
 import type { ResolvedConfig } from './CollectorConfig';
+import { composeEvent } from './composeEvent';
 import { createUuid } from './createUuid';
 import type { ConsentState } from './delivery/ConsentState';
 import { createDelivery, type Delivery, type DeliveryPlatform } from './delivery/createDelivery';
 import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
-import { emailIdentityMap } from './emailIdentityMap';
 import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
 import { hashEmail } from './hashEmail';
 import { buildInteractRequest, type InteractRequest } from './InteractRequest';
 import type { readEdgeAnswer, SendResult } from './readEdgeAnswer';
-import { redactEmails } from './redactEmails';
 
 /** Options of `sendPageView`. */
 export interface PageViewOptions {
@@ -114,28 +113,21 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     if (typeof eventType !== 'string' || !eventType.trim()) {
       throw new EdgeCollectorError('invalid-options', 'sendEvent needs an eventType, e.g. "commerce.productViews"');
     }
+    // Read at the moment of the call, before hashing yields.
     const snapshot = platform.snapshot();
-    const warnings: string[] = [];
-    let identityMap;
-    if (options.email !== undefined) {
-      const hashed = await hashEmail(options.email);
-      if (hashed.digest) identityMap = emailIdentityMap(hashed.digest);
-      else warnings.push(hashed.warning!);
-    }
-    const built = buildExperienceEvent({
-      id: createUuid(),
-      eventType: eventType.trim(),
-      snapshot,
-      identityMap,
-      pageView: kind === 'pageView' ? { name: options.name } : undefined,
-      url: options.url,
-      xdm: options.xdm,
-      data: options.data,
-      implementation: platform.implementation,
-    });
-    const { value: event, paths } = redactEmails(built);
-    for (const path of paths) warnings.push(`a plain e-mail address in ${path} was replaced before sending`);
-    return { event, warnings };
+    const hashedEmail = options.email === undefined ? undefined : await hashEmail(options.email);
+    return composeEvent(
+      {
+        eventType: eventType.trim(),
+        snapshot,
+        pageView: kind === 'pageView' ? { name: options.name } : undefined,
+        url: options.url,
+        xdm: options.xdm,
+        data: options.data,
+        implementation: platform.implementation,
+      },
+      hashedEmail,
+    );
   }
 
   const delivery = createDelivery(config, platform, notify, log);
@@ -145,7 +137,7 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
   async function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
     const { event, warnings } = await buildEvent(kind, options);
     const request = buildInteractRequest(config, event, createUuid());
-    log(`request ${request.requestId}`, JSON.parse(request.body));
+    log(`request ${request.requestId}`, { event });
     return delivery.send(request, warnings);
   }
 

@@ -9,7 +9,7 @@ export type StreamedSendResult = SendResult & { receipt: StreamResult };
 
 /** True for a request built by `streamRecord` (also after a trip through the persistent queue). */
 export function isStreamingRequest(request: InteractRequest): request is StreamingRequest {
-  return (request as Partial<StreamingRequest>).kind === 'streaming';
+  return request.kind === 'streaming';
 }
 
 /**
