@@ -1,8 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.sandbox/', 'bench/results/', 'src/browser/snippet.js'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', '.sandbox/', 'bench/results/', 'src/browser/snippet.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,11 +30,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.mjs', 'scripts/**', 'bench/**', 'test/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  // Last, so formatting is Prettier's alone and the two never disagree.
+  prettier,
 );

@@ -14,7 +14,11 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const dataDir = mkdtempSync(join(tmpdir(), 'emulator-bench-'));
 
-const child = spawn(process.execPath, ['dist/emulator/cli.js', '--port', '0', '--data-dir', dataDir, '--seed-demo', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(
+  process.execPath,
+  ['dist/emulator/cli.js', '--port', '0', '--data-dir', dataDir, '--seed-demo', '--quiet'],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const started = await new Promise((resolve, reject) => {
   let output = '';
   child.stdout.on('data', (chunk) => {
@@ -32,9 +36,19 @@ const body = (id) =>
     event: {
       xdm: {
         _id: id,
-        identityMap: { Email_LC_SHA256: [{ id: '0c7e6a405862e402eb76a70f8a26fc732d07c32931e9fae9ab1582911d2e8a3b', primary: true }] },
+        identityMap: {
+          Email_LC_SHA256: [
+            { id: '0c7e6a405862e402eb76a70f8a26fc732d07c32931e9fae9ab1582911d2e8a3b', primary: true },
+          ],
+        },
         eventType: 'web.webpagedetails.pageViews',
-        web: { webPageDetails: { URL: 'https://alloystore.dev/', name: 'home-demo-Home Page', pageViews: { value: 1 } } },
+        web: {
+          webPageDetails: {
+            URL: 'https://alloystore.dev/',
+            name: 'home-demo-Home Page',
+            pageViews: { value: 1 },
+          },
+        },
         timestamp: new Date().toISOString(),
       },
       data: { prop1: 'custom value' },
@@ -52,10 +66,18 @@ try {
   });
   const status = await (await fetch(`${started.origin}/api/status`)).json();
   const ok = result['2xx'];
-  console.log(`\nEmulator: POST /ee/v2/interact on loopback, ${CONNECTIONS} connections, ${DURATION} s (each event validated and fsynced before its answer)`);
-  console.log(`  requests/s   ${Math.round(result.requests.average)} average (${result.requests.min}–${result.requests.max})`);
-  console.log(`  latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-  console.log(`  answers      ${ok} × 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`);
+  console.log(
+    `\nEmulator: POST /ee/v2/interact on loopback, ${CONNECTIONS} connections, ${DURATION} s (each event validated and fsynced before its answer)`,
+  );
+  console.log(
+    `  requests/s   ${Math.round(result.requests.average)} average (${result.requests.min}–${result.requests.max})`,
+  );
+  console.log(
+    `  latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+  );
+  console.log(
+    `  answers      ${ok} × 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
+  );
   console.log(`  stored       ${status.events} events (${status.duplicates} duplicates)`);
   if (result.non2xx || result.errors || status.events < ok) process.exitCode = 1;
 } finally {

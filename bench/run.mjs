@@ -42,11 +42,17 @@ const positive = (name) => {
   }
   return value;
 };
-const settings = { runs: positive('runs'), sends: positive('sends'), rounds: positive('rounds'), cpuSlowdown: positive('slowdown') };
+const settings = {
+  runs: positive('runs'),
+  sends: positive('sends'),
+  rounds: positive('rounds'),
+  cpuSlowdown: positive('slowdown'),
+};
 const sendsPerRound = Math.ceil(settings.sends / settings.rounds);
 
 const started = Date.now();
-const progress = (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+const progress = (message) =>
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 const contestants = listContestants();
 // Read once: the bytes measured are the bytes served, even if dist/ is rebuilt mid-run.
 const scripts = Object.fromEntries(contestants.map((contestant) => [contestant.id, readScript(contestant)]));
@@ -63,29 +69,45 @@ for (const contestant of contestants) {
 
 const browser = await launchBenchChromium(server.port);
 const samples = { baseline: [], baselineSlow: [], evaluate: {}, view: {}, viewSlow: {}, sends: {} };
-for (const { id } of contestants) for (const kind of ['evaluate', 'view', 'viewSlow', 'sends']) samples[kind][id] = [];
+for (const { id } of contestants)
+  for (const kind of ['evaluate', 'view', 'viewSlow', 'sends']) samples[kind][id] = [];
 
 const browserVersion = browser.version();
 try {
   // One untimed pass first: the browser's own first-use costs land on nobody.
-  for (const contestant of contestants) await measureLoad(browser, server, { path: `/${contestant.id}-view.html`, expectPageView: true });
+  for (const contestant of contestants)
+    await measureLoad(browser, server, { path: `/${contestant.id}-view.html`, expectPageView: true });
 
   // Cold loads, interleaved: every run visits every library once, in the same order (A B A B …).
   for (let run = 1; run <= settings.runs; run++) {
     progress(`load run ${run}/${settings.runs}`);
     samples.baseline.push(await measureLoad(browser, server, { path: '/baseline.html' }));
-    for (const { id } of contestants) samples.evaluate[id].push(await measureLoad(browser, server, { path: `/${id}-evaluate.html` }));
-    for (const { id } of contestants) samples.view[id].push(await measureLoad(browser, server, { path: `/${id}-view.html`, expectPageView: true }));
-    samples.baselineSlow.push(await measureLoad(browser, server, { path: '/baseline.html', cpuSlowdown: settings.cpuSlowdown }));
+    for (const { id } of contestants)
+      samples.evaluate[id].push(await measureLoad(browser, server, { path: `/${id}-evaluate.html` }));
+    for (const { id } of contestants)
+      samples.view[id].push(
+        await measureLoad(browser, server, { path: `/${id}-view.html`, expectPageView: true }),
+      );
+    samples.baselineSlow.push(
+      await measureLoad(browser, server, { path: '/baseline.html', cpuSlowdown: settings.cpuSlowdown }),
+    );
     for (const { id } of contestants) {
-      samples.viewSlow[id].push(await measureLoad(browser, server, { path: `/${id}-view.html`, cpuSlowdown: settings.cpuSlowdown, expectPageView: true }));
+      samples.viewSlow[id].push(
+        await measureLoad(browser, server, {
+          path: `/${id}-view.html`,
+          cpuSlowdown: settings.cpuSlowdown,
+          expectPageView: true,
+        }),
+      );
     }
   }
   // Page-view bursts, interleaved round by round.
   for (let round = 1; round <= settings.rounds; round++) {
     for (const { id } of contestants) {
       progress(`send round ${round}/${settings.rounds}: ${id}, ${sendsPerRound} page views`);
-      samples.sends[id].push(await measureSends(browser, server, { path: `/${id}-sends.html`, count: sendsPerRound }));
+      samples.sends[id].push(
+        await measureSends(browser, server, { path: `/${id}-sends.html`, count: sendsPerRound }),
+      );
     }
   }
 } finally {
@@ -112,137 +134,208 @@ const baselineSlowLongTasks = median(pick(samples.baselineSlow, 'longTasks'));
 const baselineSlowScript = median(pick(samples.baselineSlow, 'scriptMs'));
 const baselineSlowTask = median(pick(samples.baselineSlow, 'taskMs'));
 const baselineSlowBlocking = median(pick(samples.baselineSlow, 'blockingMs'));
-const sizes = Object.fromEntries(contestants.map((contestant) => [contestant.id, measureSizes(scripts[contestant.id])]));
+const sizes = Object.fromEntries(
+  contestants.map((contestant) => [contestant.id, measureSizes(scripts[contestant.id])]),
+);
 const allSends = (id, key) => samples.sends[id].flatMap((round) => round[key]);
 const slow = `${settings.cpuSlowdown}× CPU slowdown`;
 
 const rows = [
-  { group: 'Script size', label: 'minified', unit: 'B', decimals: 0, stat: 'exact', figures: perContestant((id) => exact(sizes[id].minified)) },
-  { group: 'Script size', label: 'gzip -9', unit: 'B', decimals: 0, stat: 'exact', figures: perContestant((id) => exact(sizes[id].gzip)) },
-  { group: 'Script size', label: 'brotli -q 11', unit: 'B', decimals: 0, stat: 'exact', figures: perContestant((id) => exact(sizes[id].brotli)) },
+  {
+    group: 'Script size',
+    label: 'minified',
+    unit: 'B',
+    decimals: 0,
+    stat: 'exact',
+    figures: perContestant((id) => exact(sizes[id].minified)),
+  },
+  {
+    group: 'Script size',
+    label: 'gzip -9',
+    unit: 'B',
+    decimals: 0,
+    stat: 'exact',
+    figures: perContestant((id) => exact(sizes[id].gzip)),
+  },
+  {
+    group: 'Script size',
+    label: 'brotli -q 11',
+    unit: 'B',
+    decimals: 0,
+    stat: 'exact',
+    figures: perContestant((id) => exact(sizes[id].brotli)),
+  },
   {
     group: `Cold load, no throttling (N = ${settings.runs} each)`,
     label: 'script evaluation, script alone (main-thread script time)',
-    unit: 'ms', decimals: 1, stat: 'median',
+    unit: 'ms',
+    decimals: 1,
+    stat: 'median',
     figures: perContestant((id) => sampled(minus(pick(samples.evaluate[id], 'scriptMs'), baselineScript))),
   },
   {
     group: `Cold load, no throttling (N = ${settings.runs} each)`,
     label: 'script time added by install + configure + 1 page view',
-    unit: 'ms', decimals: 1, stat: 'median',
+    unit: 'ms',
+    decimals: 1,
+    stat: 'median',
     figures: perContestant((id) => sampled(minus(pick(samples.view[id], 'scriptMs'), baselineScript))),
   },
   {
     group: `Cold load, no throttling (N = ${settings.runs} each)`,
     label: 'long tasks (≥ 50 ms) on the page',
-    unit: '', decimals: 0, stat: 'median',
+    unit: '',
+    decimals: 0,
+    stat: 'median',
     figures: perContestant((id) => sampled(pick(samples.view[id], 'longTasks'))),
   },
   {
     group: `Cold load, no throttling (N = ${settings.runs} each)`,
     label: 'Total Blocking Time added',
-    unit: 'ms', decimals: 0, stat: 'median',
+    unit: 'ms',
+    decimals: 0,
+    stat: 'median',
     figures: perContestant((id) => sampled(minus(pick(samples.view[id], 'blockingMs'), baselineBlocking))),
   },
   {
     group: `Cold load, no throttling (N = ${settings.runs} each)`,
     label: 'navigation start → page-view request leaves',
-    unit: 'ms', decimals: 0, stat: 'median',
+    unit: 'ms',
+    decimals: 0,
+    stat: 'median',
     figures: perContestant((id) => sampled(pick(samples.view[id], 'firstSendMs'))),
   },
   {
     group: `Cold load, ${slow} (N = ${settings.runs} each)`,
     label: 'script time added by install + configure + 1 page view',
-    unit: 'ms', decimals: 0, stat: 'median',
-    figures: perContestant((id) => sampled(minus(pick(samples.viewSlow[id], 'scriptMs'), baselineSlowScript))),
+    unit: 'ms',
+    decimals: 0,
+    stat: 'median',
+    figures: perContestant((id) =>
+      sampled(minus(pick(samples.viewSlow[id], 'scriptMs'), baselineSlowScript)),
+    ),
   },
   {
     group: `Cold load, ${slow} (N = ${settings.runs} each)`,
     label: 'long tasks (≥ 50 ms) on the page',
-    unit: '', decimals: 0, stat: 'median',
+    unit: '',
+    decimals: 0,
+    stat: 'median',
     figures: perContestant((id) => sampled(pick(samples.viewSlow[id], 'longTasks'))),
   },
   {
     group: `Cold load, ${slow} (N = ${settings.runs} each)`,
     label: 'Total Blocking Time added',
-    unit: 'ms', decimals: 0, stat: 'median',
-    figures: perContestant((id) => sampled(minus(pick(samples.viewSlow[id], 'blockingMs'), baselineSlowBlocking))),
+    unit: 'ms',
+    decimals: 0,
+    stat: 'median',
+    figures: perContestant((id) =>
+      sampled(minus(pick(samples.viewSlow[id], 'blockingMs'), baselineSlowBlocking)),
+    ),
   },
   {
     group: `Cold load, ${slow} (N = ${settings.runs} each)`,
     label: 'navigation start → page-view request leaves',
-    unit: 'ms', decimals: 0, stat: 'median',
+    unit: 'ms',
+    decimals: 0,
+    stat: 'median',
     figures: perContestant((id) => sampled(pick(samples.viewSlow[id], 'firstSendMs'))),
   },
   {
     group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
     label: 'call → request leaves, median',
-    unit: 'ms', decimals: 2, stat: 'median',
+    unit: 'ms',
+    decimals: 2,
+    stat: 'median',
     figures: perContestant((id) => sampled(allSends(id, 'leftAfter'))),
   },
   {
     group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
     label: 'call → request leaves, p95',
-    unit: 'ms', decimals: 2, stat: 'p95',
+    unit: 'ms',
+    decimals: 2,
+    stat: 'p95',
     figures: perContestant((id) => exact(percentile(allSends(id, 'leftAfter'), 95))),
   },
   {
     group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
     label: 'synchronous part of the call (blocks the caller), median',
-    unit: 'ms', decimals: 2, stat: 'median',
+    unit: 'ms',
+    decimals: 2,
+    stat: 'median',
     figures: perContestant((id) => sampled(allSends(id, 'syncMs'))),
   },
   {
     group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
     label: 'main-thread task time per page view, answer included (median of rounds)',
-    unit: 'ms', decimals: 2, stat: 'median',
+    unit: 'ms',
+    decimals: 2,
+    stat: 'median',
     figures: perContestant((id) => sampled(pick(samples.sends[id], 'taskMsPerSend'))),
   },
   {
     group: 'On the wire',
     label: 'requests, first page view of a new visitor',
-    unit: '', decimals: 0, stat: 'exact',
+    unit: '',
+    decimals: 0,
+    stat: 'exact',
     figures: perContestant((id) => exact(median(pick(samples.view[id], 'requests')))),
   },
   {
     group: 'On the wire',
     label: 'bytes sent, first page view (HTTP/1.1 headers + body)',
-    unit: 'B', decimals: 0, stat: 'exact',
+    unit: 'B',
+    decimals: 0,
+    stat: 'exact',
     figures: perContestant((id) => exact(median(pick(samples.view[id], 'bytesUp')))),
   },
   {
     group: 'On the wire',
     label: 'bytes received, first page view',
-    unit: 'B', decimals: 0, stat: 'exact',
+    unit: 'B',
+    decimals: 0,
+    stat: 'exact',
     figures: perContestant((id) => exact(median(pick(samples.view[id], 'bytesDown')))),
   },
   {
     group: 'On the wire',
     label: 'requests per later page view',
-    unit: '', decimals: 2, stat: 'exact',
+    unit: '',
+    decimals: 2,
+    stat: 'exact',
     figures: perContestant((id) => exact(mean(pick(samples.sends[id], 'requestsPerSend')))),
   },
   {
     group: 'On the wire',
     label: 'bytes sent per later page view',
-    unit: 'B', decimals: 0, stat: 'exact',
+    unit: 'B',
+    decimals: 0,
+    stat: 'exact',
     figures: perContestant((id) => exact(mean(pick(samples.sends[id], 'bytesUpPerSend')))),
   },
   {
     group: 'On the wire',
     label: 'bytes received per later page view',
-    unit: 'B', decimals: 0, stat: 'exact',
+    unit: 'B',
+    decimals: 0,
+    stat: 'exact',
     figures: perContestant((id) => exact(mean(pick(samples.sends[id], 'bytesDownPerSend')))),
   },
 ];
 
-const failures = Object.fromEntries(contestants.map(({ id }) => [id, samples.sends[id].reduce((sum, round) => sum + round.failures, 0)]));
+const failures = Object.fromEntries(
+  contestants.map(({ id }) => [id, samples.sends[id].reduce((sum, round) => sum + round.failures, 0)]),
+);
 const cpuList = cpus();
 /** The commit measured, and whether uncommitted changes were in the build too. */
 function sourceRevision() {
   try {
-    const git = (...gitArgs) => execFileSync('git', gitArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return { commit: git('rev-parse', '--short', 'HEAD'), uncommittedChanges: git('status', '--porcelain', '--', 'src', 'build').length > 0 };
+    const git = (...gitArgs) =>
+      execFileSync('git', gitArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return {
+      commit: git('rev-parse', '--short', 'HEAD'),
+      uncommittedChanges: git('status', '--porcelain', '--', 'src', 'build').length > 0,
+    };
   } catch {
     return { commit: 'unknown', uncommittedChanges: null };
   }
@@ -263,15 +356,31 @@ const result = {
   settings,
   contestants: contestants.map(({ id, label, file }) => ({ id, label, file, sizes: sizes[id] })),
   baseline: {
-    taskMs: baselineTask, scriptMs: baselineScript, blockingMs: baselineBlocking, longTasks: baselineLongTasks, slowLongTasks: baselineSlowLongTasks,
-    slowTaskMs: baselineSlowTask, slowScriptMs: baselineSlowScript, slowBlockingMs: baselineSlowBlocking,
+    taskMs: baselineTask,
+    scriptMs: baselineScript,
+    blockingMs: baselineBlocking,
+    longTasks: baselineLongTasks,
+    slowLongTasks: baselineSlowLongTasks,
+    slowTaskMs: baselineSlowTask,
+    slowScriptMs: baselineSlowScript,
+    slowBlockingMs: baselineSlowBlocking,
   },
   // Every cold load's raw figures, for anyone who wants another statistic than the table's.
-  loads: { baseline: samples.baseline, baselineSlow: samples.baselineSlow, evaluate: samples.evaluate, view: samples.view, viewSlow: samples.viewSlow },
+  loads: {
+    baseline: samples.baseline,
+    baselineSlow: samples.baselineSlow,
+    evaluate: samples.evaluate,
+    view: samples.view,
+    viewSlow: samples.viewSlow,
+  },
   failedSends: failures,
   rows: rows.map((row) => ({
     ...row,
-    ratios: Object.fromEntries(contestants.slice(0, -1).map(({ id }) => [id, ratio(row.figures[id]?.value, row.figures[contestants.at(-1).id]?.value)])),
+    ratios: Object.fromEntries(
+      contestants
+        .slice(0, -1)
+        .map(({ id }) => [id, ratio(row.figures[id]?.value, row.figures[contestants.at(-1).id]?.value)]),
+    ),
   })),
 };
 
@@ -285,7 +394,8 @@ console.log(
 console.log(
   `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}; ${result.durationSeconds} s.`,
 );
-for (const [id, count] of Object.entries(failures)) if (count) console.log(`warning: ${count} of ${settings.sends} ${id} page views failed`);
+for (const [id, count] of Object.entries(failures))
+  if (count) console.log(`warning: ${count} of ${settings.sends} ${id} page views failed`);
 mkdirSync(dirname(resolve(args.out)), { recursive: true });
 writeFileSync(args.out, `${JSON.stringify({ ...result, table }, null, 2)}\n`);
 progress(`wrote ${args.out}`);

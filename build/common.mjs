@@ -25,4 +25,9 @@ export const typescriptOptions = (overrides = {}) => ({
 export const BROWSER_TARGET = 'ES2020';
 
 /** Minifier settings shared by every standalone script, so that their sizes compare fairly. */
-export const terserOptions = { ecma: 2020, compress: { passes: 2, unsafe_arrows: true }, mangle: { properties: false }, format: { comments: false } };
+export const terserOptions = {
+  ecma: 2020,
+  compress: { passes: 2, unsafe_arrows: true },
+  mangle: { properties: false },
+  format: { comments: false },
+};

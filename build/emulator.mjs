@@ -6,24 +6,39 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { typescriptOptions, versionPlugin } from './common.mjs';
 
-const external = (id) => id.startsWith('node:') || builtinModules.includes(id) || id === 'fastify' || id.startsWith('fastify/');
+const external = (id) =>
+  id.startsWith('node:') || builtinModules.includes(id) || id === 'fastify' || id.startsWith('fastify/');
 
 /** Copies files into the output as assets, so they live next to the code that serves them. */
 const copyAssets = (files) => ({
   name: 'copy-emulator-assets',
   generateBundle() {
-    for (const [from, fileName] of files) this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
+    for (const [from, fileName] of files)
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
   },
 });
 
 export default [
   {
     input: { cli: 'src/emulator/cli.ts', startEmulator: 'src/emulator/startEmulator.ts' },
-    output: { dir: 'dist/emulator', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    output: {
+      dir: 'dist/emulator',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name].js',
+    },
     external,
     plugins: [
       versionPlugin(),
-      typescript(typescriptOptions({ target: 'ES2022', include: ['src/emulator/**/*.ts'], exclude: ['src/emulator/inspector/**'], outDir: 'dist/emulator' })),
+      typescript(
+        typescriptOptions({
+          target: 'ES2022',
+          include: ['src/emulator/**/*.ts'],
+          exclude: ['src/emulator/inspector/**'],
+          outDir: 'dist/emulator',
+        }),
+      ),
       copyAssets([
         ['src/emulator/inspector/index.html', 'public/index.html'],
         ['src/emulator/inspector/inspector.css', 'public/inspector.css'],
@@ -33,7 +48,14 @@ export default [
   },
   {
     input: 'src/emulator/inspector/inspector.ts',
-    output: { file: 'dist/emulator/public/inspector.js', format: 'iife', sourcemap: false, plugins: [terser({ format: { comments: false } })] },
-    plugins: [typescript(typescriptOptions({ target: 'ES2019', include: ['src/emulator/inspector/**/*.ts'] }))],
+    output: {
+      file: 'dist/emulator/public/inspector.js',
+      format: 'iife',
+      sourcemap: false,
+      plugins: [terser({ format: { comments: false } })],
+    },
+    plugins: [
+      typescript(typescriptOptions({ target: 'ES2019', include: ['src/emulator/inspector/**/*.ts'] })),
+    ],
   },
 ];

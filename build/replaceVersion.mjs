@@ -4,7 +4,13 @@ export default function replaceVersion(version) {
     name: 'replace-version',
     transform(code) {
       if (!code.includes('__LIBRARY_VERSION__')) return null;
-      return { code: code.replace(/typeof __LIBRARY_VERSION__ === 'string' \? __LIBRARY_VERSION__ : '0\.0\.0-dev'/g, JSON.stringify(version)), map: null };
+      return {
+        code: code.replace(
+          /typeof __LIBRARY_VERSION__ === 'string' \? __LIBRARY_VERSION__ : '0\.0\.0-dev'/g,
+          JSON.stringify(version),
+        ),
+        map: null,
+      };
     },
   };
 }

@@ -4,7 +4,6 @@ import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
-
 export default [
   {
     input: 'src/index.ts',
@@ -12,18 +11,35 @@ export default [
     plugins: [
       versionPlugin(),
       nodeResolve(),
-      typescript(typescriptOptions({ target: BROWSER_TARGET, declaration: true, declarationDir: 'dist/types', include: ['src/**/*.ts'], exclude: ['src/emulator/**', 'src/tags/**'] })),
+      typescript(
+        typescriptOptions({
+          target: BROWSER_TARGET,
+          declaration: true,
+          declarationDir: 'dist/types',
+          include: ['src/**/*.ts'],
+          exclude: ['src/emulator/**', 'src/tags/**'],
+        }),
+      ),
       {
         name: 'types-entry',
         generateBundle() {
-          this.emitFile({ type: 'asset', fileName: 'edge-collector.d.ts', source: "export * from './types/index';\n" });
+          this.emitFile({
+            type: 'asset',
+            fileName: 'edge-collector.d.ts',
+            source: "export * from './types/index';\n",
+          });
         },
       },
     ],
   },
   {
     input: 'src/browser/standalone.ts',
-    output: { file: 'dist/edge-collector.min.js', format: 'iife', sourcemap: true, plugins: [terser(terserOptions)] },
+    output: {
+      file: 'dist/edge-collector.min.js',
+      format: 'iife',
+      sourcemap: true,
+      plugins: [terser(terserOptions)],
+    },
     plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
   },
 ];

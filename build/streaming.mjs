@@ -9,7 +9,12 @@ import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from 
 export default [
   {
     input: 'src/browser/streamingAddOn.ts',
-    output: { file: 'dist/edge-collector.streaming.min.js', format: 'iife', sourcemap: true, plugins: [terser(terserOptions)] },
+    output: {
+      file: 'dist/edge-collector.streaming.min.js',
+      format: 'iife',
+      sourcemap: true,
+      plugins: [terser(terserOptions)],
+    },
     plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
   },
 ];

@@ -13,7 +13,10 @@ const ENTRIES = 'src/tags/entries';
 const input = Object.fromEntries(
   readdirSync(ENTRIES, { recursive: true })
     .filter((file) => String(file).endsWith('.ts'))
-    .map((file) => [relative(ENTRIES, join(ENTRIES, String(file))).replace(/\.ts$/, ''), join(ENTRIES, String(file))]),
+    .map((file) => [
+      relative(ENTRIES, join(ENTRIES, String(file))).replace(/\.ts$/, ''),
+      join(ENTRIES, String(file)),
+    ]),
 );
 
 export default [
@@ -35,7 +38,12 @@ export default [
       nodeResolve(),
       downlevelWebVitals('ES2017'),
       // ES2017: Tags minifies extension code with a minifier of its own; stay conservative.
-      typescript(typescriptOptions({ target: 'ES2017', include: ['src/core/**/*.ts', 'src/browser/**/*.ts', 'src/tags/**/*.ts'] })),
+      typescript(
+        typescriptOptions({
+          target: 'ES2017',
+          include: ['src/core/**/*.ts', 'src/browser/**/*.ts', 'src/tags/**/*.ts'],
+        }),
+      ),
     ],
   },
 ];

@@ -38,7 +38,9 @@ function viewAssets() {
       const emit = (fileName, source) => this.emitFile({ type: 'asset', fileName, source });
       for (const name of names) emit(`${name}.html`, readFileSync(`${VIEWS}/${name}.html`, 'utf8'));
       emit('view.css', readFileSync(`${VIEWS}/shared/view.css`, 'utf8'));
-      const spectrum = SPECTRUM_FILES.map((file) => `/* ${file} */\n${readFileSync(require.resolve(file), 'utf8')}`).join('\n');
+      const spectrum = SPECTRUM_FILES.map(
+        (file) => `/* ${file} */\n${readFileSync(require.resolve(file), 'utf8')}`,
+      ).join('\n');
       emit('spectrum.css', spectrum);
     },
   };
@@ -55,6 +57,10 @@ export default [
       manualChunks: (id) => (id.includes(`/${VIEWS}/shared/`) ? 'shared' : undefined),
       sourcemap: false,
     },
-    plugins: [nodeResolve(), typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts'] })), viewAssets()],
+    plugins: [
+      nodeResolve(),
+      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts'] })),
+      viewAssets(),
+    ],
   },
 ];

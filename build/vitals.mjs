@@ -8,7 +8,12 @@ import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from 
 export default [
   {
     input: 'src/browser/vitals/standalone.ts',
-    output: { file: 'dist/edge-collector.vitals.min.js', format: 'iife', sourcemap: true, plugins: [terser(terserOptions)] },
+    output: {
+      file: 'dist/edge-collector.vitals.min.js',
+      format: 'iife',
+      sourcemap: true,
+      plugins: [terser(terserOptions)],
+    },
     plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
   },
 ];
@@ -23,8 +28,14 @@ export function downlevelWebVitals(target) {
     async transform(code, id) {
       if (!/[\\/]node_modules[\\/]web-vitals[\\/]/.test(id)) return null;
       const { default: ts } = await import('typescript');
-      const output = ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget[target], module: ts.ModuleKind.ESNext, sourceMap: true }, fileName: id });
-      return { code: output.outputText.replace(/\/\/# sourceMappingURL=.*$/m, ''), map: output.sourceMapText };
+      const output = ts.transpileModule(code, {
+        compilerOptions: { target: ts.ScriptTarget[target], module: ts.ModuleKind.ESNext, sourceMap: true },
+        fileName: id,
+      });
+      return {
+        code: output.outputText.replace(/\/\/# sourceMappingURL=.*$/m, ''),
+        map: output.sourceMapText,
+      };
     },
   };
 }

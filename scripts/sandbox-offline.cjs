@@ -16,7 +16,10 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
   const [first, second] = args;
   if (first !== null && typeof first === 'object' && !Array.isArray(first) && first.path === undefined) {
     args[0] = { ...first, host: first.host ?? LOOPBACK };
-  } else if ((typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) && typeof second !== 'string') {
+  } else if (
+    (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) &&
+    typeof second !== 'string'
+  ) {
     args.splice(1, 0, LOOPBACK);
   }
   return listen.apply(this, args);
@@ -29,7 +32,9 @@ childProcess.execSync = function execSyncOffline(command, ...rest) {
   const match = typeof command === 'string' ? /^npm view (\S+) version$/.exec(command.trim()) : null;
   if (match) {
     const name = match[1];
-    const manifest = require.resolve(`${name}/package.json`, { paths: [process.cwd(), path.dirname(require.resolve('@adobe/reactor-sandbox/package.json'))] });
+    const manifest = require.resolve(`${name}/package.json`, {
+      paths: [process.cwd(), path.dirname(require.resolve('@adobe/reactor-sandbox/package.json'))],
+    });
     return Buffer.from(`${require(manifest).version}\n`);
   }
   return execSync.call(this, command, ...rest);

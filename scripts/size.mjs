@@ -8,7 +8,9 @@ export const GZIP_BUDGET = 8 * 1024;
 
 // Prints only when run (`npm run size`), not when a test imports the budget.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const files = ['dist/edge-collector.min.js', 'dist/edge-collector.vitals.min.js'].filter((file) => existsSync(file));
+  const files = ['dist/edge-collector.min.js', 'dist/edge-collector.vitals.min.js'].filter((file) =>
+    existsSync(file),
+  );
   if (!files.length) {
     console.error('No built script found: run `npm run build` first.');
     process.exit(1);

@@ -4,7 +4,8 @@ import { registerView } from './shared/registerView';
 /** The "Identity map" data element view. */
 export const view = registerView({
   title: 'Identity map',
-  intro: 'Returns an XDM identityMap to use in an XDM object. Identities whose ID is empty at run time are left out.',
+  intro:
+    'Returns an XDM identityMap to use in an XDM object. Identities whose ID is empty at run time are left out.',
   fields: [
     emailField,
     {

@@ -7,9 +7,25 @@ export const view = registerView({
   title: 'Send event',
   intro: 'Sends one XDM experience event of the type you choose.',
   fields: [
-    { kind: 'text', name: 'eventType', label: 'Event type', required: true, validate: eventType, placeholder: 'commerce.productViews', help: 'The XDM eventType, for example commerce.productViews or web.webinteraction.linkClicks.' },
-    objectField('xdm', 'XDM object', 'Merged over the automatic fields (yours win): JSON, or a data element returning an object.'),
-    objectField('data', 'Data', 'Free-form data sent beside the XDM: JSON, or a data element returning an object.'),
+    {
+      kind: 'text',
+      name: 'eventType',
+      label: 'Event type',
+      required: true,
+      validate: eventType,
+      placeholder: 'commerce.productViews',
+      help: 'The XDM eventType, for example commerce.productViews or web.webinteraction.linkClicks.',
+    },
+    objectField(
+      'xdm',
+      'XDM object',
+      'Merged over the automatic fields (yours win): JSON, or a data element returning an object.',
+    ),
+    objectField(
+      'data',
+      'Data',
+      'Free-form data sent beside the XDM: JSON, or a data element returning an object.',
+    ),
     emailField,
   ],
 });

@@ -4,12 +4,32 @@ import { registerView } from './shared/registerView';
 /** The "Send page view" action view. */
 export const view = registerView({
   title: 'Send page view',
-  intro: 'Sends an XDM page view (web.webpagedetails.pageViews) with the page URL, referrer, device and time filled in.',
+  intro:
+    'Sends an XDM page view (web.webpagedetails.pageViews) with the page URL, referrer, device and time filled in.',
   fields: [
-    { kind: 'text', name: 'name', label: 'Page name', help: 'Leave empty to use the page title.', placeholder: 'home' },
-    { kind: 'text', name: 'url', label: 'URL', help: 'Leave empty to use the page URL. Any e-mail address in it is removed before sending.' },
+    {
+      kind: 'text',
+      name: 'name',
+      label: 'Page name',
+      help: 'Leave empty to use the page title.',
+      placeholder: 'home',
+    },
+    {
+      kind: 'text',
+      name: 'url',
+      label: 'URL',
+      help: 'Leave empty to use the page URL. Any e-mail address in it is removed before sending.',
+    },
     emailField,
-    objectField('xdm', 'XDM object', 'Merged over the automatic fields (yours win): JSON, or a data element returning an object.'),
-    objectField('data', 'Data', 'Free-form data sent beside the XDM: JSON, or a data element returning an object.'),
+    objectField(
+      'xdm',
+      'XDM object',
+      'Merged over the automatic fields (yours win): JSON, or a data element returning an object.',
+    ),
+    objectField(
+      'data',
+      'Data',
+      'Free-form data sent beside the XDM: JSON, or a data element returning an object.',
+    ),
   ],
 });

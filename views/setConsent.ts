@@ -3,7 +3,7 @@ import { registerView } from './shared/registerView';
 /** The "Set consent" action view. */
 export const view = registerView({
   title: 'Set consent',
-  intro: "Records whether the visitor agreed to data collection: in, out, or pending (not decided yet).",
+  intro: 'Records whether the visitor agreed to data collection: in, out, or pending (not decided yet).',
   fields: [
     {
       kind: 'choice',

@@ -9,6 +9,10 @@ export const view = registerView({
     { kind: 'text', name: 'name', label: 'Page name', help: 'Leave empty to use the page title.' },
     { kind: 'text', name: 'url', label: 'URL', help: 'Leave empty to use the page URL.' },
     emailField,
-    objectField('xdm', 'XDM object', 'Merged over the automatic fields: JSON, or a data element returning an object.'),
+    objectField(
+      'xdm',
+      'XDM object',
+      'Merged over the automatic fields: JSON, or a data element returning an object.',
+    ),
   ],
 });

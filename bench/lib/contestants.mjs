@@ -30,7 +30,7 @@ function ourContestant(id, label, file) {
 
 /** Alloy's base code, written out here: a queueing stub named in `__alloyNS` that the library replays. */
 const alloyBaseCode =
-  "(function(w,names){names.forEach(function(name){if(w[name])return;(w.__alloyNS=w.__alloyNS||[]).push(name);" +
+  '(function(w,names){names.forEach(function(name){if(w[name])return;(w.__alloyNS=w.__alloyNS||[]).push(name);' +
   'var f=w[name]=function(){var args=arguments;return new Promise(function(resolve,reject){f.q.push([resolve,reject,args])})};f.q=[]})})(window,["alloy"]);';
 
 const alloyConfig = {
@@ -77,7 +77,8 @@ export function contestants() {
   }
   list.push(alloy);
   for (const contestant of list) {
-    if (!existsSync(new URL(contestant.file, root))) throw new Error(`${contestant.file} is missing: run \`npm run build\` (and \`npm install\`) first`);
+    if (!existsSync(new URL(contestant.file, root)))
+      throw new Error(`${contestant.file} is missing: run \`npm run build\` (and \`npm install\`) first`);
   }
   return list;
 }

@@ -15,13 +15,33 @@ export function createCertificate(hosts) {
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${hosts[0]}`,
-        '-addext', `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`, '-keyout', keyFile, '-out', certFile],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        `/CN=${hosts[0]}`,
+        '-addext',
+        `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}`,
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
       { stdio: 'pipe' },
     );
     return { key: readFileSync(keyFile), cert: readFileSync(certFile) };
   } catch (error) {
-    throw new Error(`could not make a self-signed certificate with openssl (is it installed? apt-get install openssl): ${error.message}`, { cause: error });
+    throw new Error(
+      `could not make a self-signed certificate with openssl (is it installed? apt-get install openssl): ${error.message}`,
+      { cause: error },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

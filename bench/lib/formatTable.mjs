@@ -1,7 +1,9 @@
 // Turns the bench's rows into the Markdown table it prints and the README shows.
 
 const number = (value, decimals) =>
-  Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) : '—';
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    : '—';
 
 /** One cell: the row's statistic with its unit, and for sampled rows the p25–p75 spread. */
 function cell(row, figure) {
@@ -32,8 +34,15 @@ export function formatTable(result) {
   const { contestants, rows } = result;
   const reference = contestants[contestants.length - 1];
   const ours = contestants.slice(0, -1);
-  const header = ['Measure', ...contestants.map((c) => c.label), ...ours.map((c) => `${c.id === 'ours' ? 'ours' : c.label} ÷ alloy`)];
-  const lines = [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`];
+  const header = [
+    'Measure',
+    ...contestants.map((c) => c.label),
+    ...ours.map((c) => `${c.id === 'ours' ? 'ours' : c.label} ÷ alloy`),
+  ];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`,
+  ];
   let group;
   for (const row of rows) {
     if (row.group !== group) {
@@ -41,7 +50,9 @@ export function formatTable(result) {
       lines.push(`| **${group}** |${' |'.repeat(header.length - 1)}`);
     }
     const cells = contestants.map((c) => cell(row, row.figures[c.id]));
-    const ratios = ours.map((c) => formatRatio(ratio(row.figures[c.id]?.value, row.figures[reference.id]?.value)));
+    const ratios = ours.map((c) =>
+      formatRatio(ratio(row.figures[c.id]?.value, row.figures[reference.id]?.value)),
+    );
     lines.push(`| ${row.label} | ${[...cells, ...ratios].join(' | ')} |`);
   }
   return lines.join('\n');

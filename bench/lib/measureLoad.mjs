@@ -28,7 +28,8 @@ export async function measureLoad(browser, server, { path, cpuSlowdown = 1, expe
       const { sends, longTasks, pageView, longTaskError } = window.__bench;
       return { firstSend: sends[0], longTasks, pageView, longTaskError };
     });
-    if (expectPageView && bench.pageView !== 'ok') throw new Error(`${path}: the page view did not succeed: ${bench.pageView}`);
+    if (expectPageView && bench.pageView !== 'ok')
+      throw new Error(`${path}: the page view did not succeed: ${bench.pageView}`);
     const requests = server.requests.slice(from);
     return {
       ...metrics,

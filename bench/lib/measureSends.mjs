@@ -34,7 +34,8 @@ export async function measureSends(browser, server, { path, count }) {
           failures++;
         }
         // A library that answers before its request leaves (a queue) still gets timed to the request.
-        for (let waited = 0; bench.sends.length === sentBefore && waited < 200; waited++) await new Promise((resolve) => setTimeout(resolve, 10));
+        for (let waited = 0; bench.sends.length === sentBefore && waited < 200; waited++)
+          await new Promise((resolve) => setTimeout(resolve, 10));
         leftAfter.push(bench.sends.length > sentBefore ? bench.sends[sentBefore] - start : NaN);
       }
       return { leftAfter, syncMs, failures };

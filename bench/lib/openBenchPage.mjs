@@ -18,7 +18,11 @@ export async function openBenchPage(browser, { cpuSlowdown = 1 } = {}) {
     const metrics = async () => {
       const { metrics: list } = await cdp.send('Performance.getMetrics');
       const value = (name) => (list.find((metric) => metric.name === name)?.value ?? NaN) * 1000;
-      return { taskMs: value('TaskDuration'), scriptMs: value('ScriptDuration'), compileMs: value('V8CompileDuration') };
+      return {
+        taskMs: value('TaskDuration'),
+        scriptMs: value('ScriptDuration'),
+        compileMs: value('V8CompileDuration'),
+      };
     };
     return { page, metrics, close: () => context.close() };
   } catch (error) {

@@ -12,7 +12,8 @@ export const EDGE_HOST = 'edge.bench.test';
 /** The exact size of a request as HTTP/1.1 puts it on the wire (before TLS). */
 function requestSize(req, bodyBytes) {
   let size = Buffer.byteLength(`${req.method} ${req.url} HTTP/${req.httpVersion}\r\n\r\n`);
-  for (let i = 0; i < req.rawHeaders.length; i += 2) size += Buffer.byteLength(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`);
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    size += Buffer.byteLength(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`);
   return size + bodyBytes;
 }
 
@@ -68,7 +69,10 @@ export async function startBenchServer({ key, cert }) {
         res.writeHead(204);
       } else {
         answer = JSON.stringify(edgeAnswer(url.searchParams.get('requestId') ?? undefined));
-        res.writeHead(200, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(answer) });
+        res.writeHead(200, {
+          'content-type': 'application/json;charset=utf-8',
+          'content-length': Buffer.byteLength(answer),
+        });
       }
       res.end(answer, () => {
         const record = {

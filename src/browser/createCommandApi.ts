@@ -24,13 +24,21 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src;
 
   const needCollector = (command: string): Collector => {
-    if (!collector) throw new EdgeCollectorError('not-configured', `call edgeCollector("configure", { datastreamId }) before "${command}"`);
+    if (!collector)
+      throw new EdgeCollectorError(
+        'not-configured',
+        `call edgeCollector("configure", { datastreamId }) before "${command}"`,
+      );
     return collector;
   };
 
   const commands: Record<string, (options: unknown) => Promise<unknown> | unknown> = {
     configure(options) {
-      if (collector) throw new EdgeCollectorError('already-configured', 'edgeCollector is already configured; configure may be called once per page');
+      if (collector)
+        throw new EdgeCollectorError(
+          'already-configured',
+          'edgeCollector is already configured; configure may be called once per page',
+        );
       const config = resolveConfig(options);
       if (isDebugRequested()) config.debug = true;
       collector = createBrowserCollector(config, 'standalone');
@@ -49,9 +57,15 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
 
   return (command, options) =>
     new Promise((resolve) => {
-      const run = typeof command === 'string' && Object.prototype.hasOwnProperty.call(commands, command) ? commands[command] : undefined;
+      const run =
+        typeof command === 'string' && Object.prototype.hasOwnProperty.call(commands, command)
+          ? commands[command]
+          : undefined;
       if (!run) {
-        throw new EdgeCollectorError('unknown-command', `unknown command "${String(command)}"; known commands: ${Object.keys(commands).join(', ')}`);
+        throw new EdgeCollectorError(
+          'unknown-command',
+          `unknown command "${String(command)}"; known commands: ${Object.keys(commands).join(', ')}`,
+        );
       }
       resolve(run(options));
     });

@@ -16,7 +16,9 @@ let loading: Promise<typeof queueStreamRecord> | undefined;
  */
 export function loadStreaming(scriptSrc: string | undefined): Promise<typeof queueStreamRecord> {
   return (loading ??= new Promise<typeof queueStreamRecord>((resolve, reject) => {
-    addEventListener(STREAMING_READY_EVENT, (event) => resolve((event as CustomEvent).detail), { once: true });
+    addEventListener(STREAMING_READY_EVENT, (event) => resolve((event as CustomEvent).detail), {
+      once: true,
+    });
     const script = document.createElement('script');
     // Throws (so rejects) when the script's own URL is unknown, e.g. when it was inlined.
     script.src = new URL(ADD_ON, scriptSrc).href;
@@ -25,6 +27,9 @@ export function loadStreaming(scriptSrc: string | undefined): Promise<typeof que
   }).catch(() => {
     // A later call tries again: the network may be back.
     loading = undefined;
-    throw new EdgeCollectorError('network', `streamRecord could not load ${ADD_ON} from the folder of the collector script`);
+    throw new EdgeCollectorError(
+      'network',
+      `streamRecord could not load ${ADD_ON} from the folder of the collector script`,
+    );
   }));
 }

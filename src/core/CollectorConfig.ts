@@ -75,14 +75,17 @@ function invalid(message: string): never {
 
 /** Checks a configuration and fills in the defaults; throws an `invalid-config` error that says what to fix. */
 export function resolveConfig(input: unknown): ResolvedConfig {
-  if (input === null || typeof input !== 'object') invalid('configure needs an options object: { datastreamId: "…" }');
+  if (input === null || typeof input !== 'object')
+    invalid('configure needs an options object: { datastreamId: "…" }');
   const config = input as Partial<CollectorConfig>;
   const { datastreamId } = config;
   if (typeof datastreamId !== 'string' || !datastreamId.trim()) {
     invalid('datastreamId is missing: copy it from Data Collection > Datastreams in Experience Platform');
   }
   if (!DATASTREAM_ID.test(datastreamId.trim())) {
-    invalid(`datastreamId "${datastreamId}" is not a datastream ID: expected a UUID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b`);
+    invalid(
+      `datastreamId "${datastreamId}" is not a datastream ID: expected a UUID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b`,
+    );
   }
   const edgeUrl = (config.edgeUrl ?? DEFAULT_EDGE_URL).replace(/\/+$/, '');
   let protocol = '';
@@ -95,10 +98,18 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     invalid(`edgeUrl "${config.edgeUrl}" is not an http(s) URL such as ${DEFAULT_EDGE_URL}`);
   }
   const edgeBasePath = (config.edgeBasePath ?? DEFAULT_EDGE_BASE_PATH).replace(/^\/+|\/+$/g, '');
-  if (!BASE_PATH.test(edgeBasePath)) invalid(`edgeBasePath "${config.edgeBasePath}" is not a path such as "ee"`);
+  if (!BASE_PATH.test(edgeBasePath))
+    invalid(`edgeBasePath "${config.edgeBasePath}" is not a path such as "ee"`);
   const { defaultConsent = 'in' } = config;
-  if (!['in', 'pending', 'out'].includes(defaultConsent)) invalid(`defaultConsent ${JSON.stringify(defaultConsent)} is not one of "in", "pending", "out"`);
-  const resolved = { datastreamId: datastreamId.trim(), edgeUrl, edgeBasePath, debug: config.debug === true, defaultConsent } as ResolvedConfig;
+  if (!['in', 'pending', 'out'].includes(defaultConsent))
+    invalid(`defaultConsent ${JSON.stringify(defaultConsent)} is not one of "in", "pending", "out"`);
+  const resolved = {
+    datastreamId: datastreamId.trim(),
+    edgeUrl,
+    edgeBasePath,
+    debug: config.debug === true,
+    defaultConsent,
+  } as ResolvedConfig;
   for (const [name, [fallback, min, max]] of Object.entries(DELIVERY_LIMITS)) {
     const value = config[name as keyof typeof DELIVERY_LIMITS] ?? fallback;
     if (!Number.isInteger(value) || value < min || value > max) {

@@ -30,7 +30,11 @@ export class EdgeCollectorError extends Error implements ProblemDetails {
   report?: unknown;
   requestId?: string;
 
-  constructor(code: ErrorCode, message: string, details?: ProblemDetails & { status?: number; requestId?: string }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: ProblemDetails & { status?: number; requestId?: string },
+  ) {
     super(message);
     this.name = 'EdgeCollectorError';
     this.code = code;

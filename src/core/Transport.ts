@@ -32,10 +32,18 @@ export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis
         keepalive: request.body.length < KEEPALIVE_LIMIT,
       });
     } catch (cause) {
-      throw new EdgeCollectorError('network', `request ${request.requestId} got no answer: ${(cause as Error)?.message ?? cause}`, {
-        requestId: request.requestId,
-      });
+      throw new EdgeCollectorError(
+        'network',
+        `request ${request.requestId} got no answer: ${(cause as Error)?.message ?? cause}`,
+        {
+          requestId: request.requestId,
+        },
+      );
     }
-    return { status: response.status, body: await response.text().catch(() => ''), retryAfter: response.headers.get('retry-after') };
+    return {
+      status: response.status,
+      body: await response.text().catch(() => ''),
+      retryAfter: response.headers.get('retry-after'),
+    };
   };
 }

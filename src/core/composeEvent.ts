@@ -15,7 +15,11 @@ export function composeEvent(
 ): { event: ExperienceEvent; warnings: string[] } {
   const warnings = hashedEmail?.warning ? [hashedEmail.warning] : [];
   const { value: event, paths } = redactEmails(
-    buildExperienceEvent({ ...input, id: createUuid(), identityMap: hashedEmail?.digest ? emailIdentityMap(hashedEmail.digest) : undefined }),
+    buildExperienceEvent({
+      ...input,
+      id: createUuid(),
+      identityMap: hashedEmail?.digest ? emailIdentityMap(hashedEmail.digest) : undefined,
+    }),
   );
   for (const path of paths) warnings.push(`a plain e-mail address in ${path} was replaced before sending`);
   return { event, warnings };

@@ -61,7 +61,10 @@ export interface Collector {
   /** The ids the Edge Network returned in `identity:result` handles, by namespace: `{ ECID: '…' }`. */
   getIdentity(): Promise<Record<string, string>>;
   /** Builds the event a call would send, without sending it (for inspection and Tags data elements). */
-  buildEvent(kind: 'pageView' | 'event', options?: PageViewOptions | EventOptions): Promise<{ event: ExperienceEvent; warnings: string[] }>;
+  buildEvent(
+    kind: 'pageView' | 'event',
+    options?: PageViewOptions | EventOptions,
+  ): Promise<{ event: ExperienceEvent; warnings: string[] }>;
   /**
    * Queues a request built elsewhere (a streamed record) under the same queue, retry and consent
    * rules as events; `read` reads its answer. Used by `streamRecord`, which lives outside the core
@@ -72,7 +75,8 @@ export interface Collector {
 
 function checkOptions(command: string, options: unknown): Partial<EventOptions & PageViewOptions> {
   if (options === undefined) return {};
-  if (!isPlainObject(options)) throw new EdgeCollectorError('invalid-options', `${command} takes an options object`);
+  if (!isPlainObject(options))
+    throw new EdgeCollectorError('invalid-options', `${command} takes an options object`);
   for (const key of ['xdm', 'data'] as const) {
     if (options[key] !== undefined && !isPlainObject(options[key])) {
       throw new EdgeCollectorError('invalid-options', `${command}: ${key} must be an object`);
@@ -111,7 +115,10 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     const options = checkOptions(command, rawOptions);
     const eventType = kind === 'pageView' ? PAGE_VIEW_EVENT_TYPE : options.eventType;
     if (typeof eventType !== 'string' || !eventType.trim()) {
-      throw new EdgeCollectorError('invalid-options', 'sendEvent needs an eventType, e.g. "commerce.productViews"');
+      throw new EdgeCollectorError(
+        'invalid-options',
+        'sendEvent needs an eventType, e.g. "commerce.productViews"',
+      );
     }
     // Read at the moment of the call, before hashing yields.
     const snapshot = platform.snapshot();

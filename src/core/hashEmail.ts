@@ -1,7 +1,8 @@
 import { sha256Hex } from './sha256';
 
 /** What hashing an e-mail identity gave: a digest to send, or a warning saying why nothing is sent. */
-export type EmailHashResult = { digest: string; warning?: undefined } | { digest?: undefined; warning: string };
+export type EmailHashResult =
+  { digest: string; warning?: undefined } | { digest?: undefined; warning: string };
 
 const HEX_DIGEST = /^[0-9a-f]{64}$/i;
 const ADDRESS = /^[^\s@]+@[^\s@]+$/;
@@ -12,12 +13,15 @@ const ADDRESS = /^[^\s@]+@[^\s@]+$/;
  */
 function prepareEmail(value: unknown): { text: string } | EmailHashResult {
   if (typeof value !== 'string') {
-    return { warning: `email was not sent: expected a string, got ${value === null ? 'null' : typeof value}` };
+    return {
+      warning: `email was not sent: expected a string, got ${value === null ? 'null' : typeof value}`,
+    };
   }
   const text = value.trim().toLowerCase();
   if (HEX_DIGEST.test(text)) return { digest: text };
   if (!text) return { warning: 'email was not sent: it is empty' };
-  if (!ADDRESS.test(text)) return { warning: 'email was not sent: it is not an e-mail address (one "@", no spaces)' };
+  if (!ADDRESS.test(text))
+    return { warning: 'email was not sent: it is not an e-mail address (one "@", no spaces)' };
   return { text };
 }
 

@@ -4,4 +4,5 @@ declare const __LIBRARY_VERSION__: string | undefined;
 export const LIBRARY_NAME = 'edge-collector';
 
 /** The package.json version, put in by the build (and by vitest's `define`). */
-export const LIBRARY_VERSION: string = typeof __LIBRARY_VERSION__ === 'string' ? __LIBRARY_VERSION__ : '0.0.0-dev';
+export const LIBRARY_VERSION: string =
+  typeof __LIBRARY_VERSION__ === 'string' ? __LIBRARY_VERSION__ : '0.0.0-dev';

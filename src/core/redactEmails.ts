@@ -2,7 +2,8 @@ import { isPlainObject } from './deepMerge';
 
 // The local part leaves out `=`, `&`, `?` and `/` so that only the address in `?email=…` is replaced.
 // Every quantifier is bounded (RFC 5321 lengths) so a long string costs linear time, never quadratic.
-const EMAIL_ANYWHERE = /[\w.!#$%'*+^`{|}~-]{1,64}(?:@|%40)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/gi;
+const EMAIL_ANYWHERE =
+  /[\w.!#$%'*+^`{|}~-]{1,64}(?:@|%40)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/gi;
 const AT_SIGN = /@|%40/;
 
 /** What replaces a plain e-mail address found in an outgoing value. */

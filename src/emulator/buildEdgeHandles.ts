@@ -24,6 +24,9 @@ export function buildEdgeHandles(visitor: Visitor): Handle[] {
         { key: clusterCookie, value: 'local', maxAge: LOCATION_HINT_TTL },
       ],
     },
-    { type: 'locationHint:result', payload: [{ scope: 'EdgeNetwork', hint: 'local', ttlSeconds: LOCATION_HINT_TTL }] },
+    {
+      type: 'locationHint:result',
+      payload: [{ scope: 'EdgeNetwork', hint: 'local', ttlSeconds: LOCATION_HINT_TTL }],
+    },
   ];
 }

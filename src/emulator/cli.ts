@@ -28,7 +28,10 @@ async function main() {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'EADDRINUSE' ? `port ${options.port} is in use: stop the other process or pass --port <n> (0 takes a free port)` : (error as Error).message;
+    const message =
+      code === 'EADDRINUSE'
+        ? `port ${options.port} is in use: stop the other process or pass --port <n> (0 takes a free port)`
+        : (error as Error).message;
     console.error(`edge-emulator: ${message}`);
     process.exit(1);
   }

@@ -107,7 +107,8 @@ export function createCatalog(dataDir: string): Catalog {
       table(kind).set(item.id, item);
       return item;
     },
-    connectionByInlet: (inletId) => [...(table('connection') as Map<string, Connection>).values()].find((c) => c.inletId === inletId),
+    connectionByInlet: (inletId) =>
+      [...(table('connection') as Map<string, Connection>).values()].find((c) => c.inletId === inletId),
     close: () => log.close(),
   };
 }

@@ -48,7 +48,8 @@ export interface EventFilter {
 }
 
 /** What the store tells its listeners (the inspector's live stream). */
-export type StoreChange = { type: 'stored'; event: StoredEvent } | { type: 'duplicate'; event: StoredEvent } | { type: 'cleared' };
+export type StoreChange =
+  { type: 'stored'; event: StoredEvent } | { type: 'duplicate'; event: StoredEvent } | { type: 'cleared' };
 
 /** The durable event store: every accepted event is on disk before `add` resolves. */
 export interface EventStore {
@@ -109,7 +110,13 @@ export function createEventStore(dataDir: string): EventStore {
         }
         if (eventId) pending.add(eventId);
         seq += 1;
-        fresh.push({ ...candidate, id: String(seq), seq, receivedAt: new Date(candidate.receivedTimeMs).toISOString(), duplicates: 0 });
+        fresh.push({
+          ...candidate,
+          id: String(seq),
+          seq,
+          receivedAt: new Date(candidate.receivedTimeMs).toISOString(),
+          duplicates: 0,
+        });
       }
       try {
         // A duplicate whose original is still in flight is resolved after that write settles.

@@ -9,5 +9,7 @@ import { fileURLToPath } from 'node:url';
 export function findDistDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, '..'), join(here, '..', '..', 'dist')];
-  return candidates.find((dir) => existsSync(join(dir, 'emulator', 'public', 'index.html'))) ?? candidates[1]!;
+  return (
+    candidates.find((dir) => existsSync(join(dir, 'emulator', 'public', 'index.html'))) ?? candidates[1]!
+  );
 }

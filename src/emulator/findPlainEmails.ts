@@ -10,7 +10,12 @@ const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 export function containsEmail(text: string): boolean {
   for (const separator of ['@', '%40']) {
     for (let at = text.indexOf(separator); at !== -1; at = text.indexOf(separator, at + 1)) {
-      if (at > 0 && LOCAL_CHAR.test(text[at - 1]!) && DOMAIN.test(text.slice(at + separator.length, at + separator.length + 256))) return true;
+      if (
+        at > 0 &&
+        LOCAL_CHAR.test(text[at - 1]!) &&
+        DOMAIN.test(text.slice(at + separator.length, at + separator.length + 256))
+      )
+        return true;
     }
   }
   return false;

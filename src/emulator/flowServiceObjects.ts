@@ -22,7 +22,8 @@ export function flowServiceProblem(status: 400 | 404, detail: string): ProblemEr
   });
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const etag = () => `"${randomUUID()}"`;
 
 function need(condition: unknown, detail: string): asserts condition {
@@ -34,16 +35,28 @@ export function buildConnection(body: unknown, id: string = randomUUID()): Conne
   need(isObject(body), 'the body must be a JSON object');
   need(typeof body.name === 'string' && body.name, 'name is required');
   const spec = body.connectionSpec as Record<string, unknown> | undefined;
-  need(isObject(spec) && spec.id === HTTP_API_CONNECTION_SPEC, `connectionSpec.id must be ${HTTP_API_CONNECTION_SPEC} (HTTP API): the emulator emulates streaming connections only`);
-  const params = (isObject(body.auth) && isObject(body.auth.params) ? body.auth.params : {}) as Record<string, unknown>;
+  need(
+    isObject(spec) && spec.id === HTTP_API_CONNECTION_SPEC,
+    `connectionSpec.id must be ${HTTP_API_CONNECTION_SPEC} (HTTP API): the emulator emulates streaming connections only`,
+  );
+  const params = (isObject(body.auth) && isObject(body.auth.params) ? body.auth.params : {}) as Record<
+    string,
+    unknown
+  >;
   const dataType = params.dataType ?? 'xdm';
   need(dataType === 'xdm' || dataType === 'raw', 'auth.params.dataType must be "xdm" or "raw"');
-  need(params.authenticationRequired === undefined || typeof params.authenticationRequired === 'boolean', 'auth.params.authenticationRequired must be true or false');
+  need(
+    params.authenticationRequired === undefined || typeof params.authenticationRequired === 'boolean',
+    'auth.params.authenticationRequired must be true or false',
+  );
   return {
     id,
     name: body.name,
     description: typeof body.description === 'string' ? body.description : undefined,
-    connectionSpec: { id: HTTP_API_CONNECTION_SPEC, version: typeof spec.version === 'string' ? spec.version : '1.0' },
+    connectionSpec: {
+      id: HTTP_API_CONNECTION_SPEC,
+      version: typeof spec.version === 'string' ? spec.version : '1.0',
+    },
     dataType,
     authenticationRequired: params.authenticationRequired === true,
     sourceId: typeof params.sourceId === 'string' ? params.sourceId : body.name,
@@ -84,9 +97,16 @@ export function describeConnection(connection: Connection, origin: string) {
 }
 
 /** Checks a `POST /sourceConnections` body: its base connection must exist. */
-export function buildSourceConnection(body: unknown, catalog: Catalog, id: string = randomUUID()): FlowConnection {
+export function buildSourceConnection(
+  body: unknown,
+  catalog: Catalog,
+  id: string = randomUUID(),
+): FlowConnection {
   need(isObject(body), 'the body must be a JSON object');
-  need(typeof body.baseConnectionId === 'string' && catalog.get('connection', body.baseConnectionId), `baseConnectionId ${JSON.stringify(body.baseConnectionId)} is not a connection created with POST /connections`);
+  need(
+    typeof body.baseConnectionId === 'string' && catalog.get('connection', body.baseConnectionId),
+    `baseConnectionId ${JSON.stringify(body.baseConnectionId)} is not a connection created with POST /connections`,
+  );
   return { id, etag: etag(), createdAt: Date.now(), body };
 }
 
@@ -94,7 +114,10 @@ export function buildSourceConnection(body: unknown, catalog: Catalog, id: strin
 export function buildTargetConnection(body: unknown, id: string = randomUUID()): FlowConnection {
   need(isObject(body), 'the body must be a JSON object');
   const spec = body.connectionSpec as Record<string, unknown> | undefined;
-  need(isObject(spec) && spec.id === DATA_LAKE_CONNECTION_SPEC, `connectionSpec.id must be ${DATA_LAKE_CONNECTION_SPEC} (data lake)`);
+  need(
+    isObject(spec) && spec.id === DATA_LAKE_CONNECTION_SPEC,
+    `connectionSpec.id must be ${DATA_LAKE_CONNECTION_SPEC} (data lake)`,
+  );
   need(isObject(body.params) && typeof body.params.dataSetId === 'string', 'params.dataSetId is required');
   return { id, etag: etag(), createdAt: Date.now(), body };
 }
@@ -104,9 +127,20 @@ export function buildMappingSet(body: unknown, id: string = randomUUID().replace
   need(isObject(body), 'the body must be a JSON object');
   need(Array.isArray(body.mappings) && body.mappings.length > 0, 'mappings must be a non-empty array');
   const mappings = (body.mappings as unknown[]).map((item, index): Mapping => {
-    need(isObject(item) && typeof item.sourceAttribute === 'string' && item.sourceAttribute, `mappings[${index}].sourceAttribute is required`);
-    need(typeof item.destinationXdmPath === 'string' && /^[\w]+(\.[\w]+)*$/.test(item.destinationXdmPath), `mappings[${index}].destinationXdmPath must be a dotted XDM path`);
-    return { sourceAttribute: item.sourceAttribute, destinationXdmPath: item.destinationXdmPath, identity: item.identity === true, version: 0 };
+    need(
+      isObject(item) && typeof item.sourceAttribute === 'string' && item.sourceAttribute,
+      `mappings[${index}].sourceAttribute is required`,
+    );
+    need(
+      typeof item.destinationXdmPath === 'string' && /^[\w]+(\.[\w]+)*$/.test(item.destinationXdmPath),
+      `mappings[${index}].destinationXdmPath must be a dotted XDM path`,
+    );
+    return {
+      sourceAttribute: item.sourceAttribute,
+      destinationXdmPath: item.destinationXdmPath,
+      identity: item.identity === true,
+      version: 0,
+    };
   });
   return {
     id,
@@ -123,11 +157,18 @@ export function buildFlow(body: unknown, catalog: Catalog, id: string = randomUU
   need(isObject(body), 'the body must be a JSON object');
   need(typeof body.name === 'string' && body.name, 'name is required');
   const spec = body.flowSpec as Record<string, unknown> | undefined;
-  need(isObject(spec) && (spec.id === FLOW_SPEC_PLAIN || spec.id === FLOW_SPEC_MAPPING), `flowSpec.id must be ${FLOW_SPEC_PLAIN} (no transformation) or ${FLOW_SPEC_MAPPING} (with mapping)`);
+  need(
+    isObject(spec) && (spec.id === FLOW_SPEC_PLAIN || spec.id === FLOW_SPEC_MAPPING),
+    `flowSpec.id must be ${FLOW_SPEC_PLAIN} (no transformation) or ${FLOW_SPEC_MAPPING} (with mapping)`,
+  );
   const ids = (key: string, kind: 'sourceConnection' | 'targetConnection') => {
     const list = body[key];
     need(Array.isArray(list) && list.length > 0, `${key} must be a non-empty array`);
-    for (const item of list) need(typeof item === 'string' && catalog.get(kind, item), `${key}: ${JSON.stringify(item)} is not a known ${kind}`);
+    for (const item of list)
+      need(
+        typeof item === 'string' && catalog.get(kind, item),
+        `${key}: ${JSON.stringify(item)} is not a known ${kind}`,
+      );
     return list as string[];
   };
   const sourceConnectionIds = ids('sourceConnectionIds', 'sourceConnection');
@@ -135,10 +176,14 @@ export function buildFlow(body: unknown, catalog: Catalog, id: string = randomUU
   let mappingId: string | undefined;
   if (body.transformations !== undefined) {
     need(Array.isArray(body.transformations), 'transformations must be an array');
-    const mapping = body.transformations.find((item) => isObject(item) && item.name === 'Mapping') as { params?: { mappingId?: unknown } } | undefined;
+    const mapping = body.transformations.find((item) => isObject(item) && item.name === 'Mapping') as
+      { params?: { mappingId?: unknown } } | undefined;
     if (mapping) {
       mappingId = mapping.params?.mappingId as string;
-      need(typeof mappingId === 'string' && catalog.get('mappingSet', mappingId), `transformations: mappingId ${JSON.stringify(mappingId)} is not a mapping set created with POST /mappingSets`);
+      need(
+        typeof mappingId === 'string' && catalog.get('mappingSet', mappingId),
+        `transformations: mappingId ${JSON.stringify(mappingId)} is not a mapping set created with POST /mappingSets`,
+      );
       need(spec.id === FLOW_SPEC_MAPPING, `a flow with a mapping must use flowSpec.id ${FLOW_SPEC_MAPPING}`);
     }
   }
@@ -157,5 +202,7 @@ export function buildFlow(body: unknown, catalog: Catalog, id: string = randomUU
 
 /** The base connections a flow reads from (through its source connections). */
 export function flowBaseConnectionIds(flow: Flow, catalog: Catalog): string[] {
-  return flow.sourceConnectionIds.map((id) => catalog.get('sourceConnection', id)?.body.baseConnectionId).filter((id): id is string => typeof id === 'string');
+  return flow.sourceConnectionIds
+    .map((id) => catalog.get('sourceConnection', id)?.body.baseConnectionId)
+    .filter((id): id is string => typeof id === 'string');
 }

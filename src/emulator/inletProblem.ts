@@ -27,5 +27,10 @@ export type InletErrorName = keyof typeof INLET_ERRORS;
 /** Builds an inlet problem whose `report.message` starts with the transaction id, as the 401 body starts with `[id]`. */
 export function inletProblem(name: InletErrorName, xactionId: string, message: string): ProblemError {
   const { suffix, status, title } = INLET_ERRORS[name];
-  return new ProblemError(status, { type: `${TYPE_PREFIX}-${suffix}`, status: String(status), title, report: { message: `[${xactionId}] ${message}` } });
+  return new ProblemError(status, {
+    type: `${TYPE_PREFIX}-${suffix}`,
+    status: String(status),
+    title,
+    report: { message: `[${xactionId}] ${message}` },
+  });
 }

@@ -1,4 +1,14 @@
-import { closeSync, fdatasync, fsyncSync, ftruncate, ftruncateSync, mkdirSync, openSync, readFileSync, write } from 'node:fs';
+import {
+  closeSync,
+  fdatasync,
+  fsyncSync,
+  ftruncate,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  write,
+} from 'node:fs';
 import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 
@@ -22,12 +32,16 @@ export interface JsonLinesLog<T> {
 }
 
 const writeAsync = (fd: number, bytes: Buffer, offset: number, length: number) =>
-  new Promise<number>((resolve, reject) => write(fd, bytes, offset, length, null, (error, count) => (error ? reject(error) : resolve(count))));
+  new Promise<number>((resolve, reject) =>
+    write(fd, bytes, offset, length, null, (error, count) => (error ? reject(error) : resolve(count))),
+  );
 const truncateAsync = promisify(ftruncate);
 // fdatasync: the data and the new file length reach the disk; timestamps need not.
 const syncAsync = promisify(fdatasync);
 
-type Job = { kind: 'append'; text: string; done: () => void; fail: (error: Error) => void } | { kind: 'truncate'; done: () => void; fail: (error: Error) => void };
+type Job =
+  | { kind: 'append'; text: string; done: () => void; fail: (error: Error) => void }
+  | { kind: 'truncate'; done: () => void; fail: (error: Error) => void };
 
 /** Reads the records of a log, tolerating a torn last line; returns the byte length of the good part. */
 export function replayJsonLines<T>(path: string): LogReplay<T> & { goodBytes: number } {
@@ -35,7 +49,8 @@ export function replayJsonLines<T>(path: string): LogReplay<T> & { goodBytes: nu
   try {
     buffer = readFileSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], tornTail: false, badLines: 0, goodBytes: 0 };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { records: [], tornTail: false, badLines: 0, goodBytes: 0 };
     throw error;
   }
   const records: T[] = [];
@@ -96,7 +111,8 @@ export function openJsonLinesLog<T>(path: string): { log: JsonLinesLog<T>; repla
           const bytes = Buffer.from(pending, 'utf8');
           pending = '';
           let written = 0;
-          while (written < bytes.length) written += await writeAsync(fd, bytes, written, bytes.length - written);
+          while (written < bytes.length)
+            written += await writeAsync(fd, bytes, written, bytes.length - written);
         };
         for (const job of jobs) {
           if (job.kind === 'append') pending += job.text;
@@ -133,7 +149,8 @@ export function openJsonLinesLog<T>(path: string): { log: JsonLinesLog<T>; repla
     });
 
   const log: JsonLinesLog<T> = {
-    append: (...records) => enqueue({ kind: 'append', text: records.map((record) => `${JSON.stringify(record)}\n`).join('') }),
+    append: (...records) =>
+      enqueue({ kind: 'append', text: records.map((record) => `${JSON.stringify(record)}\n`).join('') }),
     truncate: () => enqueue({ kind: 'truncate' }),
     async close() {
       if (closed) return;

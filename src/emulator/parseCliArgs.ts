@@ -25,10 +25,18 @@ export const USAGE = `Usage: node dist/emulator/cli.js [options]
  * or unknown option.
  */
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliOptions {
-  const options: CliOptions = { port: 4100, dataDir: './.emulator-data', seedDemo: false, devMode: false, quiet: false, help: false };
+  const options: CliOptions = {
+    port: 4100,
+    dataDir: './.emulator-data',
+    seedDemo: false,
+    devMode: false,
+    quiet: false,
+    help: false,
+  };
   const readPort = (text: string | undefined, from: string) => {
     const port = Number(text);
-    if (text === undefined || !/^\d+$/.test(text) || port > 65535) throw new Error(`${from} must be a port number from 0 to 65535, not ${JSON.stringify(text ?? '')}`);
+    if (text === undefined || !/^\d+$/.test(text) || port > 65535)
+      throw new Error(`${from} must be a port number from 0 to 65535, not ${JSON.stringify(text ?? '')}`);
     return port;
   };
   if (env.PORT !== undefined && env.PORT !== '') options.port = readPort(env.PORT, 'PORT');

@@ -1,4 +1,14 @@
-const KEPT = ['origin', 'referer', 'user-agent', 'content-type', 'content-length', 'x-adobe-flow-id', 'x-gw-ims-org-id', 'x-api-key', 'x-sandbox-name'];
+const KEPT = [
+  'origin',
+  'referer',
+  'user-agent',
+  'content-type',
+  'content-length',
+  'x-adobe-flow-id',
+  'x-gw-ims-org-id',
+  'x-api-key',
+  'x-sandbox-name',
+];
 
 /**
  * The request headers worth keeping with an event. Secrets are not kept: `authorization` is

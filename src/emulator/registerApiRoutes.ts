@@ -5,14 +5,20 @@ import type { EmulatorContext, Rejection } from './EmulatorContext';
 import { parseJson } from './parseJson';
 import { ProblemError } from './ProblemError';
 
-const apiProblem = (status: number, title: string, detail: string) => new ProblemError(status, { type: 'about:blank', status, title, detail });
+const apiProblem = (status: number, title: string, detail: string) =>
+  new ProblemError(status, { type: 'about:blank', status, title, detail });
 
 /** Reads `since` as epoch milliseconds or an ISO date-time. */
 function parseSince(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const text = String(value);
   const time = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  if (Number.isNaN(time)) throw apiProblem(400, 'Bad filter', `since must be epoch milliseconds or an ISO date-time, not ${JSON.stringify(text)}`);
+  if (Number.isNaN(time))
+    throw apiProblem(
+      400,
+      'Bad filter',
+      `since must be epoch milliseconds or an ISO date-time, not ${JSON.stringify(text)}`,
+    );
   return time;
 }
 
@@ -23,12 +29,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `DELETE /api/events`), their live stream for the inspector (`GET /api/stream`, server-sent
  * events), datastreams, refusals and a status summary.
  */
-export function registerApiRoutes(app: FastifyInstance, context: EmulatorContext, streams: Set<ServerResponse>): void {
+export function registerApiRoutes(
+  app: FastifyInstance,
+  context: EmulatorContext,
+  streams: Set<ServerResponse>,
+): void {
   const { store, catalog } = context;
 
   app.get('/api/events', async (request) => {
     const query = request.query as Record<string, string | undefined>;
-    const filter: EventFilter = { requestId: query.requestId, dataStreamId: query.dataStreamId, eventType: query.eventType, since: parseSince(query.since) };
+    const filter: EventFilter = {
+      requestId: query.requestId,
+      dataStreamId: query.dataStreamId,
+      eventType: query.eventType,
+      since: parseSince(query.since),
+    };
     const events = store.list(filter);
     return { count: events.length, events };
   });
@@ -57,8 +72,14 @@ export function registerApiRoutes(app: FastifyInstance, context: EmulatorContext
   app.get('/api/datastreams', async () => ({ items: catalog.all('datastream') }));
   app.post('/api/datastreams', async (request, reply) => {
     const parsed = parseJson(request.body);
-    const body = (parsed.ok ? parsed.value : undefined) as { id?: unknown; name?: unknown; orgId?: unknown } | undefined;
-    if (!body || typeof body.id !== 'string' || !UUID.test(body.id)) throw apiProblem(400, 'Bad datastream', 'send {"id": "<uuid>", "name"?: "...", "orgId"?: "...@AdobeOrg"}');
+    const body = (parsed.ok ? parsed.value : undefined) as
+      { id?: unknown; name?: unknown; orgId?: unknown } | undefined;
+    if (!body || typeof body.id !== 'string' || !UUID.test(body.id))
+      throw apiProblem(
+        400,
+        'Bad datastream',
+        'send {"id": "<uuid>", "name"?: "...", "orgId"?: "...@AdobeOrg"}',
+      );
     const datastream = await catalog.put('datastream', {
       id: body.id.toLowerCase(),
       name: typeof body.name === 'string' ? body.name : body.id,
@@ -71,10 +92,17 @@ export function registerApiRoutes(app: FastifyInstance, context: EmulatorContext
   app.get('/api/stream', (request, reply) => {
     reply.hijack();
     const response = reply.raw;
-    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    const send = (name: string, data: unknown) => response.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    const send = (name: string, data: unknown) =>
+      response.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
     send('hello', { ...store.stats(), origin: context.origin() });
-    const onChange = (change: StoreChange) => send(change.type, change.type === 'cleared' ? {} : change.event);
+    const onChange = (change: StoreChange) =>
+      send(change.type, change.type === 'cleared' ? {} : change.event);
     const onRejection = (rejection: Rejection) => send('rejected', rejection);
     const unsubscribe = store.subscribe(onChange);
     const stopRejections = context.onRejection(onRejection);

@@ -26,21 +26,36 @@ export function edgeRequestId(request: FastifyRequest): string {
   return id;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 type Variant = { version: 'v1' | 'v2'; answer: 'interact' | 'collect' };
 
 /** Finds the datastream, creating it in development mode; refuses an unknown one otherwise. */
-async function findDatastream(context: EmulatorContext, rawId: unknown, requestId: string, parameter: string): Promise<Datastream> {
+async function findDatastream(
+  context: EmulatorContext,
+  rawId: unknown,
+  requestId: string,
+  parameter: string,
+): Promise<Datastream> {
   if (typeof rawId !== 'string' || !rawId.trim()) {
-    throw edgeProblem('missingDatastream', requestId, `the ${parameter} query parameter is required: POST /ee/v2/interact?${parameter}={DATASTREAM_ID}`);
+    throw edgeProblem(
+      'missingDatastream',
+      requestId,
+      `the ${parameter} query parameter is required: POST /ee/v2/interact?${parameter}={DATASTREAM_ID}`,
+    );
   }
   // `id:environment` selects a sandbox environment of the same datastream.
   const id = rawId.trim().split(':')[0]!;
   const known = context.catalog.get('datastream', id);
   if (known) return known;
   if (context.devMode) {
-    return context.catalog.put('datastream', { id, name: `Created on first use (${id})`, orgId: context.defaultOrgId, createdAt: Date.now() });
+    return context.catalog.put('datastream', {
+      id,
+      name: `Created on first use (${id})`,
+      orgId: context.defaultOrgId,
+      createdAt: Date.now(),
+    });
   }
   throw edgeProblem(
     'unknownDatastream',
@@ -50,15 +65,26 @@ async function findDatastream(context: EmulatorContext, rawId: unknown, requestI
 }
 
 /** Reads the events of a request: `event` (v2) or `events[]` (v1, as the Web SDK sends them). */
-function readEvents(body: unknown, variant: Variant, requestId: string): Array<{ xdm: Record<string, unknown>; data?: unknown }> {
+function readEvents(
+  body: unknown,
+  variant: Variant,
+  requestId: string,
+): Array<{ xdm: Record<string, unknown>; data?: unknown }> {
   const parsed = parseJson(body);
   if (!parsed.ok) throw edgeProblem('malformedJson', requestId, parsed.reason);
   const value = parsed.value;
   if (!isObject(value)) throw edgeProblem('malformedJson', requestId, 'the body must be a JSON object');
-  const list = variant.version === 'v2' ? (value.event === undefined ? undefined : [value.event]) : value.events;
+  const list =
+    variant.version === 'v2' ? (value.event === undefined ? undefined : [value.event]) : value.events;
   const field = variant.version === 'v2' ? 'event' : 'events';
   if (list === undefined || (Array.isArray(list) && list.length === 0)) {
-    throw edgeProblem('missingEvent', requestId, variant.version === 'v2' ? 'the body must have an "event": {"xdm": {...}, "data": {...}}' : 'the body must have a non-empty "events" array');
+    throw edgeProblem(
+      'missingEvent',
+      requestId,
+      variant.version === 'v2'
+        ? 'the body must have an "event": {"xdm": {...}, "data": {...}}'
+        : 'the body must have a non-empty "events" array',
+    );
   }
   if (!Array.isArray(list)) throw edgeProblem('invalidEvent', requestId, '"events" must be an array');
   return list.map((event, index) => {
@@ -84,7 +110,12 @@ export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContex
     const requestId = edgeRequestId(request);
     const query = request.query as Record<string, unknown>;
     const parameter = variant.version === 'v2' ? 'dataStreamId' : 'configId';
-    const datastream = await findDatastream(context, query[parameter] ?? query.dataStreamId ?? query.configId, requestId, parameter);
+    const datastream = await findDatastream(
+      context,
+      query[parameter] ?? query.dataStreamId ?? query.configId,
+      requestId,
+      parameter,
+    );
     const events = readEvents(request.body, variant, requestId);
     const visitor = resolveVisitor({
       orgId: datastream.orgId,
@@ -111,16 +142,29 @@ export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContex
     }));
     const { stored, duplicates } = await context.store.add(records);
     for (const event of stored) {
-      const flag = event.validation.plainEmails.length ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}` : event.validation.ok ? '' : '  (invalid: see the inspector)';
-      context.log(`accepted ${endpoint} ${event.eventType ?? '(no eventType)'} requestId=${requestId}${flag}`);
+      const flag = event.validation.plainEmails.length
+        ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}`
+        : event.validation.ok
+          ? ''
+          : '  (invalid: see the inspector)';
+      context.log(
+        `accepted ${endpoint} ${event.eventType ?? '(no eventType)'} requestId=${requestId}${flag}`,
+      );
     }
-    for (const event of duplicates) context.log(`duplicate ${endpoint} _id=${event.eventId} requestId=${requestId} (not stored again)`);
+    for (const event of duplicates)
+      context.log(`duplicate ${endpoint} _id=${event.eventId} requestId=${requestId} (not stored again)`);
 
     // The real service keeps the id in a first-party cookie too; SameSite=Lax works across loopback ports.
-    reply.header('set-cookie', `${visitor.cookieName}=${visitor.cookieValue}; Path=/; Max-Age=${IDENTITY_MAX_AGE}; SameSite=Lax`);
+    reply.header(
+      'set-cookie',
+      `${visitor.cookieName}=${visitor.cookieValue}; Path=/; Max-Age=${IDENTITY_MAX_AGE}; SameSite=Lax`,
+    );
     reply.header('x-request-id', requestId);
     if (variant.answer === 'collect') return reply.code(204).send();
-    return reply.code(200).header('content-type', 'application/json').send({ requestId, handle: buildEdgeHandles(visitor) });
+    return reply
+      .code(200)
+      .header('content-type', 'application/json')
+      .send({ requestId, handle: buildEdgeHandles(visitor) });
   };
 
   const options = { bodyLimit: EDGE_BODY_LIMIT };

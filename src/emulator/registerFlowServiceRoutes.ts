@@ -27,7 +27,8 @@ function bodyOf(body: unknown): unknown {
 export function registerFlowServiceRoutes(app: FastifyInstance, context: EmulatorContext): void {
   const { catalog } = context;
   const describe = <K extends keyof CatalogKinds>(kind: K, item: CatalogKinds[K]): unknown => {
-    if (kind === 'connection') return describeConnection(item as CatalogKinds['connection'], context.origin());
+    if (kind === 'connection')
+      return describeConnection(item as CatalogKinds['connection'], context.origin());
     if (kind === 'sourceConnection' || kind === 'targetConnection') {
       const { id, etag, createdAt, body } = item as CatalogKinds['sourceConnection'];
       return { ...body, id, createdAt, updatedAt: createdAt, state: 'enabled', etag };
@@ -47,11 +48,23 @@ export function registerFlowServiceRoutes(app: FastifyInstance, context: Emulato
 
   app.post(`${BASE}/connections`, async (request, reply) => {
     const connection = await catalog.put('connection', buildConnection(bodyOf(request.body)));
-    context.log(`created ${connection.dataType} streaming connection ${connection.id} (inlet ${connection.inletId})`);
+    context.log(
+      `created ${connection.dataType} streaming connection ${connection.id} (inlet ${connection.inletId})`,
+    );
     return reply.code(201).send(created(connection));
   });
-  app.post(`${BASE}/sourceConnections`, async (request, reply) => reply.code(201).send(created(await catalog.put('sourceConnection', buildSourceConnection(bodyOf(request.body), catalog)))));
-  app.post(`${BASE}/targetConnections`, async (request, reply) => reply.code(201).send(created(await catalog.put('targetConnection', buildTargetConnection(bodyOf(request.body))))));
+  app.post(`${BASE}/sourceConnections`, async (request, reply) =>
+    reply
+      .code(201)
+      .send(
+        created(await catalog.put('sourceConnection', buildSourceConnection(bodyOf(request.body), catalog))),
+      ),
+  );
+  app.post(`${BASE}/targetConnections`, async (request, reply) =>
+    reply
+      .code(201)
+      .send(created(await catalog.put('targetConnection', buildTargetConnection(bodyOf(request.body))))),
+  );
   app.post(`${BASE}/flows`, async (request, reply) => {
     const flow = await catalog.put('flow', buildFlow(bodyOf(request.body), catalog));
     context.log(`created flow ${flow.id}${flow.mappingId ? ` with mapping ${flow.mappingId}` : ''}`);
@@ -59,7 +72,14 @@ export function registerFlowServiceRoutes(app: FastifyInstance, context: Emulato
   });
   app.post('/data/foundation/mappingSets', async (request, reply) => {
     const set = await catalog.put('mappingSet', buildMappingSet(bodyOf(request.body)));
-    return reply.code(200).send({ id: set.id, version: set.version, createdDate: set.createdDate, modifiedDate: set.createdDate, createdBy: 'emulator@AdobeID', modifiedBy: 'emulator@AdobeID' });
+    return reply.code(200).send({
+      id: set.id,
+      version: set.version,
+      createdDate: set.createdDate,
+      modifiedDate: set.createdDate,
+      createdBy: 'emulator@AdobeID',
+      modifiedBy: 'emulator@AdobeID',
+    });
   });
   readRoutes(`${BASE}/connections`, 'connection');
   readRoutes(`${BASE}/sourceConnections`, 'sourceConnection');

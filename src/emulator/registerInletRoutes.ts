@@ -24,39 +24,72 @@ export function createXactionId(now = Date.now()): string {
   return `${now}:${xactionCounter}:${randomInt(0, 1000)}`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const BEARER = /^Bearer\s+\S+$/i;
 
 /** The inlet of a request (404 if unknown) after its bearer token is checked (401) when it needs one. */
 function openInlet(context: EmulatorContext, request: FastifyRequest, xactionId: string): Connection {
   const { inletId } = request.params as { inletId: string };
   const connection = context.catalog.connectionByInlet(inletId);
-  if (!connection) throw inletProblem('notFound', xactionId, `no streaming connection has the inlet ${inletId}: create one with POST /data/foundation/flowservice/connections`);
-  if (connection.authenticationRequired && !BEARER.test(request.headers.authorization ?? '')) throw inletUnauthorized();
+  if (!connection)
+    throw inletProblem(
+      'notFound',
+      xactionId,
+      `no streaming connection has the inlet ${inletId}: create one with POST /data/foundation/flowservice/connections`,
+    );
+  if (connection.authenticationRequired && !BEARER.test(request.headers.authorization ?? ''))
+    throw inletUnauthorized();
   return connection;
 }
 
 /** The flow a record names (header `x-adobe-flow-id`, or the envelope's `header.flowId`), checked against the inlet. */
-function findFlow(context: EmulatorContext, connection: Connection, flowId: unknown, xactionId: string): Flow | undefined {
+function findFlow(
+  context: EmulatorContext,
+  connection: Connection,
+  flowId: unknown,
+  xactionId: string,
+): Flow | undefined {
   if (flowId === undefined || flowId === '') return undefined;
   const flow = typeof flowId === 'string' ? context.catalog.get('flow', flowId) : undefined;
-  if (!flow) throw inletProblem('invalidFlow', xactionId, `flow ${JSON.stringify(flowId)} does not exist: create it with POST /data/foundation/flowservice/flows`);
+  if (!flow)
+    throw inletProblem(
+      'invalidFlow',
+      xactionId,
+      `flow ${JSON.stringify(flowId)} does not exist: create it with POST /data/foundation/flowservice/flows`,
+    );
   if (!flowBaseConnectionIds(flow, context.catalog).includes(connection.id)) {
-    throw inletProblem('invalidFlow', xactionId, `flow ${flow.id} does not read from this inlet's connection ${connection.id}`);
+    throw inletProblem(
+      'invalidFlow',
+      xactionId,
+      `flow ${flow.id} does not read from this inlet's connection ${connection.id}`,
+    );
   }
   return flow;
 }
 
 /** Turns one message into an event to store: an XDM envelope, or a raw record passed through the flow's mapping. */
-function readRecord(context: EmulatorContext, connection: Connection, message: unknown, headerFlowId: unknown, xactionId: string, base: Omit<NewEvent, 'xdm' | 'validation' | 'xactionId'>): NewEvent {
-  if (JSON.stringify(message).length > INLET_RECORD_LIMIT) throw inletProblem('tooLarge', xactionId, `a record may be at most ${INLET_RECORD_LIMIT} bytes`);
+function readRecord(
+  context: EmulatorContext,
+  connection: Connection,
+  message: unknown,
+  headerFlowId: unknown,
+  xactionId: string,
+  base: Omit<NewEvent, 'xdm' | 'validation' | 'xactionId'>,
+): NewEvent {
+  if (JSON.stringify(message).length > INLET_RECORD_LIMIT)
+    throw inletProblem('tooLarge', xactionId, `a record may be at most ${INLET_RECORD_LIMIT} bytes`);
   if (!isObject(message)) throw inletProblem('invalidPayload', xactionId, 'a record must be a JSON object');
   if (connection.dataType === 'xdm') {
     const header = isObject(message.header) ? message.header : {};
     const body = isObject(message.body) ? message.body : {};
     const flow = findFlow(context, connection, headerFlowId ?? header.flowId, xactionId);
     if (!isObject(body.xdmEntity)) {
-      throw inletProblem('invalidPayload', xactionId, 'an XDM inlet takes the envelope {"header": {"schemaRef", "flowId", "datasetId"}, "body": {"xdmMeta", "xdmEntity"}}: body.xdmEntity is missing');
+      throw inletProblem(
+        'invalidPayload',
+        xactionId,
+        'an XDM inlet takes the envelope {"header": {"schemaRef", "flowId", "datasetId"}, "body": {"xdmMeta", "xdmEntity"}}: body.xdmEntity is missing',
+      );
     }
     const xdm = body.xdmEntity;
     const kind = typeof xdm.eventType === 'string' || typeof xdm.timestamp === 'string' ? 'event' : 'record';
@@ -72,12 +105,22 @@ function readRecord(context: EmulatorContext, connection: Connection, message: u
     };
   }
   const flow = findFlow(context, connection, headerFlowId, xactionId);
-  if (!flow) throw inletProblem('invalidFlow', xactionId, 'a raw inlet needs the x-adobe-flow-id header naming the dataflow (and its mapping) to apply');
+  if (!flow)
+    throw inletProblem(
+      'invalidFlow',
+      xactionId,
+      'a raw inlet needs the x-adobe-flow-id header naming the dataflow (and its mapping) to apply',
+    );
   const mappingSet = flow.mappingId ? context.catalog.get('mappingSet', flow.mappingId) : undefined;
   const mapped = mappingSet ? applyMapping(message, mappingSet.mappings) : { xdm: message, missing: [] };
   const xdm = mapped.xdm;
   const validation = validateEvent(xdm, message, typeof xdm.eventType === 'string' ? 'event' : 'record');
-  for (const attribute of mapped.missing) validation.findings.push({ severity: 'warning', path: `raw.${attribute}`, message: 'the mapping reads this attribute but the record does not have it' });
+  for (const attribute of mapped.missing)
+    validation.findings.push({
+      severity: 'warning',
+      path: `raw.${attribute}`,
+      message: 'the mapping reads this attribute but the record does not have it',
+    });
   return {
     ...base,
     xactionId,
@@ -110,10 +153,23 @@ export function registerInletRoutes(app: FastifyInstance, context: EmulatorConte
     const connection = openInlet(context, request, xactionId);
     const parsed = parseJson(request.body);
     if (!parsed.ok) throw inletProblem('invalidPayload', xactionId, parsed.reason);
-    const base = { ...baseOf(request, connection, receivedTimeMs), requestId: (request.headers['x-request-id'] as string | undefined) ?? xactionId };
-    const record = readRecord(context, connection, parsed.value, request.headers['x-adobe-flow-id'], xactionId, base);
+    const base = {
+      ...baseOf(request, connection, receivedTimeMs),
+      requestId: (request.headers['x-request-id'] as string | undefined) ?? xactionId,
+    };
+    const record = readRecord(
+      context,
+      connection,
+      parsed.value,
+      request.headers['x-adobe-flow-id'],
+      xactionId,
+      base,
+    );
     const { stored, duplicates } = await context.store.add([record]);
-    if (stored.length) context.log(`accepted ${base.endpoint} xactionId=${xactionId}${record.validation.plainEmails.length ? `  !! PLAIN E-MAIL in ${record.validation.plainEmails.join(', ')}` : ''}`);
+    if (stored.length)
+      context.log(
+        `accepted ${base.endpoint} xactionId=${xactionId}${record.validation.plainEmails.length ? `  !! PLAIN E-MAIL in ${record.validation.plainEmails.join(', ')}` : ''}`,
+      );
     if (duplicates.length) context.log(`duplicate ${base.endpoint} _id=${record.eventId} (not stored again)`);
     return reply.code(200).send({ inletId: connection.inletId, xactionId, receivedTimeMs });
   });
@@ -124,24 +180,46 @@ export function registerInletRoutes(app: FastifyInstance, context: EmulatorConte
     const connection = openInlet(context, request, batchXaction);
     const parsed = parseJson(request.body);
     if (!parsed.ok) throw inletProblem('invalidPayload', batchXaction, parsed.reason);
-    const messages = Array.isArray(parsed.value) ? parsed.value : isObject(parsed.value) ? parsed.value.messages : undefined;
-    if (!Array.isArray(messages) || messages.length === 0) throw inletProblem('invalidPayload', batchXaction, 'a batch is {"messages": [record, ...]} with at least one record');
+    const messages = Array.isArray(parsed.value)
+      ? parsed.value
+      : isObject(parsed.value)
+        ? parsed.value.messages
+        : undefined;
+    if (!Array.isArray(messages) || messages.length === 0)
+      throw inletProblem(
+        'invalidPayload',
+        batchXaction,
+        'a batch is {"messages": [record, ...]} with at least one record',
+      );
     const base = baseOf(request, connection, receivedTimeMs);
     const responses: Array<Record<string, unknown>> = [];
     const records: NewEvent[] = [];
     for (const message of messages) {
       const xactionId = createXactionId(receivedTimeMs);
       try {
-        records.push(readRecord(context, connection, message, request.headers['x-adobe-flow-id'], xactionId, { ...base, requestId: base.requestId || batchXaction }));
+        records.push(
+          readRecord(context, connection, message, request.headers['x-adobe-flow-id'], xactionId, {
+            ...base,
+            requestId: base.requestId || batchXaction,
+          }),
+        );
         responses.push({ xactionId, status: 200 });
       } catch (error) {
         if (!(error instanceof ProblemError)) throw error;
-        responses.push({ xactionId, status: error.status, message: (error.body.report as { message?: string } | undefined)?.message ?? error.message });
+        responses.push({
+          xactionId,
+          status: error.status,
+          message: (error.body.report as { message?: string } | undefined)?.message ?? error.message,
+        });
       }
     }
     await context.store.add(records);
     const failed = responses.filter((item) => item.status !== 200).length;
-    context.log(`accepted ${base.endpoint}: ${records.length} record(s)${failed ? `, ${failed} refused` : ''}`);
-    return reply.code(failed ? 207 : 200).send({ inletId: connection.inletId, batchId: batchXaction, receivedTimeMs, responses });
+    context.log(
+      `accepted ${base.endpoint}: ${records.length} record(s)${failed ? `, ${failed} refused` : ''}`,
+    );
+    return reply
+      .code(failed ? 207 : 200)
+      .send({ inletId: connection.inletId, batchId: batchXaction, receivedTimeMs, responses });
   });
 }

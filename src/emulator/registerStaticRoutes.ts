@@ -22,16 +22,26 @@ export interface StaticSettings {
  * The inspector (`GET /`, `/inspector.js`, `/inspector.css`), the built standalone script under
  * `/dist/`, and the demo site under `/demo/`. Files are read on each request so a rebuild shows at once.
  */
-export function registerStaticRoutes(app: FastifyInstance, context: EmulatorContext, settings: StaticSettings): void {
+export function registerStaticRoutes(
+  app: FastifyInstance,
+  context: EmulatorContext,
+  settings: StaticSettings,
+): void {
   const publicDir = join(settings.distDir, 'emulator', 'public');
   const sendFile = async (reply: FastifyReply, path: string) => {
     let body: Buffer;
     try {
       body = await readFile(path);
     } catch {
-      return reply.code(503).type('text/plain; charset=utf-8').send(`${path} is missing: run "npm run build" first (npm start does).`);
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send(`${path} is missing: run "npm run build" first (npm start does).`);
     }
-    return reply.type(TYPES[extname(path)] ?? 'application/octet-stream').header('cache-control', 'no-store').send(body);
+    return reply
+      .type(TYPES[extname(path)] ?? 'application/octet-stream')
+      .header('cache-control', 'no-store')
+      .send(body);
   };
 
   app.get('/', (_request, reply) => sendFile(reply, join(publicDir, 'index.html')));
@@ -44,15 +54,25 @@ export function registerStaticRoutes(app: FastifyInstance, context: EmulatorCont
 
   const demo = async (page: DemoPage, reply: FastifyReply) => {
     if (!settings.demoDatastreamId) {
-      return reply.code(404).type('text/plain; charset=utf-8').send('The demo site is off: start the emulator with --seed-demo (npm start does).');
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send('The demo site is off: start the emulator with --seed-demo (npm start does).');
     }
     let snippet: string;
     try {
       snippet = (await readFile(join(publicDir, 'snippet.js'), 'utf8')).trim();
     } catch {
-      return reply.code(503).type('text/plain; charset=utf-8').send('The demo needs the build: run "npm run build" first (npm start does).');
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The demo needs the build: run "npm run build" first (npm start does).');
     }
-    const html = renderDemoPage(page, { origin: context.origin(), datastreamId: settings.demoDatastreamId, snippet });
+    const html = renderDemoPage(page, {
+      origin: context.origin(),
+      datastreamId: settings.demoDatastreamId,
+      snippet,
+    });
     return reply.type(TYPES['.html']!).header('cache-control', 'no-store').send(html);
   };
   app.get('/demo', (_request, reply) => reply.redirect('/demo/'));

@@ -99,7 +99,10 @@ export function renderDemoPage(page: DemoPage, settings: DemoSettings): string {
   const { title, heading } = DEMO_PAGES[page];
   const nav = (Object.keys(DEMO_PAGES) as DemoPage[])
     .filter((name) => name !== 'thanks')
-    .map((name) => `<a href="/demo/${name}"${name === page ? ' aria-current="page"' : ''}>${DEMO_PAGES[name].title}</a>`)
+    .map(
+      (name) =>
+        `<a href="/demo/${name}"${name === page ? ' aria-current="page"' : ''}>${DEMO_PAGES[name].title}</a>`,
+    )
     .join('');
   const config = { datastreamId: settings.datastreamId, edgeUrl: settings.origin, debug: true };
   return `<!doctype html>

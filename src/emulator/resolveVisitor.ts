@@ -51,7 +51,9 @@ export function createEcid(): string {
 
 function fromState(entries: unknown, name: string): string | undefined {
   if (!Array.isArray(entries)) return undefined;
-  const entry = entries.find((item) => item && typeof item === 'object' && (item as { key?: unknown }).key === name) as { value?: unknown } | undefined;
+  const entry = entries.find(
+    (item) => item && typeof item === 'object' && (item as { key?: unknown }).key === name,
+  ) as { value?: unknown } | undefined;
   return decodeIdentity(entry?.value);
 }
 
@@ -75,7 +77,10 @@ function fromIdentityMap(identityMap: unknown): string | undefined {
  */
 export function resolveVisitor(clues: VisitorClues): Visitor {
   const cookieName = identityCookieName(clues.orgId);
-  const known = fromState(clues.stateEntries, cookieName) ?? fromCookie(clues.cookieHeader, cookieName) ?? fromIdentityMap(clues.identityMap);
+  const known =
+    fromState(clues.stateEntries, cookieName) ??
+    fromCookie(clues.cookieHeader, cookieName) ??
+    fromIdentityMap(clues.identityMap);
   const ecid = known ?? createEcid();
   return { ecid, isNew: !known, cookieName, cookieValue: encodeIdentity(ecid) };
 }

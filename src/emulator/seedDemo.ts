@@ -48,17 +48,47 @@ const DEMO_SCHEMA = 'https://ns.adobe.com/edgecollectordemo/schemas/demo-profile
  * and a raw inlet whose flow maps `firstName`, `lastName`, `city` and `loyaltyTier` into XDM.
  */
 export async function seedDemo(catalog: Catalog, origin: string): Promise<DemoSetup> {
-  const ensure = async <K extends Parameters<Catalog['put']>[0]>(kind: K, id: string, build: () => Parameters<Catalog['put']>[1] & { id: string }) => {
+  const ensure = async <K extends Parameters<Catalog['put']>[0]>(
+    kind: K,
+    id: string,
+    build: () => Parameters<Catalog['put']>[1] & { id: string },
+  ) => {
     if (!catalog.get(kind, id)) await catalog.put(kind, build() as never);
   };
-  await ensure('datastream', IDS.datastream, () => ({ id: IDS.datastream, name: 'Demo datastream', orgId: DEMO_ORG_ID, createdAt: Date.now() }));
+  await ensure('datastream', IDS.datastream, () => ({
+    id: IDS.datastream,
+    name: 'Demo datastream',
+    orgId: DEMO_ORG_ID,
+    createdAt: Date.now(),
+  }));
   const connection = (name: string, dataType: 'xdm' | 'raw', id: string) =>
-    ensure('connection', id, () => buildConnection({ name, connectionSpec: { id: HTTP_API_CONNECTION_SPEC, version: '1.0' }, auth: { specName: 'Streaming Connection', params: { dataType } } }, id));
+    ensure('connection', id, () =>
+      buildConnection(
+        {
+          name,
+          connectionSpec: { id: HTTP_API_CONNECTION_SPEC, version: '1.0' },
+          auth: { specName: 'Streaming Connection', params: { dataType } },
+        },
+        id,
+      ),
+    );
   await connection('Demo streaming connection (XDM)', 'xdm', IDS.xdmConnection);
   await connection('Demo streaming connection (raw)', 'raw', IDS.rawConnection);
   const spec = { id: HTTP_API_CONNECTION_SPEC, version: '1.0' };
-  await ensure('sourceConnection', IDS.xdmSource, () => buildSourceConnection({ name: 'Demo XDM source', baseConnectionId: IDS.xdmConnection, connectionSpec: spec }, catalog, IDS.xdmSource));
-  await ensure('sourceConnection', IDS.rawSource, () => buildSourceConnection({ name: 'Demo raw source', baseConnectionId: IDS.rawConnection, connectionSpec: spec }, catalog, IDS.rawSource));
+  await ensure('sourceConnection', IDS.xdmSource, () =>
+    buildSourceConnection(
+      { name: 'Demo XDM source', baseConnectionId: IDS.xdmConnection, connectionSpec: spec },
+      catalog,
+      IDS.xdmSource,
+    ),
+  );
+  await ensure('sourceConnection', IDS.rawSource, () =>
+    buildSourceConnection(
+      { name: 'Demo raw source', baseConnectionId: IDS.rawConnection, connectionSpec: spec },
+      catalog,
+      IDS.rawSource,
+    ),
+  );
   await ensure('targetConnection', IDS.target, () =>
     buildTargetConnection(
       {
@@ -87,7 +117,16 @@ export async function seedDemo(catalog: Catalog, origin: string): Promise<DemoSe
     ),
   );
   await ensure('flow', IDS.xdmFlow, () =>
-    buildFlow({ name: 'Demo XDM dataflow', flowSpec: { id: FLOW_SPEC_PLAIN, version: '1.0' }, sourceConnectionIds: [IDS.xdmSource], targetConnectionIds: [IDS.target] }, catalog, IDS.xdmFlow),
+    buildFlow(
+      {
+        name: 'Demo XDM dataflow',
+        flowSpec: { id: FLOW_SPEC_PLAIN, version: '1.0' },
+        sourceConnectionIds: [IDS.xdmSource],
+        targetConnectionIds: [IDS.target],
+      },
+      catalog,
+      IDS.xdmFlow,
+    ),
   );
   await ensure('flow', IDS.rawFlow, () =>
     buildFlow(
@@ -106,5 +145,9 @@ export async function seedDemo(catalog: Catalog, origin: string): Promise<DemoSe
     const { inletId } = catalog.get('connection', connectionId)!;
     return { connectionId, inletId, inletUrl: `${origin}/collection/${inletId}`, flowId };
   };
-  return { datastreamId: IDS.datastream, xdmInlet: inlet(IDS.xdmConnection, IDS.xdmFlow), rawInlet: { ...inlet(IDS.rawConnection, IDS.rawFlow), mappingId: IDS.mapping } };
+  return {
+    datastreamId: IDS.datastream,
+    xdmInlet: inlet(IDS.xdmConnection, IDS.xdmFlow),
+    rawInlet: { ...inlet(IDS.rawConnection, IDS.rawFlow), mappingId: IDS.mapping },
+  };
 }

@@ -65,7 +65,13 @@ const MAX_REJECTIONS = 200;
 
 type Family = 'edge' | 'inlet' | 'flow' | 'other';
 const familyOf = (url: string): Family =>
-  url.startsWith('/ee/') ? 'edge' : url.startsWith('/collection/') ? 'inlet' : url.startsWith('/data/foundation/') ? 'flow' : 'other';
+  url.startsWith('/ee/')
+    ? 'edge'
+    : url.startsWith('/collection/')
+      ? 'inlet'
+      : url.startsWith('/data/foundation/')
+        ? 'flow'
+        : 'other';
 
 /** Turns whatever a route or fastify threw into the problem the service of that path would send. */
 function toProblem(error: FastifyError, request: FastifyRequest): ProblemError {
@@ -82,10 +88,25 @@ function toProblem(error: FastifyError, request: FastifyRequest): ProblemError {
       : status < 500
         ? error.message
         : `the emulator failed: ${error.message}`;
-  if (family === 'edge') return edgeProblem(tooLarge ? 'tooLarge' : badType ? 'unsupportedMediaType' : status < 500 ? 'malformedJson' : 'internal', edgeRequestId(request), detail);
-  if (family === 'inlet' && (tooLarge || badType || status < 500)) return inletProblem(tooLarge ? 'tooLarge' : badType ? 'unsupportedMediaType' : 'invalidPayload', createXactionId(), detail);
+  if (family === 'edge')
+    return edgeProblem(
+      tooLarge ? 'tooLarge' : badType ? 'unsupportedMediaType' : status < 500 ? 'malformedJson' : 'internal',
+      edgeRequestId(request),
+      detail,
+    );
+  if (family === 'inlet' && (tooLarge || badType || status < 500))
+    return inletProblem(
+      tooLarge ? 'tooLarge' : badType ? 'unsupportedMediaType' : 'invalidPayload',
+      createXactionId(),
+      detail,
+    );
   if (family === 'flow' && status < 500) return flowServiceProblem(400, detail);
-  return new ProblemError(status, { type: 'about:blank', status, title: status < 500 ? 'Bad request' : 'Internal error', detail });
+  return new ProblemError(status, {
+    type: 'about:blank',
+    status,
+    title: status < 500 ? 'Bad request' : 'Internal error',
+    detail,
+  });
 }
 
 /** The answer to a path no route takes, in the style of the service the path belongs to. */
@@ -94,7 +115,11 @@ function notFound(request: FastifyRequest): ProblemError {
   const detail = `${request.method} ${path} is not an endpoint of this emulator`;
   switch (familyOf(request.url)) {
     case 'edge':
-      return edgeProblem('notFound', edgeRequestId(request), `${detail}: use POST /ee/v2/interact?dataStreamId=… or /ee/v2/collect`);
+      return edgeProblem(
+        'notFound',
+        edgeRequestId(request),
+        `${detail}: use POST /ee/v2/interact?dataStreamId=… or /ee/v2/collect`,
+      );
     case 'inlet':
       return inletProblem('notFound', createXactionId(), `${detail}: use POST /collection/{inletId}`);
     case 'flow':
@@ -106,8 +131,13 @@ function notFound(request: FastifyRequest): ProblemError {
 
 function readDatastreamsFile(path: string): DatastreamConfig[] {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as { datastreams?: unknown };
-  if (!Array.isArray(parsed.datastreams) || !parsed.datastreams.every((item) => typeof item?.id === 'string')) {
-    throw new Error(`${path} must hold {"datastreams": [{"id": "<uuid>", "name"?: "...", "orgId"?: "...@AdobeOrg"}]}`);
+  if (
+    !Array.isArray(parsed.datastreams) ||
+    !parsed.datastreams.every((item) => typeof item?.id === 'string')
+  ) {
+    throw new Error(
+      `${path} must hold {"datastreams": [{"id": "<uuid>", "name"?: "...", "orgId"?: "...@AdobeOrg"}]}`,
+    );
   }
   return parsed.datastreams as DatastreamConfig[];
 }
@@ -123,7 +153,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = options.log ?? (() => {});
   const store = createEventStore(dataDir);
   const catalog = createCatalog(dataDir);
-  if (store.replay.tornTail) log('the last event line was cut short by a crash before it was answered; it was dropped');
+  if (store.replay.tornTail)
+    log('the last event line was cut short by a crash before it was answered; it was dropped');
   if (store.replay.badLines) log(`${store.replay.badLines} unreadable line(s) in events.jsonl were skipped`);
 
   let origin = '';
@@ -147,18 +178,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   };
 
-  const datastreams = [...(options.datastreams ?? []), ...(options.datastreamsFile ? readDatastreamsFile(options.datastreamsFile) : [])];
+  const datastreams = [
+    ...(options.datastreams ?? []),
+    ...(options.datastreamsFile ? readDatastreamsFile(options.datastreamsFile) : []),
+  ];
   for (const { id, name, orgId } of datastreams) {
     const existing = catalog.get('datastream', id);
     if (!existing || existing.name !== (name ?? id) || existing.orgId !== (orgId ?? DEFAULT_ORG_ID)) {
-      await catalog.put('datastream', { id, name: name ?? id, orgId: orgId ?? DEFAULT_ORG_ID, createdAt: existing?.createdAt ?? Date.now() });
+      await catalog.put('datastream', {
+        id,
+        name: name ?? id,
+        orgId: orgId ?? DEFAULT_ORG_ID,
+        createdAt: existing?.createdAt ?? Date.now(),
+      });
     }
   }
 
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: EDGE_BODY_LIMIT });
   app.removeAllContentTypeParsers();
   // Browsers send interact bodies as text/plain to stay simple CORS requests: both carry JSON.
-  const keepText = (_request: unknown, body: string | Buffer, done: (error: null, body: string | Buffer) => void) => done(null, body);
+  const keepText = (
+    _request: unknown,
+    body: string | Buffer,
+    done: (error: null, body: string | Buffer) => void,
+  ) => done(null, body);
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, keepText);
   app.addContentTypeParser(/^application\/[\w.-]+\+json/, { parseAs: 'string' }, keepText);
 
@@ -174,7 +217,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   app.options('*', async (request, reply) => {
     if (isLoopbackOrigin(request.headers.origin)) {
       reply.header('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
-      reply.header('access-control-allow-headers', request.headers['access-control-request-headers'] ?? 'content-type');
+      reply.header(
+        'access-control-allow-headers',
+        request.headers['access-control-request-headers'] ?? 'content-type',
+      );
       reply.header('access-control-max-age', '600');
     }
     return reply.code(204).send();
@@ -190,21 +236,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       status: problem.status,
       type: body.type,
       title: body.title,
-      detail: typeof body.detail === 'string' ? body.detail : (body.report as { message?: string } | undefined)?.message,
+      detail:
+        typeof body.detail === 'string'
+          ? body.detail
+          : (body.report as { message?: string } | undefined)?.message,
       requestId: report?.requestId,
     };
     context.reject(rejection);
-    log(`refused ${problem.status} ${rejection.method} ${rejection.path}: ${body.title}${rejection.detail ? ` (${rejection.detail})` : ''}${rejection.requestId ? ` requestId=${rejection.requestId}` : ''}`);
+    log(
+      `refused ${problem.status} ${rejection.method} ${rejection.path}: ${body.title}${rejection.detail ? ` (${rejection.detail})` : ''}${rejection.requestId ? ` requestId=${rejection.requestId}` : ''}`,
+    );
     return JSON.stringify(body);
   };
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request);
-    if (problem.status >= 500) log(`internal error on ${request.method} ${request.url}: ${error.stack ?? error.message}`);
-    reply.code(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(answerProblem(problem, request));
+    if (problem.status >= 500)
+      log(`internal error on ${request.method} ${request.url}: ${error.stack ?? error.message}`);
+    reply
+      .code(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(answerProblem(problem, request));
   });
   app.setNotFoundHandler((request, reply) => {
     const problem = notFound(request);
-    reply.code(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(answerProblem(problem, request));
+    reply
+      .code(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(answerProblem(problem, request));
   });
 
   const streams = new Set<ServerResponse>();

@@ -22,18 +22,27 @@ export type RecordKind = 'event' | 'record';
 const HEX_64 = /^[0-9a-f]{64}$/i;
 const AUTHENTICATED_STATES = new Set(['ambiguous', 'authenticated', 'loggedOut']);
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function checkIdentityMap(identityMap: unknown, findings: Finding[]) {
   const at = 'xdm.identityMap';
   if (!isObject(identityMap)) {
-    findings.push({ severity: 'error', path: at, message: 'identityMap must be an object of namespace → array of identities' });
+    findings.push({
+      severity: 'error',
+      path: at,
+      message: 'identityMap must be an object of namespace → array of identities',
+    });
     return;
   }
   for (const [namespace, identities] of Object.entries(identityMap)) {
     const nsPath = `${at}.${namespace}`;
     if (!Array.isArray(identities) || identities.length === 0) {
-      findings.push({ severity: 'error', path: nsPath, message: 'each namespace must hold a non-empty array of identities' });
+      findings.push({
+        severity: 'error',
+        path: nsPath,
+        message: 'each namespace must hold a non-empty array of identities',
+      });
       continue;
     }
     identities.forEach((identity, index) => {
@@ -45,13 +54,28 @@ function checkIdentityMap(identityMap: unknown, findings: Finding[]) {
       if (typeof identity.id !== 'string' || !identity.id) {
         findings.push({ severity: 'error', path: `${path}.id`, message: 'id must be a non-empty string' });
       } else if (namespace === 'Email_LC_SHA256' && !HEX_64.test(identity.id)) {
-        findings.push({ severity: 'error', path: `${path}.id`, message: 'Email_LC_SHA256 ids must be SHA-256 digests: 64 hex characters' });
+        findings.push({
+          severity: 'error',
+          path: `${path}.id`,
+          message: 'Email_LC_SHA256 ids must be SHA-256 digests: 64 hex characters',
+        });
       }
       if (identity.primary !== undefined && typeof identity.primary !== 'boolean') {
-        findings.push({ severity: 'error', path: `${path}.primary`, message: 'primary must be true or false' });
+        findings.push({
+          severity: 'error',
+          path: `${path}.primary`,
+          message: 'primary must be true or false',
+        });
       }
-      if (identity.authenticatedState !== undefined && !AUTHENTICATED_STATES.has(identity.authenticatedState as string)) {
-        findings.push({ severity: 'error', path: `${path}.authenticatedState`, message: 'authenticatedState must be ambiguous, authenticated or loggedOut' });
+      if (
+        identity.authenticatedState !== undefined &&
+        !AUTHENTICATED_STATES.has(identity.authenticatedState as string)
+      ) {
+        findings.push({
+          severity: 'error',
+          path: `${path}.authenticatedState`,
+          message: 'authenticatedState must be ambiguous, authenticated or loggedOut',
+        });
       }
     });
   }
@@ -71,17 +95,30 @@ export function validateEvent(xdm: unknown, payload: unknown, kind: RecordKind =
     for (const field of required) {
       const value = xdm[field];
       if (typeof value !== 'string' || !value.trim()) {
-        findings.push({ severity: kind === 'event' ? 'error' : 'warning', path: `xdm.${field}`, message: `${field} is required (a non-empty string)` });
+        findings.push({
+          severity: kind === 'event' ? 'error' : 'warning',
+          path: `xdm.${field}`,
+          message: `${field} is required (a non-empty string)`,
+        });
       }
     }
     if (typeof xdm.timestamp === 'string' && Number.isNaN(Date.parse(xdm.timestamp))) {
-      findings.push({ severity: 'error', path: 'xdm.timestamp', message: 'timestamp must be an ISO 8601 date-time' });
+      findings.push({
+        severity: 'error',
+        path: 'xdm.timestamp',
+        message: 'timestamp must be an ISO 8601 date-time',
+      });
     }
     if (xdm.identityMap !== undefined) checkIdentityMap(xdm.identityMap, findings);
   }
   const plainEmails = findPlainEmails(payload);
   for (const path of plainEmails) {
-    findings.push({ severity: 'privacy', path, message: 'PLAIN E-MAIL ADDRESS: the sender leaked personal data; hash it (Email_LC_SHA256) or remove it' });
+    findings.push({
+      severity: 'privacy',
+      path,
+      message:
+        'PLAIN E-MAIL ADDRESS: the sender leaked personal data; hash it (Email_LC_SHA256) or remove it',
+    });
   }
   return { ok: !findings.some((finding) => finding.severity !== 'warning'), findings, plainEmails };
 }

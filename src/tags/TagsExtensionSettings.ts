@@ -30,9 +30,14 @@ function text(value: unknown): string | undefined {
  * Staging and development fall back to the production datastream when left blank, as the Tags
  * UI promises. Pure; `resolveConfig` then checks the values.
  */
-export function toCollectorConfig(settings: TagsExtensionSettings | undefined, stage: string | undefined): CollectorConfig {
+export function toCollectorConfig(
+  settings: TagsExtensionSettings | undefined,
+  stage: string | undefined,
+): CollectorConfig {
   const saved = settings ?? {};
-  const known = (TAGS_STAGES as readonly string[]).includes(stage ?? '') ? (stage as TagsStage) : 'production';
+  const known = (TAGS_STAGES as readonly string[]).includes(stage ?? '')
+    ? (stage as TagsStage)
+    : 'production';
   const perStage = text(saved[`${known}DatastreamId`]);
   const config: CollectorConfig = {
     datastreamId: perStage ?? text(saved.productionDatastreamId) ?? '',

@@ -30,7 +30,10 @@ export function buildTagsIdentityMap(settings: unknown): { identityMap: Identity
   const rowIsPrimary = rows.some((row) => row.primary === true && text(row.id));
   if (saved.email !== undefined && saved.email !== null && saved.email !== '') {
     const hashed = hashEmailSync(saved.email);
-    if (hashed.digest) identityMap[EMAIL_NAMESPACE] = [{ id: hashed.digest, primary: !rowIsPrimary, authenticatedState: 'authenticated' }];
+    if (hashed.digest)
+      identityMap[EMAIL_NAMESPACE] = [
+        { id: hashed.digest, primary: !rowIsPrimary, authenticatedState: 'authenticated' },
+      ];
     else if (hashed.warning) warnings.push(hashed.warning);
   }
   for (const row of rows) {

@@ -22,10 +22,17 @@ export interface CollectorSharedModule {
 
 /** Builds the shared module; its methods always return promises and never throw. */
 export function collectorSharedModule(turbine: Turbine): CollectorSharedModule {
-  const withCollector = (command: string, run: (collector: Collector) => Promise<SendResult>): Promise<SendResult> =>
+  const withCollector = (
+    command: string,
+    run: (collector: Collector) => Promise<SendResult>,
+  ): Promise<SendResult> =>
     new Promise<SendResult>((resolve) => {
       const collector = getTagsCollector(turbine);
-      if (!collector) throw new EdgeCollectorError('not-configured', `${command}: the Edge Collector extension configuration is invalid`);
+      if (!collector)
+        throw new EdgeCollectorError(
+          'not-configured',
+          `${command}: the Edge Collector extension configuration is invalid`,
+        );
       resolve(run(collector));
     }).then(
       (result) => {
@@ -43,9 +50,15 @@ export function collectorSharedModule(turbine: Turbine): CollectorSharedModule {
     sendEvent: (options) => withCollector('sendEvent', (collector) => collector.sendEvent(options)),
     setConsent: (value) =>
       new Promise<void>((resolve) => {
-        const collector = getTagsCollector(turbine) as (Collector & { setConsent?: (value: ConsentValue) => Promise<void> }) | undefined;
-        if (!collector) throw new EdgeCollectorError('not-configured', 'setConsent: the Edge Collector extension configuration is invalid');
-        if (typeof collector.setConsent !== 'function') throw new Error('setConsent: this build of the collector has no consent support');
+        const collector = getTagsCollector(turbine) as
+          (Collector & { setConsent?: (value: ConsentValue) => Promise<void> }) | undefined;
+        if (!collector)
+          throw new EdgeCollectorError(
+            'not-configured',
+            'setConsent: the Edge Collector extension configuration is invalid',
+          );
+        if (typeof collector.setConsent !== 'function')
+          throw new Error('setConsent: this build of the collector has no consent support');
         resolve(collector.setConsent(value));
       }),
     onResult(listener) {

@@ -14,12 +14,16 @@ export interface EdgeResponseDetail {
  * The "Edge response received" event: runs the rule after each answer from the Edge Network.
  * Turbine merges the detail into the rule's event, so tokens like `%event.requestId%` work.
  */
-export function edgeResponseReceivedEvent(turbine: Turbine): (settings: unknown, trigger: (detail: EdgeResponseDetail) => void) => void {
+export function edgeResponseReceivedEvent(
+  turbine: Turbine,
+): (settings: unknown, trigger: (detail: EdgeResponseDetail) => void) => void {
   return (_settings, trigger) => {
     try {
       const collector = getTagsCollector(turbine);
       if (!collector) return;
-      collector.onResult((result) => trigger({ requestId: result.requestId, eventId: result.eventId, handle: result.handle }));
+      collector.onResult((result) =>
+        trigger({ requestId: result.requestId, eventId: result.eventId, handle: result.handle }),
+      );
     } catch (error) {
       turbine.logger.error(`Edge response received could not listen for answers: ${describeError(error)}`);
     }

@@ -19,7 +19,9 @@ let lastRequestId: string | undefined;
 export function getTagsCollector(turbine: Turbine): Collector | undefined {
   if (collector) return collector;
   try {
-    const config = resolveConfig(toCollectorConfig(turbine.getExtensionSettings(), turbine.environment?.stage));
+    const config = resolveConfig(
+      toCollectorConfig(turbine.getExtensionSettings(), turbine.environment?.stage),
+    );
     const created = createBrowserCollector(config, 'tags', (message, detail) => {
       if (detail === undefined) turbine.logger.log(message);
       else turbine.logger.log(message, detail);

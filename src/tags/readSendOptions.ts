@@ -16,7 +16,13 @@ export interface ReadSendOptionsResult {
   problems: string[];
 }
 
-const LABELS = { name: 'Page name', url: 'URL', eventType: 'Event type', xdm: 'XDM object', data: 'Data' } as const;
+const LABELS = {
+  name: 'Page name',
+  url: 'URL',
+  eventType: 'Event type',
+  xdm: 'XDM object',
+  data: 'Data',
+} as const;
 const TOKEN = /%[^%]+%/;
 
 /** A blank setting (never filled, or a data element that had no value) counts as not given. */

@@ -16,7 +16,9 @@ function isOn(value: unknown): boolean {
  * Reads the "Stream record" action's settings, after Turbine replaced the data element tokens,
  * into `streamRecord` options. Pure; the core checks the values and says what is wrong.
  */
-export function readStreamRecordSettings(settings: unknown): Partial<StreamRecordOptions> & Record<string, unknown> {
+export function readStreamRecordSettings(
+  settings: unknown,
+): Partial<StreamRecordOptions> & Record<string, unknown> {
   const saved = isPlainObject(settings) ? settings : {};
   const schemaId = given(saved.schemaId);
   const emailFields = given(saved.emailFields);
@@ -24,7 +26,8 @@ export function readStreamRecordSettings(settings: unknown): Partial<StreamRecor
     inletUrl: given(saved.inletUrl),
     flowId: given(saved.flowId),
     dataType: given(saved.dataType),
-    schemaRef: schemaId === undefined ? undefined : { id: schemaId, contentType: given(saved.schemaContentType) },
+    schemaRef:
+      schemaId === undefined ? undefined : { id: schemaId, contentType: given(saved.schemaContentType) },
     datasetId: given(saved.datasetId),
     record: given(saved.record),
     pageView: isOn(saved.pageView),

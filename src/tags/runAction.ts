@@ -9,10 +9,17 @@ import type { Turbine } from './Turbine';
  * failed, so later actions of the rule do not run on a failed send. Every failure is logged
  * through `turbine.logger.error` with the action's name; nothing throws into the page.
  */
-export function runAction(turbine: Turbine, actionName: string, work: (collector: Collector) => Promise<unknown>): Promise<void> {
+export function runAction(
+  turbine: Turbine,
+  actionName: string,
+  work: (collector: Collector) => Promise<unknown>,
+): Promise<void> {
   const outcome = new Promise<unknown>((resolve) => {
     const collector = getTagsCollector(turbine);
-    if (!collector) throw new Error('nothing was sent because the extension configuration is invalid (see the error above)');
+    if (!collector)
+      throw new Error(
+        'nothing was sent because the extension configuration is invalid (see the error above)',
+      );
     resolve(work(collector));
   }).then(
     () => undefined,

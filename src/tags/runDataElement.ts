@@ -5,7 +5,11 @@ import type { Turbine } from './Turbine';
  * Wraps a data element's work: Turbine wants the value synchronously, and a failure must become
  * a logged error and an empty value, never an exception in the page.
  */
-export function runDataElement<T>(turbine: Turbine, name: string, work: (settings: unknown) => T | undefined): (settings: unknown) => T | undefined {
+export function runDataElement<T>(
+  turbine: Turbine,
+  name: string,
+  work: (settings: unknown) => T | undefined,
+): (settings: unknown) => T | undefined {
   return (settings) => {
     try {
       return work(settings);

@@ -9,10 +9,13 @@ export function sendEventAction(turbine: Turbine): (settings: unknown) => Promis
   return (settings) =>
     runAction(turbine, actionName, async (collector) => {
       const { options, problems } = readSendOptions(settings);
-      for (const problem of problems) turbine.logger.error(`${actionName}: ${problem}; the event is sent without it`);
+      for (const problem of problems)
+        turbine.logger.error(`${actionName}: ${problem}; the event is sent without it`);
       const { eventType, url, email, xdm, data } = options;
       if (!eventType) {
-        throw new Error('the event type is empty: set it in the action (for example commerce.productViews) or fix its data element');
+        throw new Error(
+          'the event type is empty: set it in the action (for example commerce.productViews) or fix its data element',
+        );
       }
       logSendResult(turbine, actionName, await collector.sendEvent({ eventType, url, email, xdm, data }));
     });

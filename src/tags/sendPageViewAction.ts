@@ -15,7 +15,8 @@ export function sendPageViewAction(turbine: Turbine): (settings: unknown) => Pro
   return (settings) =>
     runAction(turbine, actionName, async (collector) => {
       const { options, problems } = readSendOptions(settings);
-      for (const problem of problems) turbine.logger.error(`${actionName}: ${problem}; the page view is sent without it`);
+      for (const problem of problems)
+        turbine.logger.error(`${actionName}: ${problem}; the page view is sent without it`);
       const { name, url, email, xdm, data } = options;
       logSendResult(turbine, actionName, await collector.sendPageView({ name, url, email, xdm, data }));
     });

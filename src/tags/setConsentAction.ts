@@ -26,10 +26,14 @@ export function setConsentAction(turbine: Turbine): (settings: unknown) => Promi
       const value = readConsentValue(settings);
       if (!value) {
         const raw = isPlainObject(settings) ? settings.value : undefined;
-        throw new Error(`the consent value must be "in", "out" or "pending", got ${JSON.stringify(raw) ?? 'nothing'}; check the action or its data element`);
+        throw new Error(
+          `the consent value must be "in", "out" or "pending", got ${JSON.stringify(raw) ?? 'nothing'}; check the action or its data element`,
+        );
       }
       if (typeof collector.setConsent !== 'function') {
-        throw new Error('this build of the collector has no consent support; update the Edge Collector extension');
+        throw new Error(
+          'this build of the collector has no consent support; update the Edge Collector extension',
+        );
       }
       await collector.setConsent(value);
       turbine.logger.log(`${actionName}: consent is now "${value}"`);

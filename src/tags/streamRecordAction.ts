@@ -12,7 +12,9 @@ export function streamRecordAction(turbine: Turbine): (settings: unknown) => Pro
   return (settings) =>
     runAction(turbine, actionName, async (collector) => {
       const receipt = await queueStreamRecord(collector, readStreamRecordSettings(settings));
-      turbine.logger.log(`${actionName}: record ${receipt.recordId} accepted by inlet ${receipt.inletId} (xactionId ${receipt.xactionId})`);
+      turbine.logger.log(
+        `${actionName}: record ${receipt.recordId} accepted by inlet ${receipt.inletId} (xactionId ${receipt.xactionId})`,
+      );
       for (const warning of receipt.warnings) turbine.logger.warn(`${actionName}: ${warning}`);
     });
 }

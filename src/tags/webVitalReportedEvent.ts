@@ -14,13 +14,17 @@ export interface WebVitalDetail {
  * TTFB). Registering it creates the page's collector, which starts the measurement; with Web
  * vitals off in the configuration, it says so in the log and never fires.
  */
-export function webVitalReportedEvent(turbine: Turbine): (settings: unknown, trigger: (detail: WebVitalDetail) => void) => void {
+export function webVitalReportedEvent(
+  turbine: Turbine,
+): (settings: unknown, trigger: (detail: WebVitalDetail) => void) => void {
   return (_settings, trigger) => {
     try {
       onTagsWebVital((vital) => trigger({ vital }));
       getTagsCollector(turbine);
       if (!webVitalsEnabled(turbine.getExtensionSettings())) {
-        turbine.logger.warn('Web vital reported never fires: turn on Web vitals in the Edge Collector configuration');
+        turbine.logger.warn(
+          'Web vital reported never fires: turn on Web vitals in the Edge Collector configuration',
+        );
       }
       // Reports that came before this rule was registered are replayed, so no rule misses the early metrics.
       const latest = readTagsWebVitals();

@@ -6,11 +6,14 @@ import { runDataElement } from './runDataElement';
 import type { Turbine } from './Turbine';
 
 /** The "XDM page view" data element: the XDM a Send page view with these settings would send. */
-export function xdmPageViewDataElement(turbine: Turbine): (settings: unknown) => ExperienceEvent['xdm'] | undefined {
+export function xdmPageViewDataElement(
+  turbine: Turbine,
+): (settings: unknown) => ExperienceEvent['xdm'] | undefined {
   return runDataElement(turbine, 'XDM page view', (settings) => {
     const { options, problems } = readSendOptions(settings);
     const { xdm, warnings } = buildPageViewXdm(options, readPageSnapshot());
-    for (const message of [...problems, ...warnings]) turbine.logger.warn(`XDM page view data element: ${message}`);
+    for (const message of [...problems, ...warnings])
+      turbine.logger.warn(`XDM page view data element: ${message}`);
     return xdm;
   });
 }

@@ -20,7 +20,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const forStream = (id: string) => (r: Parameters<typeof interacts>[0]) => interacts(r) && r.url.searchParams.get('dataStreamId') === id;
+const forStream = (id: string) => (r: Parameters<typeof interacts>[0]) =>
+  interacts(r) && r.url.searchParams.get('dataStreamId') === id;
 
 /** A port nothing listens on (yet). */
 async function freePort(): Promise<number> {
@@ -39,10 +40,14 @@ describe('delivery in Chromium', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.origin}/a.html`);
-    const result = await page.evaluate(() => (window as never as { send(d: unknown): Promise<{ requestId: string }> }).send({ n: 1 }));
+    const result = await page.evaluate(() =>
+      (window as never as { send(d: unknown): Promise<{ requestId: string }> }).send({ n: 1 }),
+    );
     const attempts = server.requests.filter(forStream(id));
     expect(attempts).toHaveLength(3);
-    expect(new Set(attempts.map((r) => r.url.searchParams.get('requestId')))).toEqual(new Set([result.requestId]));
+    expect(new Set(attempts.map((r) => r.url.searchParams.get('requestId')))).toEqual(
+      new Set([result.requestId]),
+    );
     expect(new Set(attempts.map((r) => eventOf(r).xdm._id)).size).toBe(1);
     expect(new Set(attempts.map((r) => r.body)).size).toBe(1);
     expect(await storedQueue(page, id)).toEqual([]);
@@ -68,11 +73,23 @@ describe('delivery in Chromium', () => {
     const port = await freePort();
     const edge = `http://127.0.0.1:${port}`;
     // Enough attempts to outlast the outage after the reload.
-    server.serve('/c.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: edge, maxAttempts: 20, retryDelay: 200, maxRetryDelay: 1000 }));
+    server.serve(
+      '/c.html',
+      'text/html',
+      deliveryPage({
+        datastreamId: id,
+        edgeUrl: edge,
+        maxAttempts: 20,
+        retryDelay: 200,
+        maxRetryDelay: 1000,
+      }),
+    );
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.origin}/c.html`);
-    await page.evaluate(() => void (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 1 }));
+    await page.evaluate(
+      () => void (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 1 }),
+    );
     await page.waitForFunction(() => (window as never as { results: unknown[] }).results.length > 0 || true);
     let queued: Awaited<ReturnType<typeof storedQueue>> = [];
     for (let i = 0; i < 50 && !queued.length; i++) queued = await storedQueue(page, id);
@@ -101,7 +118,10 @@ describe('delivery in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}/d.html`);
     await page.evaluate(() => {
-      void (window as never as { edgeCollector(c: string, o: unknown): Promise<unknown> }).edgeCollector('sendPageView', { data: { marker: 'closing' } });
+      void (window as never as { edgeCollector(c: string, o: unknown): Promise<unknown> }).edgeCollector(
+        'sendPageView',
+        { data: { marker: 'closing' } },
+      );
     });
     await page.close();
     let path = 'keepalive';
@@ -119,15 +139,36 @@ describe('delivery in Chromium', () => {
 
   it('(e) 500 events over 20 reloads with 30% of answers failing at random: every event arrives, exactly once by _id', async () => {
     const id = datastream(5);
-    server.serve('/e.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin, retryDelay: 20, maxRetryDelay: 200, maxQueueSize: 1000 }));
+    server.serve(
+      '/e.html',
+      'text/html',
+      deliveryPage({
+        datastreamId: id,
+        edgeUrl: server.origin,
+        retryDelay: 20,
+        maxRetryDelay: 200,
+        maxQueueSize: 1000,
+      }),
+    );
     // A seeded plan of answers: 30% transient failures (500 is excluded: it is retried once only, by design).
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    const failures: Reply[] = [{ status: 503 }, { status: 502 }, { status: 504 }, { status: 408 }, { status: 429 }, 'drop'];
-    const plan: Reply[] = Array.from({ length: 4000 }, () => (random() < 0.3 ? failures[Math.floor(random() * failures.length)]! : { status: 200 }));
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const failures: Reply[] = [
+      { status: 503 },
+      { status: 502 },
+      { status: 504 },
+      { status: 408 },
+      { status: 429 },
+      'drop',
+    ];
+    const plan: Reply[] = Array.from({ length: 4000 }, () =>
+      random() < 0.3 ? failures[Math.floor(random() * failures.length)]! : { status: 200 },
+    );
     const before = server.requests.length;
     server.replies.length = 0;
-    server.replies.push(...plan.map((r) => (r === 'drop' || r.status !== 200 ? r : { status: 200, body: { handle: [] } })));
+    server.replies.push(
+      ...plan.map((r) => (r === 'drop' || r.status !== 200 ? r : { status: 200, body: { handle: [] } })),
+    );
     const context = await browser.newContext();
     const page = await context.newPage();
     for (let load = 0; load < 20; load++) {
@@ -139,7 +180,8 @@ describe('delivery in Chromium', () => {
       // Leave while some are still queued or being retried.
       await page.waitForTimeout(Math.floor(random() * 300));
     }
-    const succeeded = (reply: Reply | undefined) => reply === undefined || (reply !== 'drop' && reply.status === 200);
+    const succeeded = (reply: Reply | undefined) =>
+      reply === undefined || (reply !== 'drop' && reply.status === 200);
     // What the server accepted: requests are answered in arrival order, from the plan.
     const accepted = () =>
       server.requests
@@ -149,7 +191,10 @@ describe('delivery in Chromium', () => {
     // The last loads send what the earlier ones left (an event out of attempts waits for the next load).
     for (let extra = 0; extra < 8 && storedIds().size < 500; extra++) {
       await page.goto(`${server.origin}/e.html`);
-      await expect.poll(() => storedIds().size, { timeout: 5000 }).toBe(500).catch(() => undefined);
+      await expect
+        .poll(() => storedIds().size, { timeout: 5000 })
+        .toBe(500)
+        .catch(() => undefined);
     }
     const received = server.requests.slice(before).filter(forStream(id));
     const stored = accepted();
@@ -158,7 +203,9 @@ describe('delivery in Chromium', () => {
       const { xdm, data } = eventOf(request);
       byNumber.set(data!.n!, (byNumber.get(data!.n!) ?? new Set()).add(xdm._id));
     }
-    console.log(`(e) ${received.length} attempts, ${stored.length} accepted, ${storedIds().size} distinct events stored, ${stored.length - storedIds().size} duplicates sent`);
+    console.log(
+      `(e) ${received.length} attempts, ${stored.length} accepted, ${storedIds().size} distinct events stored, ${stored.length - storedIds().size} duplicates sent`,
+    );
     expect(storedIds().size).toBe(500);
     expect([...byNumber.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 500 }, (_, n) => n));
     // Each event kept its one _id through every retry and reload.
@@ -171,11 +218,23 @@ describe('delivery in Chromium', () => {
   it('(f) consent pending → in sends the queued events in order; pending → out sends nothing', async () => {
     const inId = datastream(6);
     const outId = datastream(7);
-    server.serve('/f-in.html', 'text/html', deliveryPage({ datastreamId: inId, edgeUrl: server.origin, defaultConsent: 'pending' }));
-    server.serve('/f-out.html', 'text/html', deliveryPage({ datastreamId: outId, edgeUrl: server.origin, defaultConsent: 'pending' }));
+    server.serve(
+      '/f-in.html',
+      'text/html',
+      deliveryPage({ datastreamId: inId, edgeUrl: server.origin, defaultConsent: 'pending' }),
+    );
+    server.serve(
+      '/f-out.html',
+      'text/html',
+      deliveryPage({ datastreamId: outId, edgeUrl: server.origin, defaultConsent: 'pending' }),
+    );
     const context = await browser.newContext();
     const page = await context.newPage();
-    type Api = { send(d: unknown): Promise<unknown>; edgeCollector(c: string, o?: unknown): Promise<unknown>; results: unknown[] };
+    type Api = {
+      send(d: unknown): Promise<unknown>;
+      edgeCollector(c: string, o?: unknown): Promise<unknown>;
+      results: unknown[];
+    };
 
     await page.goto(`${server.origin}/f-in.html`);
     await page.evaluate(() => [1, 2, 3].forEach((n) => void (window as never as Api).send({ n })));
@@ -193,7 +252,10 @@ describe('delivery in Chromium', () => {
     await page.evaluate(() => (window as never as Api).edgeCollector('setConsent', 'out'));
     await page.waitForFunction(() => (window as never as Api).results.length === 2);
     const results = await page.evaluate(() => (window as never as Api).results);
-    expect(results).toMatchObject([{ warnings: ['consent is out: the event was not sent'] }, { warnings: ['consent is out: the event was not sent'] }]);
+    expect(results).toMatchObject([
+      { warnings: ['consent is out: the event was not sent'] },
+      { warnings: ['consent is out: the event was not sent'] },
+    ]);
     // The choice persists: the next load sends nothing either.
     await page.reload();
     await page.evaluate(() => (window as never as Api).send({ n: 3 }));

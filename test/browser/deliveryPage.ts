@@ -28,10 +28,14 @@ ${script}
 export const interacts = (r: RecordedRequest) => r.url.pathname === '/ee/v2/interact';
 
 /** The event of an interact request. */
-export const eventOf = (r: RecordedRequest) => JSON.parse(r.body).event as { xdm: { _id: string; timestamp: string }; data?: { n?: number } };
+export const eventOf = (r: RecordedRequest) =>
+  JSON.parse(r.body).event as { xdm: { _id: string; timestamp: string }; data?: { n?: number } };
 
 /** What the page's persistent queue (IndexedDB) holds for a datastream. */
-export function storedQueue(page: Page, datastreamId: string): Promise<Array<{ request: { requestId: string; body: string } }>> {
+export function storedQueue(
+  page: Page,
+  datastreamId: string,
+): Promise<Array<{ request: { requestId: string; body: string } }>> {
   return page.evaluate(
     (name) =>
       new Promise((resolve, reject) => {

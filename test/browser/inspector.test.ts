@@ -8,9 +8,12 @@ let browser: Browser;
 let inspector: Page;
 
 // The stored events, loosely typed: the tests read deep into their payloads.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const storedEvents = async (query = '') => (await (await fetch(`${emulator.origin}/api/events${query}`)).json()).events as Array<Record<string, any>>;
-const rowTypes = (page: Page) => page.$$eval('#list .row .type', (nodes) => nodes.map((node) => node.textContent));
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read deep into payloads */
+type Loose = Record<string, any>;
+const storedEvents = async (query = '') =>
+  (await (await fetch(`${emulator.origin}/api/events${query}`)).json()).events as Array<Loose>;
+const rowTypes = (page: Page) =>
+  page.$$eval('#list .row .type', (nodes) => nodes.map((node) => node.textContent));
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seedDemo: true });
@@ -34,7 +37,11 @@ describe('the demo site and the live inspector, in Chromium', () => {
     await site.waitForSelector('#status:text("Product view sent")');
     await inspector.waitForFunction(() => document.querySelectorAll('#list .row').length >= 3);
     const views = await storedEvents(`?dataStreamId=${emulator.demo!.datastreamId}`);
-    expect(views.map((event) => event.eventType)).toEqual(['web.webpagedetails.pageViews', 'web.webpagedetails.pageViews', 'commerce.productViews']);
+    expect(views.map((event) => event.eventType)).toEqual([
+      'web.webpagedetails.pageViews',
+      'web.webpagedetails.pageViews',
+      'commerce.productViews',
+    ]);
     expect(new Set(views.map((event) => event.ecid)).size).toBe(1);
     expect(views.every((event) => event.validation.ok)).toBe(true);
     expect(views[2]!.xdm.productListItems[0]).toMatchObject({ SKU: 'JACKET-2' });
@@ -57,18 +64,32 @@ describe('the demo site and the live inspector, in Chromium', () => {
 
   it('flags a plain e-mail loudly, renders payload markup as text, lists refusals, and filters', async () => {
     const hostile = '<img src=x onerror="window.__owned=1">';
-    const response = await fetch(`${emulator.origin}/ee/v2/interact?dataStreamId=${emulator.demo!.datastreamId}&requestId=leaky-request`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify({
-        event: {
-          xdm: { _id: 'leaky-1', eventType: 'web.formFilledOut', timestamp: new Date().toISOString(), web: { webPageDetails: { URL: 'https://shop.example/thanks?email=grace@example.com', name: hostile } } },
-          data: { note: hostile },
-        },
-      }),
-    });
+    const response = await fetch(
+      `${emulator.origin}/ee/v2/interact?dataStreamId=${emulator.demo!.datastreamId}&requestId=leaky-request`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify({
+          event: {
+            xdm: {
+              _id: 'leaky-1',
+              eventType: 'web.formFilledOut',
+              timestamp: new Date().toISOString(),
+              web: {
+                webPageDetails: { URL: 'https://shop.example/thanks?email=grace@example.com', name: hostile },
+              },
+            },
+            data: { note: hostile },
+          },
+        }),
+      },
+    );
     expect(response.status).toBe(200);
-    await fetch(`${emulator.origin}/ee/v2/interact?requestId=refused-request`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"event": ' });
+    await fetch(`${emulator.origin}/ee/v2/interact?requestId=refused-request`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"event": ',
+    });
 
     await inspector.waitForSelector('#list .row .badge.privacy');
     await inspector.waitForSelector('#list .row .source.refused');

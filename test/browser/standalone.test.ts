@@ -75,7 +75,11 @@ document.addEventListener('securitypolicyviolation', function (e) { window.resul
       eventType: 'web.webpagedetails.pageViews',
       identityMap: { Email_LC_SHA256: [{ id: DIGEST, primary: true }] },
       web: {
-        webPageDetails: { URL: `${server.origin}/thanks.html?order=42`, name: 'Checkout complete', pageViews: { value: 1 } },
+        webPageDetails: {
+          URL: `${server.origin}/thanks.html?order=42`,
+          name: 'Checkout complete',
+          pageViews: { value: 1 },
+        },
         webReferrer: { URL: 'https://search.example/?q=shoes' },
       },
       environment: { type: 'browser', browserDetails: { viewportWidth: 1024, viewportHeight: 700 } },
@@ -94,7 +98,13 @@ document.addEventListener('securitypolicyviolation', function (e) { window.resul
   it('rejects, without throwing into the page, an unknown command and a failed answer', async () => {
     server.replies.push({
       status: 400,
-      body: { type: 'https://ns.adobe.com/aep/errors/EXEG-0003-400', status: 400, title: 'Invalid datastream', detail: 'no such datastream', report: { requestId: 'r' } },
+      body: {
+        type: 'https://ns.adobe.com/aep/errors/EXEG-0003-400',
+        status: 400,
+        title: 'Invalid datastream',
+        detail: 'no such datastream',
+        report: { requestId: 'r' },
+      },
     });
     server.serve(
       '/errors.html',
@@ -112,7 +122,9 @@ record(edgeCollector('sendPageView'));
     const tab = await context.newPage();
     await tab.goto(`${server.origin}/errors.html`);
     await tab.waitForFunction(() => (window as unknown as { results: unknown[] }).results.length >= 3);
-    const results = await tab.evaluate(() => (window as unknown as { results: Array<Record<string, unknown>> }).results);
+    const results = await tab.evaluate(
+      () => (window as unknown as { results: Array<Record<string, unknown>> }).results,
+    );
     await context.close();
     expect(results).toHaveLength(3);
     expect(results[0]).toMatchObject({ code: 'unknown-command' });

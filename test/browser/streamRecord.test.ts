@@ -6,7 +6,10 @@ import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
 
 const SCRIPTS = ['dist/edge-collector.min.js', 'dist/edge-collector.streaming.min.js'];
-const SCHEMA_REF = { id: 'https://ns.adobe.com/edgecollectordemo/schemas/demo-profile', contentType: 'application/vnd.adobe.xed-full+json;version=1.0' };
+const SCHEMA_REF = {
+  id: 'https://ns.adobe.com/edgecollectordemo/schemas/demo-profile',
+  contentType: 'application/vnd.adobe.xed-full+json;version=1.0',
+};
 
 // The standalone script streams from a page on one origin to an inlet on another (the emulator):
 // a real CORS preflight for x-adobe-flow-id, and the streaming add-on loaded on the first call.
@@ -16,10 +19,12 @@ describe('edgeCollector("streamRecord") in headless Chromium', () => {
   let emulator: RunningEmulator;
 
   beforeAll(async () => {
-    for (const script of SCRIPTS) expect(() => readFileSync(script), `${script} is missing: run \`npm run build\` first`).not.toThrow();
+    for (const script of SCRIPTS)
+      expect(() => readFileSync(script), `${script} is missing: run \`npm run build\` first`).not.toThrow();
     emulator = await startEmulator({ port: 0, seedDemo: true });
     site = await startRecordingServer();
-    for (const script of SCRIPTS) site.serve(`/js/${script.slice(5)}`, 'text/javascript', readFileSync(script));
+    for (const script of SCRIPTS)
+      site.serve(`/js/${script.slice(5)}`, 'text/javascript', readFileSync(script));
     site.serve(
       '/page.html',
       'text/html',
@@ -46,13 +51,31 @@ describe('edgeCollector("streamRecord") in headless Chromium', () => {
       flowId: emulator.demo!.xdmInlet.flowId,
       schemaRef: SCHEMA_REF,
       datasetId: 'de3000005eed400080000001',
-      record: { _id: 'browser-profile-1', person: { name: { firstName: 'Ada' } }, personalEmail: { address: 'ada@example.com' } },
+      record: {
+        _id: 'browser-profile-1',
+        person: { name: { firstName: 'Ada' } },
+        personalEmail: { address: 'ada@example.com' },
+      },
       emailFields: ['personalEmail.address'],
     };
-    const receipt = await page.evaluate((streamOptions) => (window as unknown as { edgeCollector: (c: string, o: unknown) => Promise<unknown> }).edgeCollector('streamRecord', streamOptions), options);
-    expect(receipt).toMatchObject({ inletId: emulator.demo!.xdmInlet.inletId, recordId: 'browser-profile-1', warnings: [] });
+    const receipt = await page.evaluate(
+      (streamOptions) =>
+        (window as unknown as { edgeCollector: (c: string, o: unknown) => Promise<unknown> }).edgeCollector(
+          'streamRecord',
+          streamOptions,
+        ),
+      options,
+    );
+    expect(receipt).toMatchObject({
+      inletId: emulator.demo!.xdmInlet.inletId,
+      recordId: 'browser-profile-1',
+      warnings: [],
+    });
 
-    const stored = (await (await fetch(`${emulator.origin}/api/events/browser-profile-1`)).json()) as { xdm: { personalEmail: { address: string } }; validation: { ok: boolean } };
+    const stored = (await (await fetch(`${emulator.origin}/api/events/browser-profile-1`)).json()) as {
+      xdm: { personalEmail: { address: string } };
+      validation: { ok: boolean };
+    };
     expect(stored.xdm.personalEmail.address).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.validation.ok).toBe(true);
 
@@ -61,11 +84,21 @@ describe('edgeCollector("streamRecord") in headless Chromium', () => {
       (streamOptions) =>
         (window as unknown as { edgeCollector: (c: string, o: unknown) => Promise<unknown> })
           .edgeCollector('streamRecord', { ...streamOptions, flowId: 'nope' })
-          .catch((error: { code: string; message: string }) => ({ code: error.code, message: error.message })),
+          .catch((error: { code: string; message: string }) => ({
+            code: error.code,
+            message: error.message,
+          })),
       options,
     );
-    expect(refusal).toEqual({ code: 'invalid-options', message: expect.stringMatching(/flowId "nope" is not a dataflow id/) });
-    expect(await page.evaluate(() => document.querySelectorAll('script[src$="edge-collector.streaming.min.js"]').length)).toBe(1);
+    expect(refusal).toEqual({
+      code: 'invalid-options',
+      message: expect.stringMatching(/flowId "nope" is not a dataflow id/),
+    });
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('script[src$="edge-collector.streaming.min.js"]').length,
+      ),
+    ).toBe(1);
     await page.close();
   });
 });

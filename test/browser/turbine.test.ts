@@ -15,9 +15,19 @@ const DIGEST = createHash('sha256').update(EMAIL.trim().toLowerCase()).digest('h
 // A helper extension of the test's own: an event whose trigger the test fires, a data element
 // returning its settings' value, and an action that records what it was given (tokens replaced).
 const HARNESS = {
-  'fire.js': { name: 'fire', source: "module.exports = function (settings, trigger) { (window.__fire = window.__fire || {})[settings.name] = trigger; };" },
-  'constant.js': { name: 'constant', source: 'module.exports = function (settings) { return settings.value; };' },
-  'record.js': { name: 'record', source: 'module.exports = function (settings) { (window.__seen = window.__seen || []).push(settings); };' },
+  'fire.js': {
+    name: 'fire',
+    source:
+      'module.exports = function (settings, trigger) { (window.__fire = window.__fire || {})[settings.name] = trigger; };',
+  },
+  'constant.js': {
+    name: 'constant',
+    source: 'module.exports = function (settings) { return settings.value; };',
+  },
+  'record.js': {
+    name: 'record',
+    source: 'module.exports = function (settings) { (window.__seen = window.__seen || []).push(settings); };',
+  },
 };
 
 describe('the packaged extension in Turbine (headless Chromium)', () => {
@@ -27,22 +37,42 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const [{ files }, started, launched] = await Promise.all([packageExtension(), startRecordingServer(), launchChromium()]);
+    const [{ files }, started, launched] = await Promise.all([
+      packageExtension(),
+      startRecordingServer(),
+      launchChromium(),
+    ]);
     server = started;
     browser = launched;
     const library = buildTagsLibrary({
       files,
-      settings: { productionDatastreamId: DATASTREAM, developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', edgeUrl: server.origin, edgeBasePath: 'ee', debug: false },
+      settings: {
+        productionDatastreamId: DATASTREAM,
+        developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+        edgeUrl: server.origin,
+        edgeBasePath: 'ee',
+        debug: false,
+      },
       dataElements: {
         'user email': { modulePath: 'harness/constant.js', settings: { value: EMAIL } },
-        'last request id': { modulePath: 'edge-collector/dist/lib/dataElements/lastRequestId.js', settings: {} },
+        'last request id': {
+          modulePath: 'edge-collector/dist/lib/dataElements/lastRequestId.js',
+          settings: {},
+        },
       },
       rules: [
         {
           name: 'Page view with e-mail',
           events: [{ modulePath: 'harness/fire.js', settings: { name: 'pageView' } }],
           actions: [
-            { modulePath: 'edge-collector/dist/lib/actions/sendPageView.js', settings: { name: 'home', email: '%user email%', xdm: { web: { webPageDetails: { siteSection: 'shop' } } } } },
+            {
+              modulePath: 'edge-collector/dist/lib/actions/sendPageView.js',
+              settings: {
+                name: 'home',
+                email: '%user email%',
+                xdm: { web: { webPageDetails: { siteSection: 'shop' } } },
+              },
+            },
             // With rule component sequencing this runs only once the send resolved.
             { modulePath: 'harness/record.js', settings: { step: 'after send page view' } },
           ],
@@ -50,13 +80,27 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
         {
           name: 'Edge answers',
           events: [{ modulePath: 'edge-collector/dist/lib/events/edgeResponseReceived.js', settings: {} }],
-          actions: [{ modulePath: 'harness/record.js', settings: { step: 'edge response', requestId: '%event.requestId%', handle: '%event.handle%', last: '%last request id%' } }],
+          actions: [
+            {
+              modulePath: 'harness/record.js',
+              settings: {
+                step: 'edge response',
+                requestId: '%event.requestId%',
+                handle: '%event.handle%',
+                last: '%last request id%',
+              },
+            },
+          ],
         },
       ],
       harness: HARNESS,
     });
     server.serve('/launch.js', 'application/javascript', library);
-    server.serve('/page.html', 'text/html', '<!doctype html><html><head><title>Shop home</title><script src="/launch.js"></script></head><body>shop</body></html>');
+    server.serve(
+      '/page.html',
+      'text/html',
+      '<!doctype html><html><head><title>Shop home</title><script src="/launch.js"></script></head><body>shop</body></html>',
+    );
     page = await browser.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -72,15 +116,23 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
   });
 
   it('sends the page view with the hashed e-mail from a data element token, and no plain address', async () => {
-    await page.waitForFunction(() => Boolean((window as unknown as { __fire?: Record<string, unknown> }).__fire?.pageView));
-    await page.evaluate(() => (window as unknown as { __fire: Record<string, (detail?: unknown) => void> }).__fire.pageView!());
+    await page.waitForFunction(() =>
+      Boolean((window as unknown as { __fire?: Record<string, unknown> }).__fire?.pageView),
+    );
+    await page.evaluate(() =>
+      (window as unknown as { __fire: Record<string, (detail?: unknown) => void> }).__fire.pageView!(),
+    );
     const [request] = await server.waitFor(1, (r) => r.url.pathname === '/ee/v2/interact');
     expect(request!.method).toBe('POST');
     expect(request!.url.searchParams.get('dataStreamId')).toBe(DATASTREAM);
     const body = JSON.parse(request!.body);
     expect(body.event.xdm.identityMap.Email_LC_SHA256[0]).toMatchObject({ id: DIGEST, primary: true });
     expect(body.event.xdm.eventType).toBe('web.webpagedetails.pageViews');
-    expect(body.event.xdm.web.webPageDetails).toMatchObject({ name: 'home', siteSection: 'shop', pageViews: { value: 1 } });
+    expect(body.event.xdm.web.webPageDetails).toMatchObject({
+      name: 'home',
+      siteSection: 'shop',
+      pageViews: { value: 1 },
+    });
     expect(body.event.xdm.implementationDetails.name).toBe('edge-collector/tags');
     expect(request!.body.toLowerCase()).not.toContain(EMAIL.toLowerCase());
     expect(request!.body.toLowerCase()).not.toContain('example.com');
@@ -89,8 +141,14 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
   it('runs the Edge response received rule with the requestId, and Last request ID agrees', async () => {
     const [request] = server.requests.filter((r) => r.url.pathname === '/ee/v2/interact');
     const requestId = request!.url.searchParams.get('requestId');
-    await page.waitForFunction(() => ((window as unknown as { __seen?: Array<{ step: string }> }).__seen ?? []).some((s) => s.step === 'edge response'));
-    const seen = await page.evaluate(() => (window as unknown as { __seen: Array<Record<string, unknown>> }).__seen);
+    await page.waitForFunction(() =>
+      ((window as unknown as { __seen?: Array<{ step: string }> }).__seen ?? []).some(
+        (s) => s.step === 'edge response',
+      ),
+    );
+    const seen = await page.evaluate(
+      () => (window as unknown as { __seen: Array<Record<string, unknown>> }).__seen,
+    );
     const answer = seen.find((entry) => entry.step === 'edge response')!;
     expect(answer.requestId).toBe(requestId);
     expect(answer.last).toBe(requestId);
@@ -105,7 +163,12 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
 
 const BRIDGE_URL = 'https://assets.adobedtm.com/activation/reactor/extensionbridge/extensionbridge.min.js';
 const VIEWS_ORIGIN = 'https://views.test';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 describe('a built view in headless Chromium', () => {
   let browser: Browser;
@@ -122,10 +185,17 @@ describe('a built view in headless Chromium', () => {
     // The CDN address serves the same file as the installed @adobe/reactor-bridge; everything else external is refused.
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
-      if (url.href === BRIDGE_URL) return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(ROOT, 'node_modules/@adobe/reactor-bridge/dist/extensionbridge.min.js')) });
+      if (url.href === BRIDGE_URL)
+        return route.fulfill({
+          contentType: 'text/javascript',
+          body: readFileSync(join(ROOT, 'node_modules/@adobe/reactor-bridge/dist/extensionbridge.min.js')),
+        });
       const file = join(ROOT, 'dist/views', url.pathname);
       if (url.origin === VIEWS_ORIGIN && existsSync(file)) {
-        return route.fulfill({ contentType: TYPES[extname(url.pathname)] ?? 'application/octet-stream', body: readFileSync(file) });
+        return route.fulfill({
+          contentType: TYPES[extname(url.pathname)] ?? 'application/octet-stream',
+          body: readFileSync(file),
+        });
       }
       return route.abort();
     });
@@ -136,10 +206,18 @@ describe('a built view in headless Chromium', () => {
     // Outside Tags the bridge child never loads; the loader keeps the view's calls in its queue.
     type Queued = { methodName: string; args: Array<{ init(info: unknown): void; validate(): boolean }> };
     type Loader = { extensionBridge?: { _callQueue?: Queued[] } };
-    await page.waitForFunction(() => (window as unknown as Loader).extensionBridge?._callQueue?.some((call) => call.methodName === 'register'));
+    await page.waitForFunction(() =>
+      (window as unknown as Loader).extensionBridge?._callQueue?.some(
+        (call) => call.methodName === 'register',
+      ),
+    );
     const valid = await page.evaluate(() => {
-      const methods = (window as unknown as Loader).extensionBridge!._callQueue!.find((call) => call.methodName === 'register')!.args[0]!;
-      methods.init({ settings: { productionDatastreamId: 'not-a-datastream', edgeUrl: '%edge host%', debug: true } });
+      const methods = (window as unknown as Loader).extensionBridge!._callQueue!.find(
+        (call) => call.methodName === 'register',
+      )!.args[0]!;
+      methods.init({
+        settings: { productionDatastreamId: 'not-a-datastream', edgeUrl: '%edge host%', debug: true },
+      });
       return methods.validate();
     });
     expect(valid).toBe(false);
@@ -147,9 +225,12 @@ describe('a built view in headless Chromium', () => {
     await expect(error.isVisible()).resolves.toBe(true);
     expect(await error.textContent()).toMatch(/Enter a datastream ID/);
     // Spectrum's tokens are loaded: labels use Spectrum's font size and inputs its border.
-    const borderWidth = await page.locator('#' + (await page.locator('[data-field="edgeUrl"] input').getAttribute('id'))).evaluate((input) => getComputedStyle(input).borderTopWidth);
+    const borderWidth = await page
+      .locator('#' + (await page.locator('[data-field="edgeUrl"] input').getAttribute('id')))
+      .evaluate((input) => getComputedStyle(input).borderTopWidth);
     expect(borderWidth).not.toBe('2px');
-    if (process.env.VIEW_SCREENSHOT) await page.screenshot({ path: process.env.VIEW_SCREENSHOT, fullPage: true });
+    if (process.env.VIEW_SCREENSHOT)
+      await page.screenshot({ path: process.env.VIEW_SCREENSHOT, fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });

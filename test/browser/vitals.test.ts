@@ -3,14 +3,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/launchChromium';
-import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../support/startRecordingServer';
+import {
+  startRecordingServer,
+  type RecordedRequest,
+  type RecordingServer,
+} from '../support/startRecordingServer';
 
 const SCRIPT = 'dist/edge-collector.vitals.min.js';
 const DATASTREAM_ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 
 /** The interact requests whose event has the given type. */
 const ofType = (eventType: string) => (request: RecordedRequest) =>
-  request.url.pathname.endsWith('/v2/interact') && JSON.parse(request.body).event?.xdm?.eventType === eventType;
+  request.url.pathname.endsWith('/v2/interact') &&
+  JSON.parse(request.body).event?.xdm?.eventType === eventType;
 
 // A page with text to paint (FCP, LCP), a late banner that pushes the text down (CLS), and a button
 // whose handler keeps the main thread busy for a moment (INP).
@@ -46,7 +51,8 @@ describe('Core Web Vitals in headless Chromium', () => {
 
   beforeAll(async () => {
     // `npm test` builds first; a lone run of this file builds the vitals script if it is missing.
-    if (!existsSync(SCRIPT)) execFileSync('npx', ['rollup', '-c', 'build/vitals.mjs', '--silent'], { stdio: 'inherit' });
+    if (!existsSync(SCRIPT))
+      execFileSync('npx', ['rollup', '-c', 'build/vitals.mjs', '--silent'], { stdio: 'inherit' });
     server = await startRecordingServer();
     server.serve(`/${SCRIPT}`, 'text/javascript', readFileSync(SCRIPT));
     server.serve('/page.html', 'text/html', page(server.origin));
@@ -103,23 +109,40 @@ describe('Core Web Vitals in headless Chromium', () => {
   });
 
   /** Opens a page, waits for its page view, closes it, and returns the vitals events sent by the time its hide marker arrived. */
-  async function visitAndLeave(path: string): Promise<Array<{ data: { webVitals: Record<string, unknown> } }>> {
+  async function visitAndLeave(
+    path: string,
+  ): Promise<Array<{ data: { webVitals: Record<string, unknown> } }>> {
     const context = await browser.newContext();
     const tab = await context.newPage();
     const url = `${server.origin}${path}`;
-    const fromPage = (request: RecordedRequest) => JSON.parse(request.body).event.xdm.web?.webPageDetails?.URL === url;
+    const fromPage = (request: RecordedRequest) =>
+      JSON.parse(request.body).event.xdm.web?.webPageDetails?.URL === url;
     await tab.goto(url);
-    await server.waitFor(1, (request) => ofType('web.webpagedetails.pageViews')(request) && fromPage(request));
+    await server.waitFor(
+      1,
+      (request) => ofType('web.webpagedetails.pageViews')(request) && fromPage(request),
+    );
     await tab.close({ runBeforeUnload: true });
     await server.waitFor(1, (request) => ofType('test.hidden')(request) && fromPage(request));
     await context.close();
-    return server.requests.filter((request) => ofType('web.performance.vitals')(request) && fromPage(request)).map((request) => JSON.parse(request.body).event);
+    return server.requests
+      .filter((request) => ofType('web.performance.vitals')(request) && fromPage(request))
+      .map((request) => JSON.parse(request.body).event);
   }
 
   it('leaves INP out when nobody interacted', async () => {
     await visitAndLeave('/idle.html');
-    const [request] = await server.waitFor(1, (request) => ofType('web.performance.vitals')(request) && request.body.includes('/idle.html'));
-    expect(Object.keys(JSON.parse(request!.body).event.data.webVitals).sort()).toEqual(['cls', 'fcp', 'lcp', 'pageViewId', 'ttfb']);
+    const [request] = await server.waitFor(
+      1,
+      (request) => ofType('web.performance.vitals')(request) && request.body.includes('/idle.html'),
+    );
+    expect(Object.keys(JSON.parse(request!.body).event.data.webVitals).sort()).toEqual([
+      'cls',
+      'fcp',
+      'lcp',
+      'pageViewId',
+      'ttfb',
+    ]);
   });
 
   it('sends no vitals when configure says webVitals: false', async () => {

@@ -28,13 +28,26 @@ describe('the ES module on Node 20', () => {
       edgeUrl: server.origin,
       auth: { accessToken: 'token-1', apiKey: 'key-1', orgId: 'ORG@AdobeOrg' },
     });
-    const result = await collector.sendEvent({ eventType: 'commerce.purchases', email: 'ecid@adobe.com', xdm: { commerce: { purchases: { value: 1 } } } });
+    const result = await collector.sendEvent({
+      eventType: 'commerce.purchases',
+      email: 'ecid@adobe.com',
+      xdm: { commerce: { purchases: { value: 1 } } },
+    });
     const request = server.requests.at(-1)!;
-    expect(request.headers).toMatchObject({ authorization: 'Bearer token-1', 'x-api-key': 'key-1', 'x-gw-ims-org-id': 'ORG@AdobeOrg', 'content-type': 'application/json' });
+    expect(request.headers).toMatchObject({
+      authorization: 'Bearer token-1',
+      'x-api-key': 'key-1',
+      'x-gw-ims-org-id': 'ORG@AdobeOrg',
+      'content-type': 'application/json',
+    });
     const { xdm } = JSON.parse(request.body).event;
     expect(xdm).toMatchObject({
       eventType: 'commerce.purchases',
-      identityMap: { Email_LC_SHA256: [{ id: 'a6ea4cde5da5ae7cc68baae894d1d6544fca26254433b0fff7c2cb4843b4a097', primary: true }] },
+      identityMap: {
+        Email_LC_SHA256: [
+          { id: 'a6ea4cde5da5ae7cc68baae894d1d6544fca26254433b0fff7c2cb4843b4a097', primary: true },
+        ],
+      },
       environment: { type: 'server' },
       implementationDetails: { name: 'edge-collector/node', environment: 'server' },
       commerce: { purchases: { value: 1 } },

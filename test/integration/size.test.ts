@@ -23,6 +23,8 @@ describe('dist/edge-collector.min.js size budget', () => {
 
   it(`stays within ${GZIP_BUDGET} bytes gzip`, () => {
     const gzip = gzipSync(readFileSync(script), { level: 9 }).length;
-    expect(gzip, `gzip size ${gzip} B exceeds the budget of ${GZIP_BUDGET} B`).toBeLessThanOrEqual(GZIP_BUDGET);
+    expect(gzip, `gzip size ${gzip} B exceeds the budget of ${GZIP_BUDGET} B`).toBeLessThanOrEqual(
+      GZIP_BUDGET,
+    );
   });
 });

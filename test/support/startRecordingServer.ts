@@ -22,7 +22,11 @@ export interface RecordingServer {
   /** Serves static text (pages, scripts) at a path. */
   serve(path: string, contentType: string, body: string | Buffer): void;
   /** Resolves when `count` requests matching `filter` have arrived (or rejects after `timeoutMs`). */
-  waitFor(count: number, filter?: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest[]>;
+  waitFor(
+    count: number,
+    filter?: (request: RecordedRequest) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedRequest[]>;
   close(): Promise<void>;
 }
 
@@ -64,9 +68,18 @@ export async function startRecordingServer(port = 0): Promise<RecordingServer> {
         res.end();
         return;
       }
-      requests.push({ method: req.method ?? 'GET', url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+      requests.push({
+        method: req.method ?? 'GET',
+        url,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        receivedAt: Date.now(),
+      });
       for (const wake of waiters.splice(0)) wake();
-      const reply = replies.shift() ?? { status: 200, body: { requestId: url.searchParams.get('requestId'), handle: [] } };
+      const reply = replies.shift() ?? {
+        status: 200,
+        body: { requestId: url.searchParams.get('requestId'), handle: [] },
+      };
       if (reply === 'drop') {
         req.socket.destroy();
         return;
@@ -85,7 +98,13 @@ export async function startRecordingServer(port = 0): Promise<RecordingServer> {
     serve: (path, contentType, body) => files.set(path, { contentType, body }),
     waitFor(count, filter = () => true, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} request(s); got ${requests.filter(filter).length}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`timed out waiting for ${count} request(s); got ${requests.filter(filter).length}`),
+            ),
+          timeoutMs,
+        );
         const check = () => {
           const matched = requests.filter(filter);
           if (matched.length >= count) {

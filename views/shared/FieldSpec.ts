@@ -41,7 +41,14 @@ export interface RowsSpec extends BaseSpec {
   kind: 'rows';
   /** Label of the "add a row" button. */
   addLabel: string;
-  columns: Array<{ name: string; label: string; required?: boolean; dataElement?: boolean; options?: Array<{ value: string; label: string }>; checkbox?: boolean }>;
+  columns: Array<{
+    name: string;
+    label: string;
+    required?: boolean;
+    dataElement?: boolean;
+    options?: Array<{ value: string; label: string }>;
+    checkbox?: boolean;
+  }>;
 }
 
 /** Any field a view can show. */

@@ -11,5 +11,11 @@ export const emailField: TextSpec = {
 
 /** An object setting (XDM or data) with its label and help. */
 export function objectField(name: string, label: string, help: string): JsonSpec {
-  return { kind: 'json', name, label, help, placeholder: '{ "web": { "webPageDetails": { "siteSection": "shop" } } } or %xdm data element%' };
+  return {
+    kind: 'json',
+    name,
+    label,
+    help,
+    placeholder: '{ "web": { "webPageDetails": { "siteSection": "shop" } } } or %xdm data element%',
+  };
 }

@@ -23,7 +23,11 @@ function checkmark(): SVGSVGElement {
 }
 
 /** A Spectrum checkbox; `text` is its visible label, otherwise `ariaLabel` names it. */
-export function createCheckbox(id: string, text?: string, ariaLabel?: string): { element: HTMLElement; input: HTMLInputElement } {
+export function createCheckbox(
+  id: string,
+  text?: string,
+  ariaLabel?: string,
+): { element: HTMLElement; input: HTMLInputElement } {
   const element = el('label', 'spectrum-Checkbox spectrum-Checkbox--sizeM');
   const input = el('input', 'spectrum-Checkbox-input');
   input.type = 'checkbox';
@@ -44,12 +48,19 @@ export function createCheckboxField(spec: CheckboxSpec): FieldControl {
   const id = uniqueId(spec.name);
   const shell = createFieldShell(spec, id);
   const checkbox = createCheckbox(id, spec.text);
-  const token = createTextInput(`${id}-token`, { placeholder: 'or a data element: %name%', label: `${spec.label} from a data element` });
+  const token = createTextInput(`${id}-token`, {
+    placeholder: 'or a data element: %name%',
+    label: `${spec.label} from a data element`,
+  });
   token.wrapper.classList.add('ec-token');
-  shell.row.append(checkbox.element, token.wrapper, createPickerButton(spec.label, (value) => {
-    token.input.value = '';
-    insertToken(token.input, value);
-  }));
+  shell.row.append(
+    checkbox.element,
+    token.wrapper,
+    createPickerButton(spec.label, (value) => {
+      token.input.value = '';
+      insertToken(token.input, value);
+    }),
+  );
   const sync = () => {
     checkbox.input.disabled = Boolean(token.input.value.trim());
   };
@@ -59,7 +70,12 @@ export function createCheckboxField(spec: CheckboxSpec): FieldControl {
     read() {
       const text = token.input.value.trim();
       if (!text) return { value: checkbox.input.checked };
-      return isToken(text) ? { value: text } : { value: text, error: `${spec.label}: enter one data element such as %debug flag%, or clear it to use the checkbox.` };
+      return isToken(text)
+        ? { value: text }
+        : {
+            value: text,
+            error: `${spec.label}: enter one data element such as %debug flag%, or clear it to use the checkbox.`,
+          };
     },
     write(value) {
       checkbox.input.checked = value === true;

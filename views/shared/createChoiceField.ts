@@ -8,7 +8,11 @@ import { isToken } from './tokens';
 const FROM_DATA_ELEMENT = '__data_element__';
 
 /** A native `<select>` in Spectrum text field clothes (the Spectrum picker needs a framework). */
-export function createSelect(id: string, options: Array<{ value: string; label: string }>, label?: string): HTMLSelectElement {
+export function createSelect(
+  id: string,
+  options: Array<{ value: string; label: string }>,
+  label?: string,
+): HTMLSelectElement {
   const select = el('select', 'spectrum-Textfield-input ec-select');
   select.id = id;
   if (label) select.setAttribute('aria-label', label);
@@ -25,9 +29,15 @@ export function createChoiceField(spec: ChoiceSpec): FieldControl {
   const id = uniqueId(spec.name);
   const shell = createFieldShell(spec, id);
   const selectWrapper = el('div', 'spectrum-Textfield spectrum-Textfield--sizeM');
-  const select = createSelect(id, [...spec.options, { value: FROM_DATA_ELEMENT, label: 'From a data element…' }]);
+  const select = createSelect(id, [
+    ...spec.options,
+    { value: FROM_DATA_ELEMENT, label: 'From a data element…' },
+  ]);
   selectWrapper.append(select);
-  const token = createTextInput(`${id}-token`, { placeholder: '%data element%', label: `${spec.label} from a data element` });
+  const token = createTextInput(`${id}-token`, {
+    placeholder: '%data element%',
+    label: `${spec.label} from a data element`,
+  });
   token.wrapper.classList.add('ec-token');
   const picker = createPickerButton(spec.label, (value) => {
     token.input.value = '';
@@ -46,7 +56,9 @@ export function createChoiceField(spec: ChoiceSpec): FieldControl {
       if (select.value !== FROM_DATA_ELEMENT) return { value: select.value };
       const text = token.input.value.trim();
       if (isToken(text)) return { value: text };
-      return { error: `${spec.label}: pick a data element that returns ${spec.options.map((o) => `"${o.value}"`).join(', ')}.` };
+      return {
+        error: `${spec.label}: pick a data element that returns ${spec.options.map((o) => `"${o.value}"`).join(', ')}.`,
+      };
     },
     write(value) {
       const known = spec.options.some((option) => option.value === value);

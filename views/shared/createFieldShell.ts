@@ -40,7 +40,8 @@ export function createFieldShell(spec: FieldSpec, inputId: string): FieldShell {
       // Spectrum shows the error in place of the help text.
       help.hidden = Boolean(message);
       element.classList.toggle('is-invalid', Boolean(message));
-      for (const field of element.querySelectorAll('.spectrum-Textfield')) field.classList.toggle('is-invalid', Boolean(message));
+      for (const field of element.querySelectorAll('.spectrum-Textfield'))
+        field.classList.toggle('is-invalid', Boolean(message));
       for (const input of element.querySelectorAll('input, textarea, select')) {
         if (message) input.setAttribute('aria-invalid', 'true');
         else input.removeAttribute('aria-invalid');

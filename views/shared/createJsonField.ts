@@ -36,7 +36,8 @@ export function createJsonField(spec: JsonSpec): FieldControl {
     element: shell.element,
     read() {
       const result = parseObjectText(input.value, spec.label);
-      if (result.value === undefined && !result.error && spec.required) return { error: `${spec.label} is required.` };
+      if (result.value === undefined && !result.error && spec.required)
+        return { error: `${spec.label} is required.` };
       return result;
     },
     write(value) {

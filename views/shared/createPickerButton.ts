@@ -30,7 +30,10 @@ function dataElementIcon(): SVGSVGElement {
  * handed to `onToken`. A closed picker (no choice) changes nothing.
  */
 export function createPickerButton(fieldLabel: string, onToken: (token: string) => void): HTMLButtonElement {
-  const button = el('button', 'spectrum-Button spectrum-Button--outline spectrum-Button--secondary spectrum-Button--sizeM spectrum-Button--iconOnly ec-picker');
+  const button = el(
+    'button',
+    'spectrum-Button spectrum-Button--outline spectrum-Button--secondary spectrum-Button--sizeM spectrum-Button--iconOnly ec-picker',
+  );
   button.type = 'button';
   button.title = `Pick a data element for ${fieldLabel}`;
   button.setAttribute('aria-label', button.title);

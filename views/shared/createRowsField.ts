@@ -34,7 +34,9 @@ function createCell(column: Column, id: string): Cell {
       element,
       read: () => select.value,
       write: (value) => {
-        select.value = column.options!.some((option) => option.value === value) ? String(value) : (column.options![0]?.value ?? '');
+        select.value = column.options!.some((option) => option.value === value)
+          ? String(value)
+          : (column.options![0]?.value ?? '');
       },
     };
   }
@@ -60,7 +62,10 @@ export function createRowsField(spec: RowsSpec): FieldControl {
       cell.write(values[cell.column.name]);
       row.append(cell.element);
     }
-    const remove = el('button', 'spectrum-Button spectrum-Button--quiet spectrum-Button--secondary spectrum-Button--sizeM ec-remove');
+    const remove = el(
+      'button',
+      'spectrum-Button spectrum-Button--quiet spectrum-Button--secondary spectrum-Button--sizeM ec-remove',
+    );
     remove.type = 'button';
     remove.append(el('span', 'spectrum-Button-label', 'Remove'));
     remove.addEventListener('click', () => {
@@ -71,7 +76,10 @@ export function createRowsField(spec: RowsSpec): FieldControl {
     rows.push(cells);
     list.append(row);
   };
-  const add = el('button', 'spectrum-Button spectrum-Button--outline spectrum-Button--secondary spectrum-Button--sizeM ec-add');
+  const add = el(
+    'button',
+    'spectrum-Button spectrum-Button--outline spectrum-Button--secondary spectrum-Button--sizeM ec-add',
+  );
   add.type = 'button';
   add.append(el('span', 'spectrum-Button-label', spec.addLabel));
   add.addEventListener('click', () => addRow());
@@ -96,14 +104,18 @@ export function createRowsField(spec: RowsSpec): FieldControl {
         value.push(entry);
         for (const label of rowMissing) missing.add(label);
       }
-      const error = missing.size ? `Every ${spec.addLabel.replace(/^Add /i, '')} needs: ${[...missing].join(', ')}.` : undefined;
+      const error = missing.size
+        ? `Every ${spec.addLabel.replace(/^Add /i, '')} needs: ${[...missing].join(', ')}.`
+        : undefined;
       if (!value.length) return error ? { error } : {};
       return error ? { value, error } : { value };
     },
     write(value) {
       rows.splice(0);
       list.replaceChildren();
-      if (Array.isArray(value)) for (const item of value) addRow(item && typeof item === 'object' ? (item as Record<string, unknown>) : {});
+      if (Array.isArray(value))
+        for (const item of value)
+          addRow(item && typeof item === 'object' ? (item as Record<string, unknown>) : {});
     },
     showError: shell.showError,
   };

@@ -10,7 +10,8 @@ export function createTextField(spec: TextSpec): FieldControl {
   const shell = createFieldShell(spec, id);
   const { wrapper, input } = createTextInput(id, { placeholder: spec.placeholder });
   shell.row.append(wrapper);
-  if (spec.dataElement !== false) shell.row.append(createPickerButton(spec.label, (token) => insertToken(input, token)));
+  if (spec.dataElement !== false)
+    shell.row.append(createPickerButton(spec.label, (token) => insertToken(input, token)));
   return {
     element: shell.element,
     read() {

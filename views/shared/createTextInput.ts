@@ -5,8 +5,13 @@ export function createTextInput<M extends boolean = false>(
   id: string,
   options: { multiline?: M; placeholder?: string; label?: string } = {},
 ): { wrapper: HTMLElement; input: M extends true ? HTMLTextAreaElement : HTMLInputElement } {
-  const wrapper = el('div', `spectrum-Textfield spectrum-Textfield--sizeM${options.multiline ? ' spectrum-Textfield--multiline' : ''}`);
-  const input = options.multiline ? el('textarea', 'spectrum-Textfield-input') : el('input', 'spectrum-Textfield-input');
+  const wrapper = el(
+    'div',
+    `spectrum-Textfield spectrum-Textfield--sizeM${options.multiline ? ' spectrum-Textfield--multiline' : ''}`,
+  );
+  const input = options.multiline
+    ? el('textarea', 'spectrum-Textfield-input')
+    : el('input', 'spectrum-Textfield-input');
   if (input instanceof HTMLInputElement) input.type = 'text';
   input.id = id;
   input.spellcheck = false;

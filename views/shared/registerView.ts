@@ -23,7 +23,10 @@ export function registerView(definition: ViewDefinition): ViewMethods {
   form.addEventListener('submit', (event) => event.preventDefault());
   form.append(el('h1', 'spectrum-Heading ec-title', definition.title));
   if (definition.intro) form.append(el('p', 'spectrum-Body spectrum-Body--sizeS ec-intro', definition.intro));
-  const controls: Array<[FieldSpec, FieldControl]> = definition.fields.map((spec) => [spec, renderField(spec)]);
+  const controls: Array<[FieldSpec, FieldControl]> = definition.fields.map((spec) => [
+    spec,
+    renderField(spec),
+  ]);
   for (const [, control] of controls) form.append(control.element);
   root.replaceChildren(form);
 
@@ -55,6 +58,13 @@ export function registerView(definition: ViewDefinition): ViewMethods {
   };
   const bridge = getExtensionBridge();
   if (bridge) bridge.register(methods);
-  else root.prepend(el('p', 'spectrum-HelpText-text ec-warning', 'This view runs inside the Tags UI; the extension bridge is not loaded here.'));
+  else
+    root.prepend(
+      el(
+        'p',
+        'spectrum-HelpText-text ec-warning',
+        'This view runs inside the Tags UI; the extension bridge is not loaded here.',
+      ),
+    );
   return methods;
 }

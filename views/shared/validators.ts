@@ -7,7 +7,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:[\w
 
 /** A datastream ID (a UUID, as Data Collection > Datastreams shows it) or a data element. */
 export const datastreamId: Validator = (value) =>
-  hasToken(value) || UUID.test(value) ? undefined : 'Enter a datastream ID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b, or pick a data element.';
+  hasToken(value) || UUID.test(value)
+    ? undefined
+    : 'Enter a datastream ID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b, or pick a data element.';
 
 /** An http(s) URL with a host, or a data element. */
 export const httpUrl: Validator = (value) => {
@@ -23,8 +25,12 @@ export const httpUrl: Validator = (value) => {
 
 /** A path such as `ee` or `edge/ee`, or a data element. */
 export const basePath: Validator = (value) =>
-  hasToken(value) || /^[\w-]+(\/[\w-]+)*$/.test(value) ? undefined : 'Enter a path such as ee (letters, digits, - and _ separated by /).';
+  hasToken(value) || /^[\w-]+(\/[\w-]+)*$/.test(value)
+    ? undefined
+    : 'Enter a path such as ee (letters, digits, - and _ separated by /).';
 
 /** An XDM event type such as `commerce.productViews`, or a data element. */
 export const eventType: Validator = (value) =>
-  hasToken(value) || /^[\w-]+(\.[\w-]+)*$/.test(value) ? undefined : 'Enter an event type such as commerce.productViews (no spaces).';
+  hasToken(value) || /^[\w-]+(\.[\w-]+)*$/.test(value)
+    ? undefined
+    : 'Enter an event type such as commerce.productViews (no spaces).';

@@ -11,7 +11,9 @@ import { stateCookies } from './stateCookies';
  * resume sending (`online`) or flush the queue (`pagehide`, `visibilitychange` to hidden).
  * Everything is namespaced `edge-collector:{datastreamId}`.
  */
-export function browserDelivery(datastreamId: string): Omit<DeliveryPlatform, 'transport'> & Pick<Platform, 'attach'> {
+export function browserDelivery(
+  datastreamId: string,
+): Omit<DeliveryPlatform, 'transport'> & Pick<Platform, 'attach'> {
   const namespace = `edge-collector:${datastreamId}`;
   const remember = rememberLocally(namespace);
   const claims = createClaims(namespace);
@@ -28,7 +30,10 @@ export function browserDelivery(datastreamId: string): Omit<DeliveryPlatform, 't
         delivery.flush();
         claims.releaseAll();
       });
-      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && delivery.flush());
+      document.addEventListener(
+        'visibilitychange',
+        () => document.visibilityState === 'hidden' && delivery.flush(),
+      );
     },
   };
 }

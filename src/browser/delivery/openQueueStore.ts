@@ -15,7 +15,11 @@ export function openQueueStore(namespace: string): QueueStore {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   }).catch(() => undefined);
-  const run = <T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => IDBRequest, otherwise: () => Promise<T>) =>
+  const run = <T>(
+    mode: IDBTransactionMode,
+    operation: (store: IDBObjectStore) => IDBRequest,
+    otherwise: () => Promise<T>,
+  ) =>
     database.then((db) =>
       db
         ? new Promise<T>((resolve, reject) => {
@@ -30,13 +34,30 @@ export function openQueueStore(namespace: string): QueueStore {
     async all() {
       // Both places: what a page hide spilled to localStorage joins what IndexedDB holds.
       const byId = new Map<string, QueueEntry>();
-      for (const entry of [...(await run('readonly', (store) => store.getAll(), async () => [])), ...(await fallback.all())]) {
+      for (const entry of [
+        ...(await run(
+          'readonly',
+          (store) => store.getAll(),
+          async () => [],
+        )),
+        ...(await fallback.all()),
+      ]) {
         byId.set(entry.request.requestId, entry);
       }
       return [...byId.values()];
     },
-    put: (entry) => run('readwrite', (store) => store.put(entry), () => fallback.put(entry)),
-    del: (id) => run('readwrite', (store) => store.delete(id), async () => undefined).then(() => fallback.del(id)),
+    put: (entry) =>
+      run(
+        'readwrite',
+        (store) => store.put(entry),
+        () => fallback.put(entry),
+      ),
+    del: (id) =>
+      run(
+        'readwrite',
+        (store) => store.delete(id),
+        async () => undefined,
+      ).then(() => fallback.del(id)),
     spill(entries) {
       // localStorage writes synchronously; a quota error only means this copy is missing.
       for (const entry of entries) fallback.put(entry).catch(() => undefined);

@@ -2,7 +2,9 @@
  * Reads (`value` omitted) or writes a small value in localStorage under `{namespace}:{name}`.
  * Where storage is refused the value lasts for this page only, and nothing throws into the page.
  */
-export function rememberLocally(namespace: string): (name: string, value?: string) => string | null | undefined {
+export function rememberLocally(
+  namespace: string,
+): (name: string, value?: string) => string | null | undefined {
   return (name, value) => {
     try {
       if (value === undefined) return localStorage.getItem(`${namespace}:${name}`);

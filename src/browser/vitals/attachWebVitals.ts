@@ -27,13 +27,21 @@ function withPageViewId(options: unknown, report: (id: string) => void): unknown
  * are given an `_id` up front, so the vitals event can name its page view even before the Edge
  * Network has answered.
  */
-export function attachWebVitals(collector: Collector, onReport?: (vital: ReportedVital) => void): VitalsTracker {
+export function attachWebVitals(
+  collector: Collector,
+  onReport?: (vital: ReportedVital) => void,
+): VitalsTracker {
   const tracker = createVitalsTracker((webVitals) => {
     // Nobody awaits this send: the collector's debug log already tells a failure, and the page must not see one.
     collector.sendEvent({ eventType: VITALS_EVENT_TYPE, data: { webVitals } }).catch(() => undefined);
   }, onReport);
   const { sendPageView, sendEvent } = collector;
   collector.sendPageView = (options) => sendPageView(withPageViewId(options, tracker.setPageViewId) as never);
-  collector.sendEvent = (options) => sendEvent((isPlainObject(options) && options.eventType === PAGE_VIEW_EVENT_TYPE ? withPageViewId(options, tracker.setPageViewId) : options) as never);
+  collector.sendEvent = (options) =>
+    sendEvent(
+      (isPlainObject(options) && options.eventType === PAGE_VIEW_EVENT_TYPE
+        ? withPageViewId(options, tracker.setPageViewId)
+        : options) as never,
+    );
   return tracker;
 }

@@ -15,7 +15,10 @@ export interface VitalsTracker {
  * by then. A page restored from the back-forward cache is a new page: its metrics start over and
  * it is sent again when next hidden. `onReport`, if given, hears every single report as it comes.
  */
-export function createVitalsTracker(send: (data: WebVitalsData) => void, onReport?: (vital: ReportedVital) => void): VitalsTracker {
+export function createVitalsTracker(
+  send: (data: WebVitalsData) => void,
+  onReport?: (vital: ReportedVital) => void,
+): VitalsTracker {
   let data: WebVitalsData = {};
   let sent = false;
   let pageViewId: string | undefined;

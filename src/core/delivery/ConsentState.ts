@@ -11,7 +11,11 @@ const STATES: readonly ConsentState[] = ['in', 'pending', 'out'];
 /** Checks a consent value given by a page or a configuration; throws an `invalid-options` error naming the three values. */
 export function parseConsent(value: unknown): ConsentState {
   const state = STATES.find((known) => known === value);
-  if (!state) throw new EdgeCollectorError('invalid-options', `consent must be "in", "pending" or "out", not ${JSON.stringify(value) || 'nothing'}`);
+  if (!state)
+    throw new EdgeCollectorError(
+      'invalid-options',
+      `consent must be "in", "pending" or "out", not ${JSON.stringify(value) || 'nothing'}`,
+    );
   return state;
 }
 

@@ -103,7 +103,8 @@ export function createDelivery(
   } = platform;
   const owned = new Map<string, Owned>();
   const saved = remember('consent');
-  let consent: ConsentState = saved === 'in' || saved === 'pending' || saved === 'out' ? saved : config.defaultConsent;
+  let consent: ConsentState =
+    saved === 'in' || saved === 'pending' || saved === 'out' ? saved : config.defaultConsent;
   let identity: Record<string, string> = {};
   try {
     identity = JSON.parse(remember('identity') || '{}');
@@ -131,7 +132,11 @@ export function createDelivery(
       const id = request.requestId;
       await claim(id);
       // The lock may have been waited for while its holder delivered the event.
-      if (consent !== 'out' && !owned.has(id) && (await store.all()).some((entry) => entry.request.requestId === id)) {
+      if (
+        consent !== 'out' &&
+        !owned.has(id) &&
+        (await store.all()).some((entry) => entry.request.requestId === id)
+      ) {
         owned.set(id, { request, at, tries: 0, claimed: true, saved: true });
         void pump();
       } else release(id);
@@ -146,10 +151,16 @@ export function createDelivery(
   // One at a time: two checks reading the same full queue would drop (and count) the same events twice.
   const bound = () => (bounding = bounding.then(dropOldest, dropOldest));
   async function dropOldest() {
-    const victims = boundQueue(await store.all(), config.maxQueueSize, config.maxQueueBytes).filter(({ request }) => !isBusy(request.requestId));
+    const victims = boundQueue(await store.all(), config.maxQueueSize, config.maxQueueBytes).filter(
+      ({ request }) => !isBusy(request.requestId),
+    );
     for (const { request } of victims) {
       await store.del(request.requestId);
-      settle(request.requestId, undefined, new EdgeCollectorError('queue-full', `event ${request.eventId} was dropped: the queue is full`));
+      settle(
+        request.requestId,
+        undefined,
+        new EdgeCollectorError('queue-full', `event ${request.eventId} was dropped: the queue is full`),
+      );
     }
     if (victims.length) {
       dropped += victims.length;
@@ -169,7 +180,11 @@ export function createDelivery(
     try {
       // Only `meta.state` is current; the event, its ids and the URL are exactly as first built.
       // A request of another kind (a streamed record, `kind: 'streaming'`) is not the Edge Network's: no meta, no result listeners.
-      answer = await transport(meta && !request.kind ? { ...request, body: JSON.stringify({ ...JSON.parse(request.body), meta }) } : request);
+      answer = await transport(
+        meta && !request.kind
+          ? { ...request, body: JSON.stringify({ ...JSON.parse(request.body), meta }) }
+          : request,
+      );
       result = (entry.read || readEdgeAnswer)(request, answer, entry.warnings);
     } catch (error) {
       const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
@@ -210,7 +225,10 @@ export function createDelivery(
     pumping = true;
     try {
       // New events do not wait for the leftovers to be read: those join, oldest first, as they are adopted.
-      for (let entry; consent === 'in' && online() && (entry = idle().find((candidate) => candidate.claimed)); ) {
+      for (
+        let entry;
+        consent === 'in' && online() && (entry = idle().find((candidate) => candidate.claimed));
+      ) {
         const wait = await attempt(entry);
         if (wait !== undefined) await sleep(wait);
       }
@@ -272,7 +290,8 @@ export function createDelivery(
       // Settled before the queue is read: a queue write still on its way then finds its event gone
       // and removes its own copy (see keep), and one that already landed is in what is read.
       for (const { request, warnings } of idle()) settle(request.requestId, notSent(request, warnings));
-      for (const { request } of await store.all()) if (!isBusy(request.requestId)) await store.del(request.requestId);
+      for (const { request } of await store.all())
+        if (!isBusy(request.requestId)) await store.del(request.requestId);
     },
     getIdentity: () => ({ ...identity }),
     flush() {

@@ -24,10 +24,21 @@ export function readHandles(handles: EdgeHandle[]): HandleFindings {
   for (const handle of handles) {
     for (const item of handle && Array.isArray(handle.payload) ? handle.payload : []) {
       const { key, value, maxAge, attrs, id, namespace } = (item || {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-      if (handle.type === 'state:store' && typeof key === 'string' && COOKIE_NAME.test(key) && typeof value === 'string') {
+      if (
+        handle.type === 'state:store' &&
+        typeof key === 'string' &&
+        COOKIE_NAME.test(key) &&
+        typeof value === 'string'
+      ) {
         found.state.push({ key, value, maxAge: typeof maxAge === 'number' ? maxAge : undefined, attrs });
       }
-      if (handle.type === 'identity:result' && typeof id === 'string' && namespace && typeof namespace.code === 'string') found.identity[namespace.code] = id;
+      if (
+        handle.type === 'identity:result' &&
+        typeof id === 'string' &&
+        namespace &&
+        typeof namespace.code === 'string'
+      )
+        found.identity[namespace.code] = id;
     }
   }
   return found;

@@ -82,26 +82,45 @@ function resolveInletUrl(options: Partial<StreamRecordOptions>): string {
     const url = typeof inletUrl === 'string' ? httpUrl(inletUrl.trim()) : undefined;
     const inlet = url?.pathname.match(/\/collection\/([^/]+)\/?$/)?.[1];
     if (!url || !inlet || !INLET_ID.test(inlet)) {
-      invalid(`inletUrl "${String(inletUrl)}" is not an inlet URL such as ${DEFAULT_COLLECTION_HOST}/collection/{inletId}: copy it from the streaming connection`);
+      invalid(
+        `inletUrl "${String(inletUrl)}" is not an inlet URL such as ${DEFAULT_COLLECTION_HOST}/collection/{inletId}: copy it from the streaming connection`,
+      );
     }
     return url.href;
   }
   if (typeof inletId !== 'string' || !INLET_ID.test(inletId.trim())) {
-    invalid(inletId === undefined ? 'needs an inletUrl (or an inletId)' : `inletId "${String(inletId)}" is not an inlet id (letters, digits, "-" and "_")`);
+    invalid(
+      inletId === undefined
+        ? 'needs an inletUrl (or an inletId)'
+        : `inletId "${String(inletId)}" is not an inlet id (letters, digits, "-" and "_")`,
+    );
   }
-  const host = collectionHost === undefined ? DEFAULT_COLLECTION_HOST : typeof collectionHost === 'string' ? collectionHost.trim() : '';
-  if (!httpUrl(host)) invalid(`collectionHost "${String(collectionHost)}" is not an http(s) URL such as ${DEFAULT_COLLECTION_HOST}`);
+  const host =
+    collectionHost === undefined
+      ? DEFAULT_COLLECTION_HOST
+      : typeof collectionHost === 'string'
+        ? collectionHost.trim()
+        : '';
+  if (!httpUrl(host))
+    invalid(
+      `collectionHost "${String(collectionHost)}" is not an http(s) URL such as ${DEFAULT_COLLECTION_HOST}`,
+    );
   return `${host.replace(/\/+$/, '')}/collection/${inletId.trim()}`;
 }
 
 function resolveSchemaRef(value: unknown): Required<SchemaRef> {
-  if (!isPlainObject(value)) invalid('an xdm record needs schemaRef: { id: "https://ns.adobe.com/{TENANT}/schemas/…", contentType }');
+  if (!isPlainObject(value))
+    invalid('an xdm record needs schemaRef: { id: "https://ns.adobe.com/{TENANT}/schemas/…", contentType }');
   const { id, contentType = DEFAULT_SCHEMA_CONTENT_TYPE } = value as Partial<SchemaRef>;
   if (typeof id !== 'string' || !URI.test(id.trim())) {
-    invalid(`schemaRef.id "${String(id)}" is not a URI: use the schema's $id, such as https://ns.adobe.com/{TENANT}/schemas/…`);
+    invalid(
+      `schemaRef.id "${String(id)}" is not a URI: use the schema's $id, such as https://ns.adobe.com/{TENANT}/schemas/…`,
+    );
   }
   if (typeof contentType !== 'string' || !/^application\/[\w.+-]+\+json/.test(contentType.trim())) {
-    invalid(`schemaRef.contentType "${String(contentType)}" is not a JSON content type such as ${DEFAULT_SCHEMA_CONTENT_TYPE}`);
+    invalid(
+      `schemaRef.contentType "${String(contentType)}" is not a JSON content type such as ${DEFAULT_SCHEMA_CONTENT_TYPE}`,
+    );
   }
   return { id: id.trim(), contentType: contentType.trim() };
 }
@@ -109,7 +128,10 @@ function resolveSchemaRef(value: unknown): Required<SchemaRef> {
 function resolvePageView(value: unknown): { name?: string; url?: string } | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return {};
-  if (!isPlainObject(value) || [value.name, value.url].some((v) => v !== undefined && typeof v !== 'string')) {
+  if (
+    !isPlainObject(value) ||
+    [value.name, value.url].some((v) => v !== undefined && typeof v !== 'string')
+  ) {
     invalid('pageView is true or { name?, url? } (strings)');
   }
   return value as { name?: string; url?: string };
@@ -117,23 +139,41 @@ function resolvePageView(value: unknown): { name?: string; url?: string } | unde
 
 /** Checks `streamRecord` options and fills in the defaults; throws an `invalid-options` error that says what to fix. */
 export function resolveStreamingOptions(input: unknown): ResolvedStreamingOptions {
-  if (!isPlainObject(input)) invalid('takes an options object: { inletUrl, flowId, dataType, schemaRef, datasetId, record }');
+  if (!isPlainObject(input))
+    invalid('takes an options object: { inletUrl, flowId, dataType, schemaRef, datasetId, record }');
   const options = input as Partial<StreamRecordOptions>;
   const inletUrl = resolveInletUrl(options);
-  const { flowId, dataType = 'xdm', datasetId, record, emailFields = [], hashEmails = true, accessToken } = options;
+  const {
+    flowId,
+    dataType = 'xdm',
+    datasetId,
+    record,
+    emailFields = [],
+    hashEmails = true,
+    accessToken,
+  } = options;
   if (typeof flowId !== 'string' || !UUID.test(flowId.trim())) {
-    invalid(`flowId "${String(flowId)}" is not a dataflow id: expected a UUID such as f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2`);
+    invalid(
+      `flowId "${String(flowId)}" is not a dataflow id: expected a UUID such as f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2`,
+    );
   }
-  if (dataType !== 'xdm' && dataType !== 'raw') invalid(`dataType "${String(dataType)}" is neither "xdm" nor "raw"`);
+  if (dataType !== 'xdm' && dataType !== 'raw')
+    invalid(`dataType "${String(dataType)}" is neither "xdm" nor "raw"`);
   const pageView = resolvePageView(options.pageView);
-  if (pageView && dataType !== 'xdm') invalid('pageView needs dataType "xdm": a page view is an XDM ExperienceEvent');
-  if (record !== undefined && !isPlainObject(record)) invalid('record must be an object (for example from a data element)');
+  if (pageView && dataType !== 'xdm')
+    invalid('pageView needs dataType "xdm": a page view is an XDM ExperienceEvent');
+  if (record !== undefined && !isPlainObject(record))
+    invalid('record must be an object (for example from a data element)');
   if (record === undefined && !pageView) invalid('needs a record (an object)');
-  if (!Array.isArray(emailFields) || !emailFields.every((path) => typeof path === 'string' && FIELD_PATH.test(path.trim()))) {
+  if (
+    !Array.isArray(emailFields) ||
+    !emailFields.every((path) => typeof path === 'string' && FIELD_PATH.test(path.trim()))
+  ) {
     invalid('emailFields is a list of dotted field paths, such as ["personalEmail.address"]');
   }
   if (typeof hashEmails !== 'boolean') invalid('hashEmails is true or false');
-  if (accessToken !== undefined && (typeof accessToken !== 'string' || !accessToken.trim())) invalid('accessToken must be a non-empty string');
+  if (accessToken !== undefined && (typeof accessToken !== 'string' || !accessToken.trim()))
+    invalid('accessToken must be a non-empty string');
 
   const resolved: ResolvedStreamingOptions = {
     inletUrl,

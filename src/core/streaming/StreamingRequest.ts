@@ -21,7 +21,17 @@ export function buildStreamingRequest(
   requestId: string,
   recordId: string,
 ): StreamingRequest {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-adobe-flow-id': options.flowId };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-adobe-flow-id': options.flowId,
+  };
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
-  return { kind: 'streaming', requestId, eventId: recordId, url: options.inletUrl, headers, body: JSON.stringify(payload) };
+  return {
+    kind: 'streaming',
+    requestId,
+    eventId: recordId,
+    url: options.inletUrl,
+    headers,
+    body: JSON.stringify(payload),
+  };
 }

@@ -8,7 +8,12 @@ export interface XdmEnvelope {
 }
 
 /** Wraps one XDM entity (a profile record or an ExperienceEvent) in the streaming envelope. Pure. */
-export function buildXdmEnvelope(schemaRef: Required<SchemaRef>, flowId: string, datasetId: string, xdmEntity: PlainObject): XdmEnvelope {
+export function buildXdmEnvelope(
+  schemaRef: Required<SchemaRef>,
+  flowId: string,
+  datasetId: string,
+  xdmEntity: PlainObject,
+): XdmEnvelope {
   return {
     header: { schemaRef: { id: schemaRef.id, contentType: schemaRef.contentType }, flowId, datasetId },
     body: { xdmMeta: { schemaRef: { id: schemaRef.id, contentType: schemaRef.contentType } }, xdmEntity },

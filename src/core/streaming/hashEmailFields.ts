@@ -10,13 +10,25 @@ interface FieldSlot {
 
 /** Finds every value at a dotted path; an array met on the way is walked element by element. */
 function findSlots(node: unknown, segments: string[], path: string): FieldSlot[] {
-  if (Array.isArray(node)) return node.flatMap((item, index) => findSlots(item, segments, `${path}[${index}]`));
+  if (Array.isArray(node))
+    return node.flatMap((item, index) => findSlots(item, segments, `${path}[${index}]`));
   const [head, ...rest] = segments;
-  if (!isPlainObject(node) || head === undefined || head === '__proto__' || !Object.prototype.hasOwnProperty.call(node, head)) return [];
+  if (
+    !isPlainObject(node) ||
+    head === undefined ||
+    head === '__proto__' ||
+    !Object.prototype.hasOwnProperty.call(node, head)
+  )
+    return [];
   const at = path ? `${path}.${head}` : head;
   if (rest.length) return findSlots(node[head], rest, at);
   const value = node[head];
-  if (Array.isArray(value)) return value.map((_, index) => ({ holder: value as unknown as FieldSlot['holder'], key: index, path: `${at}[${index}]` }));
+  if (Array.isArray(value))
+    return value.map((_, index) => ({
+      holder: value as unknown as FieldSlot['holder'],
+      key: index,
+      path: `${at}[${index}]`,
+    }));
   return [{ holder: node, key: head, path: at }];
 }
 
@@ -26,7 +38,10 @@ function findSlots(node: unknown, segments: string[], path: string): FieldSlot[]
  * A value that is not an address is removed rather than sent, with a warning that does not repeat
  * it. The record is copied, never changed in place.
  */
-export async function hashEmailFields(record: PlainObject, paths: string[]): Promise<{ value: PlainObject; warnings: string[] }> {
+export async function hashEmailFields(
+  record: PlainObject,
+  paths: string[],
+): Promise<{ value: PlainObject; warnings: string[] }> {
   // The record is about to be sent as JSON anyway, so a JSON copy loses nothing that would be sent.
   const value = JSON.parse(JSON.stringify(record)) as PlainObject;
   const warnings: string[] = [];

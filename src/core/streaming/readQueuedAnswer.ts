@@ -17,10 +17,20 @@ export function isStreamingRequest(request: InteractRequest): request is Streami
  * Network's `handle` for an interact request, the inlet's receipt (in `receipt`, with no handles)
  * for a streaming one. Throws, as the readers do, for a refusal.
  */
-export function readQueuedAnswer(request: InteractRequest, answer: EdgeAnswer, warnings?: string[]): SendResult {
+export function readQueuedAnswer(
+  request: InteractRequest,
+  answer: EdgeAnswer,
+  warnings?: string[],
+): SendResult {
   if (!isStreamingRequest(request)) return readEdgeAnswer(request, answer, warnings);
   const receipt = readStreamingAnswer(request, answer, warnings);
-  const result: StreamedSendResult = { requestId: request.requestId, eventId: request.eventId, handle: [], warnings: receipt.warnings, receipt };
+  const result: StreamedSendResult = {
+    requestId: request.requestId,
+    eventId: request.eventId,
+    handle: [],
+    warnings: receipt.warnings,
+    receipt,
+  };
   return result;
 }
 
@@ -30,5 +40,14 @@ export function readQueuedAnswer(request: InteractRequest, answer: EdgeAnswer, w
  */
 export function receiptOf(result: SendResult): StreamResult {
   const { receipt } = result as Partial<StreamedSendResult>;
-  return receipt ?? { inletId: '', xactionId: '', receivedTimeMs: 0, requestId: result.requestId, recordId: result.eventId, warnings: result.warnings };
+  return (
+    receipt ?? {
+      inletId: '',
+      xactionId: '',
+      receivedTimeMs: 0,
+      requestId: result.requestId,
+      recordId: result.eventId,
+      warnings: result.warnings,
+    }
+  );
 }

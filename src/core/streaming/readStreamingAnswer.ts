@@ -23,7 +23,11 @@ export interface StreamResult {
 function summarize(problem: ProblemDetails, body: string): string {
   const report = problem.report as { message?: unknown } | undefined;
   const reportMessage = report && typeof report.message === 'string' ? report.message : undefined;
-  return [problem.title, problem.detail ?? reportMessage].filter(Boolean).join(': ') || body.slice(0, 200) || 'no problem details';
+  return (
+    [problem.title, problem.detail ?? reportMessage].filter(Boolean).join(': ') ||
+    body.slice(0, 200) ||
+    'no problem details'
+  );
 }
 
 /**
@@ -31,9 +35,14 @@ function summarize(problem: ProblemDetails, body: string): string {
  * error carrying the status and Adobe's problem fields. A 401 says in so many words that the inlet
  * is an authenticated one and needs a token.
  */
-export function readStreamingAnswer(request: StreamingRequest, answer: EdgeAnswer, warnings: string[] = []): StreamResult {
+export function readStreamingAnswer(
+  request: StreamingRequest,
+  answer: EdgeAnswer,
+  warnings: string[] = [],
+): StreamResult {
   const json = parseJson(answer.body);
-  const fields = (json && typeof json === 'object' ? json : {}) as ProblemDetails & Partial<Record<'inletId' | 'xactionId' | 'receivedTimeMs', unknown>>;
+  const fields = (json && typeof json === 'object' ? json : {}) as ProblemDetails &
+    Partial<Record<'inletId' | 'xactionId' | 'receivedTimeMs', unknown>>;
   if (answer.status < 200 || answer.status > 299) {
     const { type, title, detail, report } = fields;
     const summary = summarize(fields, answer.body);
@@ -41,16 +50,25 @@ export function readStreamingAnswer(request: StreamingRequest, answer: EdgeAnswe
       answer.status === 401
         ? `the streaming inlet needs a token: it is an authenticated inlet and refused record ${request.requestId} with HTTP 401 (${summary}). Send it from a server with accessToken (an IMS access token), or stream to an inlet without authentication`
         : `the streaming inlet refused record ${request.requestId} with HTTP ${answer.status}: ${summary}`;
-    throw new EdgeCollectorError('response', message, { status: answer.status, requestId: request.requestId, type, title, detail, report });
+    throw new EdgeCollectorError('response', message, {
+      status: answer.status,
+      requestId: request.requestId,
+      type,
+      title,
+      detail,
+      report,
+    });
   }
   const result: StreamResult = {
     inletId: typeof fields.inletId === 'string' ? fields.inletId : '',
     xactionId: typeof fields.xactionId === 'string' ? fields.xactionId : '',
-    receivedTimeMs: typeof fields.receivedTimeMs === 'number' ? fields.receivedTimeMs : Number(fields.receivedTimeMs) || 0,
+    receivedTimeMs:
+      typeof fields.receivedTimeMs === 'number' ? fields.receivedTimeMs : Number(fields.receivedTimeMs) || 0,
     requestId: request.requestId,
     recordId: request.eventId,
     warnings: [...warnings],
   };
-  if (!result.xactionId) result.warnings.push(`the inlet's answer to record ${request.requestId} had no xactionId receipt`);
+  if (!result.xactionId)
+    result.warnings.push(`the inlet's answer to record ${request.requestId} had no xactionId receipt`);
   return result;
 }

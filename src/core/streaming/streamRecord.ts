@@ -19,7 +19,10 @@ export interface StreamingPlatform {
   /** Which face this is, reported in a page view's `implementationDetails.name`. */
   implementation?: string;
   /** Builds a page view's XDM instead of `snapshot` + `implementation`: a collector's own `buildEvent`. */
-  buildPageView?(pageView: { name?: string; url?: string }, xdm: PlainObject): Promise<{ xdm: PlainObject; warnings: string[] }>;
+  buildPageView?(
+    pageView: { name?: string; url?: string },
+    xdm: PlainObject,
+  ): Promise<{ xdm: PlainObject; warnings: string[] }>;
   /** Debug log; the face decides whether it prints. */
   log?(message: string, detail?: unknown): void;
 }
@@ -31,7 +34,12 @@ function bareSnapshot(): EnvironmentSnapshot {
 }
 
 /** The XDM entity to send: the record, or a page-view ExperienceEvent with the record merged over it; always with an `_id`. */
-async function buildXdmEntity(options: ResolvedStreamingOptions, record: PlainObject, platform: Omit<StreamingPlatform, 'transport'>, warnings: string[]): Promise<PlainObject> {
+async function buildXdmEntity(
+  options: ResolvedStreamingOptions,
+  record: PlainObject,
+  platform: Omit<StreamingPlatform, 'transport'>,
+  warnings: string[],
+): Promise<PlainObject> {
   const { pageView } = options;
   if (pageView && platform.buildPageView) {
     const built = await platform.buildPageView(pageView, record);
@@ -71,17 +79,27 @@ export async function prepareStreamRecord(
     record = hashed.value;
     warnings.push(...hashed.warnings);
   }
-  let entity = options.dataType === 'xdm' ? await buildXdmEntity(options, record, platform, warnings) : record;
+  let entity =
+    options.dataType === 'xdm' ? await buildXdmEntity(options, record, platform, warnings) : record;
   if (options.hashEmails) {
     const redacted = redactEmails(entity);
     entity = redacted.value;
     for (const path of redacted.paths) {
-      warnings.push(`a plain e-mail address in ${path} was replaced before sending (name the field in emailFields to send its hash, or set hashEmails: false)`);
+      warnings.push(
+        `a plain e-mail address in ${path} was replaced before sending (name the field in emailFields to send its hash, or set hashEmails: false)`,
+      );
     }
   }
   const requestId = createUuid();
   const payload =
-    options.dataType === 'xdm' ? (buildXdmEnvelope(options.schemaRef!, options.flowId, options.datasetId!, entity) as unknown as PlainObject) : entity;
+    options.dataType === 'xdm'
+      ? (buildXdmEnvelope(
+          options.schemaRef!,
+          options.flowId,
+          options.datasetId!,
+          entity,
+        ) as unknown as PlainObject)
+      : entity;
   const recordId = options.dataType === 'xdm' ? String(entity._id) : requestId;
   return { request: buildStreamingRequest(options, payload, requestId, recordId), warnings };
 }

@@ -5,7 +5,9 @@
 import type { Rejection } from '../EmulatorContext';
 import type { StoredEvent } from '../createEventStore';
 
-type Item = { kind: 'event'; key: string; time: number; event: StoredEvent } | { kind: 'refused'; key: string; time: number; rejection: Rejection };
+type Item =
+  | { kind: 'event'; key: string; time: number; event: StoredEvent }
+  | { kind: 'refused'; key: string; time: number; rejection: Rejection };
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -28,8 +30,10 @@ const filterSource = byId<HTMLSelectElement>('filter-source');
 const filterProblems = byId<HTMLInputElement>('filter-problems');
 
 const hasProblem = (item: Item) => item.kind === 'refused' || !item.event.validation.ok;
-const shortId = (id: string | undefined) => (id && id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id ?? '');
-const clock = (time: number) => new Date(time).toLocaleTimeString([], { hour12: false }) + `.${String(time % 1000).padStart(3, '0')}`;
+const shortId = (id: string | undefined) =>
+  id && id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : (id ?? '');
+const clock = (time: number) =>
+  new Date(time).toLocaleTimeString([], { hour12: false }) + `.${String(time % 1000).padStart(3, '0')}`;
 
 function searchText(item: Item): string {
   if (item.kind === 'refused') {
@@ -37,12 +41,29 @@ function searchText(item: Item): string {
     return [r.path, r.title, r.detail, r.requestId, r.type, String(r.status)].join(' ').toLowerCase();
   }
   const e = item.event;
-  return [e.eventType, e.requestId, e.eventId, e.dataStreamId, e.inletId, e.flowId, e.xactionId, e.ecid, e.endpoint].join(' ').toLowerCase();
+  return [
+    e.eventType,
+    e.requestId,
+    e.eventId,
+    e.dataStreamId,
+    e.inletId,
+    e.flowId,
+    e.xactionId,
+    e.ecid,
+    e.endpoint,
+  ]
+    .join(' ')
+    .toLowerCase();
 }
 
 function matches(item: Item): boolean {
   const source = filterSource.value;
-  if (source === 'refused' ? item.kind !== 'refused' : source && (item.kind !== 'event' || item.event.source !== source)) return false;
+  if (
+    source === 'refused'
+      ? item.kind !== 'refused'
+      : source && (item.kind !== 'event' || item.event.source !== source)
+  )
+    return false;
   if (filterProblems.checked && !hasProblem(item)) return false;
   const words = filterText.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const text = searchText(item);
@@ -55,7 +76,12 @@ function statusBadge(item: Item): HTMLElement {
   if (validation.plainEmails.length) return el('span', 'badge privacy', 'PLAIN E-MAIL');
   const errors = validation.findings.filter((f) => f.severity === 'error').length;
   if (errors) return el('span', 'badge bad', `${errors} error${errors > 1 ? 's' : ''}`);
-  if (validation.findings.length) return el('span', 'badge warn', `${validation.findings.length} warning${validation.findings.length > 1 ? 's' : ''}`);
+  if (validation.findings.length)
+    return el(
+      'span',
+      'badge warn',
+      `${validation.findings.length} warning${validation.findings.length > 1 ? 's' : ''}`,
+    );
   return el('span', 'badge ok', 'valid');
 }
 
@@ -67,13 +93,33 @@ function renderRow(item: Item, isNew: boolean): HTMLElement {
   row.tabIndex = 0;
   if (item.kind === 'refused') {
     const r = item.rejection;
-    row.append(el('span', 'source refused', 'refused'), el('span', 'type', `${r.method} ${r.path}`), statusBadge(item));
-    row.append(el('span', 'meta', `${clock(r.at)}  ${r.title}${r.requestId ? `  · requestId ${shortId(r.requestId)}` : ''}`));
+    row.append(
+      el('span', 'source refused', 'refused'),
+      el('span', 'type', `${r.method} ${r.path}`),
+      statusBadge(item),
+    );
+    row.append(
+      el(
+        'span',
+        'meta',
+        `${clock(r.at)}  ${r.title}${r.requestId ? `  · requestId ${shortId(r.requestId)}` : ''}`,
+      ),
+    );
   } else {
     const e = item.event;
     const dup = e.duplicates ? `  · ×${e.duplicates + 1} (duplicates)` : '';
-    row.append(el('span', `source ${e.source}`, e.source), el('span', 'type', e.eventType ?? '(no eventType)'), statusBadge(item));
-    row.append(el('span', 'meta', `${clock(item.time)}  requestId ${shortId(e.requestId)}  · _id ${shortId(e.eventId)}${dup}`));
+    row.append(
+      el('span', `source ${e.source}`, e.source),
+      el('span', 'type', e.eventType ?? '(no eventType)'),
+      statusBadge(item),
+    );
+    row.append(
+      el(
+        'span',
+        'meta',
+        `${clock(item.time)}  requestId ${shortId(e.requestId)}  · _id ${shortId(e.eventId)}${dup}`,
+      ),
+    );
   }
   row.addEventListener('click', () => select(item.key));
   row.addEventListener('keydown', (key) => {
@@ -111,7 +157,9 @@ function section(title: string, value: unknown): HTMLElement[] {
 function renderDetail() {
   const item = selected ? items.get(selected) : undefined;
   if (!item) {
-    detail.replaceChildren(el('p', 'placeholder', 'Select an event to see its payload, validation result and requestId.'));
+    detail.replaceChildren(
+      el('p', 'placeholder', 'Select an event to see its payload, validation result and requestId.'),
+    );
     return;
   }
   const head = el('div', 'detail-head');
@@ -128,10 +176,18 @@ function renderDetail() {
     return;
   }
   const e = item.event;
-  head.append(el('span', `source ${e.source}`, e.source), el('h2', undefined, e.eventType ?? '(no eventType)'), statusBadge(item));
+  head.append(
+    el('span', `source ${e.source}`, e.source),
+    el('h2', undefined, e.eventType ?? '(no eventType)'),
+    statusBadge(item),
+  );
   const nodes: HTMLElement[] = [head];
   if (e.validation.plainEmails.length) {
-    const alarm = el('div', 'alarm', '⚠ Plain e-mail address received: the sender leaks personal data. Hash it (Email_LC_SHA256) or leave it out.');
+    const alarm = el(
+      'div',
+      'alarm',
+      '⚠ Plain e-mail address received: the sender leaks personal data. Hash it (Email_LC_SHA256) or leave it out.',
+    );
     const where = el('ul');
     for (const path of e.validation.plainEmails) where.append(el('li', undefined, path));
     alarm.append(where);
@@ -147,22 +203,37 @@ function renderDetail() {
   fact(facts, 'endpoint', e.endpoint);
   fact(facts, 'received', e.receivedAt);
   fact(facts, 'store id', e.id);
-  if (e.duplicates) fact(facts, 'duplicates', `${e.duplicates} later request(s) carried the same _id (not stored again)`);
+  if (e.duplicates)
+    fact(facts, 'duplicates', `${e.duplicates} later request(s) carried the same _id (not stored again)`);
   nodes.push(facts, el('h3', undefined, 'Validation'));
   const findings = el('ul', 'findings');
-  if (!e.validation.findings.length) findings.append(el('li', 'passed', '✓ _id, timestamp, eventType present; identity map well-formed; no plain e-mail address.'));
+  if (!e.validation.findings.length)
+    findings.append(
+      el(
+        'li',
+        'passed',
+        '✓ _id, timestamp, eventType present; identity map well-formed; no plain e-mail address.',
+      ),
+    );
   for (const finding of e.validation.findings) {
     const line = el('li', finding.severity);
     line.append(el('code', undefined, finding.path), document.createTextNode(finding.message));
     findings.append(line);
   }
-  nodes.push(findings, ...section('xdm', e.xdm), ...section('data', e.data), ...section(e.source === 'inlet' ? 'record as received' : 'raw', e.raw), ...section('headers', e.headers));
+  nodes.push(
+    findings,
+    ...section('xdm', e.xdm),
+    ...section('data', e.data),
+    ...section(e.source === 'inlet' ? 'record as received' : 'raw', e.raw),
+    ...section('headers', e.headers),
+  );
   detail.replaceChildren(...nodes);
 }
 
 function select(key: string) {
   selected = key;
-  for (const row of list.querySelectorAll<HTMLElement>('.row')) row.setAttribute('aria-selected', String(row.dataset.key === key));
+  for (const row of list.querySelectorAll<HTMLElement>('.row'))
+    row.setAttribute('aria-selected', String(row.dataset.key === key));
   renderDetail();
 }
 
@@ -181,7 +252,10 @@ function addRejection(rejection: Rejection, live: boolean) {
 }
 
 async function loadAll() {
-  const [events, rejections] = await Promise.all([fetch('/api/events').then((r) => r.json()), fetch('/api/rejections').then((r) => r.json())]);
+  const [events, rejections] = await Promise.all([
+    fetch('/api/events').then((r) => r.json()),
+    fetch('/api/rejections').then((r) => r.json()),
+  ]);
   items.clear();
   refusedSeq = 0;
   duplicates = 0;
@@ -223,7 +297,9 @@ function connect() {
     renderList();
     if (selected === key) renderDetail();
   });
-  stream.addEventListener('rejected', (message) => addRejection(JSON.parse((message as MessageEvent).data) as Rejection, true));
+  stream.addEventListener('rejected', (message) =>
+    addRejection(JSON.parse((message as MessageEvent).data) as Rejection, true),
+  );
   stream.addEventListener('cleared', () => {
     items.clear();
     duplicates = 0;
@@ -233,7 +309,8 @@ function connect() {
   });
 }
 
-for (const control of [filterText, filterSource, filterProblems]) control.addEventListener('input', () => renderList());
+for (const control of [filterText, filterSource, filterProblems])
+  control.addEventListener('input', () => renderList());
 byId('clear').addEventListener('click', () => {
   if (confirm('Delete every stored event?')) void fetch('/api/events', { method: 'DELETE' });
 });

@@ -20,14 +20,31 @@ const seedEvent = (id: string = crypto.randomUUID()) => ({
 
 let emulator: RunningEmulator;
 const logs: string[] = [];
-const interact = (query: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  fetch(`${emulator.origin}/ee/v2/interact?${query}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const interact = (
+  query: string,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) =>
+  fetch(`${emulator.origin}/ee/v2/interact?${query}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 // The stored events, loosely typed: the tests read deep into their payloads.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const events = async (query = '') => (await (await fetch(`${emulator.origin}/api/events${query}`)).json()) as { count: number; events: Array<Record<string, any>> };
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read deep into payloads */
+type Loose = Record<string, any>;
+const events = async (query = '') =>
+  (await (await fetch(`${emulator.origin}/api/events${query}`)).json()) as {
+    count: number;
+    events: Array<Loose>;
+  };
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, datastreams: [{ id: DATASTREAM, orgId: 'ACME0000000000000000000@AdobeOrg' }], log: (line) => logs.push(line) });
+  emulator = await startEmulator({
+    port: 0,
+    datastreams: [{ id: DATASTREAM, orgId: 'ACME0000000000000000000@AdobeOrg' }],
+    log: (line) => logs.push(line),
+  });
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {
@@ -42,15 +59,34 @@ describe('POST /ee/v2/interact', () => {
     expect(response.status).toBe(200);
     const answer = await response.json();
     expect(answer.requestId).toBe('req-seed-1');
-    const byType = Object.fromEntries(answer.handle.map((h: { type: string; payload: unknown[] }) => [h.type, h.payload]));
-    expect(byType['identity:result'][0]).toEqual({ id: expect.stringMatching(/^\d{38}$/), namespace: { code: 'ECID' } });
-    expect(byType['state:store'][0]).toEqual({ key: 'kndctr_ACME0000000000000000000_AdobeOrg_identity', value: expect.any(String), maxAge: 34128000 });
-    expect(byType['locationHint:result'][0]).toEqual({ scope: 'EdgeNetwork', hint: 'local', ttlSeconds: 1800 });
+    const byType = Object.fromEntries(
+      answer.handle.map((h: { type: string; payload: unknown[] }) => [h.type, h.payload]),
+    );
+    expect(byType['identity:result'][0]).toEqual({
+      id: expect.stringMatching(/^\d{38}$/),
+      namespace: { code: 'ECID' },
+    });
+    expect(byType['state:store'][0]).toEqual({
+      key: 'kndctr_ACME0000000000000000000_AdobeOrg_identity',
+      value: expect.any(String),
+      maxAge: 34128000,
+    });
+    expect(byType['locationHint:result'][0]).toEqual({
+      scope: 'EdgeNetwork',
+      hint: 'local',
+      ttlSeconds: 1800,
+    });
 
     const stored = await events('?requestId=req-seed-1');
     expect(stored.count).toBe(1);
     const [event] = stored.events;
-    expect(event).toMatchObject({ eventId: body.event.xdm._id, dataStreamId: DATASTREAM, eventType: 'web.webpagedetails.pageViews', xdm: body.event.xdm, data: body.event.data });
+    expect(event).toMatchObject({
+      eventId: body.event.xdm._id,
+      dataStreamId: DATASTREAM,
+      eventType: 'web.webpagedetails.pageViews',
+      xdm: body.event.xdm,
+      data: body.event.data,
+    });
     expect(event!.validation).toEqual({ ok: true, findings: [], plainEmails: [] });
     expect(event!.headers['content-type']).toBe('application/json');
     expect(await (await fetch(`${emulator.origin}/api/events/${event!.id}`)).json()).toEqual(event);
@@ -64,7 +100,9 @@ describe('POST /ee/v2/interact', () => {
   });
 
   it('takes a JSON body sent as text/plain, as browsers send it', async () => {
-    const response = await interact(`dataStreamId=${DATASTREAM}&requestId=plain`, seedEvent(), { 'content-type': 'text/plain;charset=UTF-8' });
+    const response = await interact(`dataStreamId=${DATASTREAM}&requestId=plain`, seedEvent(), {
+      'content-type': 'text/plain;charset=UTF-8',
+    });
     expect(response.status).toBe(200);
     expect((await events('?requestId=plain')).count).toBe(1);
   });
@@ -74,10 +112,20 @@ describe('POST /ee/v2/interact', () => {
     const answer = await first.json();
     const ecid = answer.handle[0].payload[0].id;
     const state = answer.handle.find((h: { type: string }) => h.type === 'state:store').payload[0];
-    const viaState = await (await interact(`dataStreamId=${DATASTREAM}`, { ...seedEvent(), meta: { state: { entries: [{ key: state.key, value: state.value }] } } })).json();
+    const viaState = await (
+      await interact(`dataStreamId=${DATASTREAM}`, {
+        ...seedEvent(),
+        meta: { state: { entries: [{ key: state.key, value: state.value }] } },
+      })
+    ).json();
     expect(viaState.handle[0].payload[0].id).toBe(ecid);
     const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
-    const viaCookie = await (await interact(`dataStreamId=${DATASTREAM}`, seedEvent(), { 'content-type': 'application/json', cookie })).json();
+    const viaCookie = await (
+      await interact(`dataStreamId=${DATASTREAM}`, seedEvent(), {
+        'content-type': 'application/json',
+        cookie,
+      })
+    ).json();
     expect(viaCookie.handle[0].payload[0].id).toBe(ecid);
     const stranger = await (await interact(`dataStreamId=${DATASTREAM}`, seedEvent())).json();
     expect(stranger.handle[0].payload[0].id).not.toBe(ecid);
@@ -90,23 +138,40 @@ describe('POST /ee/v2/interact', () => {
     const stored = await events();
     expect(stored.count).toBe(1);
     expect(stored.events[0]!.duplicates).toBe(1);
-    expect(await (await fetch(`${emulator.origin}/api/status`)).json()).toMatchObject({ events: 1, duplicates: 1 });
+    expect(await (await fetch(`${emulator.origin}/api/status`)).json()).toMatchObject({
+      events: 1,
+      duplicates: 1,
+    });
   });
 
   it('flags a plain e-mail address anywhere, a bad hashed id and missing fields, and still stores the event', async () => {
     const body = {
       event: {
-        xdm: { _id: 'bad-1', eventType: 'web.formFilledOut', identityMap: { Email_LC_SHA256: [{ id: 'ada@example.com' }] } },
+        xdm: {
+          _id: 'bad-1',
+          eventType: 'web.formFilledOut',
+          identityMap: { Email_LC_SHA256: [{ id: 'ada@example.com' }] },
+        },
         data: { form: { note: 'write to ADA%40example.org please' } },
       },
     };
     expect((await interact(`dataStreamId=${DATASTREAM}&requestId=bad`, body)).status).toBe(200);
     const [event] = (await events('?requestId=bad')).events;
     expect(event!.validation.ok).toBe(false);
-    expect(event!.validation.plainEmails).toEqual(['xdm.identityMap.Email_LC_SHA256[0].id', 'data.form.note']);
-    const messages = event!.validation.findings.map((f: { severity: string; path: string }) => `${f.severity} ${f.path}`);
+    expect(event!.validation.plainEmails).toEqual([
+      'xdm.identityMap.Email_LC_SHA256[0].id',
+      'data.form.note',
+    ]);
+    const messages = event!.validation.findings.map(
+      (f: { severity: string; path: string }) => `${f.severity} ${f.path}`,
+    );
     expect(messages).toEqual(
-      expect.arrayContaining(['error xdm.timestamp', 'error xdm.identityMap.Email_LC_SHA256[0].id', 'privacy xdm.identityMap.Email_LC_SHA256[0].id', 'privacy data.form.note']),
+      expect.arrayContaining([
+        'error xdm.timestamp',
+        'error xdm.identityMap.Email_LC_SHA256[0].id',
+        'privacy xdm.identityMap.Email_LC_SHA256[0].id',
+        'privacy data.form.note',
+      ]),
     );
     expect(logs.some((line) => line.includes('PLAIN E-MAIL'))).toBe(true);
   });
@@ -118,7 +183,9 @@ describe('POST /ee/v2/interact', () => {
     await interact(`dataStreamId=${DATASTREAM}`, other);
     expect((await events(`?dataStreamId=${DATASTREAM}`)).count).toBe(2);
     expect((await events('?dataStreamId=something-else')).count).toBe(0);
-    expect((await events('?eventType=commerce.productViews')).events.map((e) => e.eventId)).toEqual([other.event.xdm._id]);
+    expect((await events('?eventType=commerce.productViews')).events.map((e) => e.eventId)).toEqual([
+      other.event.xdm._id,
+    ]);
     const future = new Date(Date.now() + 60_000).toISOString();
     expect((await events(`?since=${encodeURIComponent(future)}`)).count).toBe(0);
     expect((await events('?since=0')).count).toBe(2);
@@ -129,7 +196,10 @@ describe('POST /ee/v2/interact', () => {
 
 describe('other Edge endpoints', () => {
   it('answers /ee/v2/collect with 204 and stores the event', async () => {
-    const response = await fetch(`${emulator.origin}/ee/v2/collect?dataStreamId=${DATASTREAM}&requestId=col`, { method: 'POST', body: JSON.stringify(seedEvent()), headers: { 'content-type': 'text/plain' } });
+    const response = await fetch(
+      `${emulator.origin}/ee/v2/collect?dataStreamId=${DATASTREAM}&requestId=col`,
+      { method: 'POST', body: JSON.stringify(seedEvent()), headers: { 'content-type': 'text/plain' } },
+    );
     expect(response.status).toBe(204);
     expect((await events('?requestId=col')).count).toBe(1);
   });
@@ -137,7 +207,11 @@ describe('other Edge endpoints', () => {
   it('takes the Web SDK shape: /ee/v1/interact with configId and events[]', async () => {
     const a = seedEvent().event;
     const b = seedEvent().event;
-    const response = await fetch(`${emulator.origin}/ee/v1/interact?configId=${DATASTREAM}&requestId=v1`, { method: 'POST', body: JSON.stringify({ events: [a, b], meta: {} }), headers: { 'content-type': 'text/plain' } });
+    const response = await fetch(`${emulator.origin}/ee/v1/interact?configId=${DATASTREAM}&requestId=v1`, {
+      method: 'POST',
+      body: JSON.stringify({ events: [a, b], meta: {} }),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(response.status).toBe(200);
     expect((await response.json()).requestId).toBe('v1');
     expect((await events('?requestId=v1')).events.map((e) => e.eventId)).toEqual([a.xdm._id, b.xdm._id]);
@@ -146,7 +220,14 @@ describe('other Edge endpoints', () => {
   it('creates unknown datastreams on first use in development mode only', async () => {
     const dev = await startEmulator({ port: 0, devMode: true });
     try {
-      const response = await fetch(`${dev.origin}/ee/v2/interact?dataStreamId=11111111-2222-4333-8444-555555555555`, { method: 'POST', body: JSON.stringify(seedEvent()) , headers: { 'content-type': 'application/json' } });
+      const response = await fetch(
+        `${dev.origin}/ee/v2/interact?dataStreamId=11111111-2222-4333-8444-555555555555`,
+        {
+          method: 'POST',
+          body: JSON.stringify(seedEvent()),
+          headers: { 'content-type': 'application/json' },
+        },
+      );
       expect(response.status).toBe(200);
     } finally {
       await dev.close();
@@ -156,7 +237,11 @@ describe('other Edge endpoints', () => {
   it('accepts datastreams added through /api/datastreams', async () => {
     const id = '99999999-2222-4333-8444-555555555555';
     expect((await interact(`dataStreamId=${id}`, seedEvent())).status).toBe(400);
-    const created = await fetch(`${emulator.origin}/api/datastreams`, { method: 'POST', body: JSON.stringify({ id, name: 'Added' }), headers: { 'content-type': 'application/json' } });
+    const created = await fetch(`${emulator.origin}/api/datastreams`, {
+      method: 'POST',
+      body: JSON.stringify({ id, name: 'Added' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(created.status).toBe(201);
     expect((await interact(`dataStreamId=${id}`, seedEvent())).status).toBe(200);
   });
@@ -167,20 +252,36 @@ describe('bad input on the Edge endpoints', () => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const body = await response.json();
-    expect(body).toEqual({ type: `https://ns.adobe.com/aep/errors/EXEG-${code}-${status}`, status, title: expect.any(String), detail: expect.any(String), report: { requestId: expect.any(String) } });
+    expect(body).toEqual({
+      type: `https://ns.adobe.com/aep/errors/EXEG-${code}-${status}`,
+      status,
+      title: expect.any(String),
+      detail: expect.any(String),
+      report: { requestId: expect.any(String) },
+    });
     return body;
   };
 
-  it('malformed JSON → 400 EXEG-0100, with the caller\'s requestId in the report', async () => {
-    const body = await problem(await interact(`dataStreamId=${DATASTREAM}&requestId=broken`, '{"event": {'), 400, '0100');
+  it("malformed JSON → 400 EXEG-0100, with the caller's requestId in the report", async () => {
+    const body = await problem(
+      await interact(`dataStreamId=${DATASTREAM}&requestId=broken`, '{"event": {'),
+      400,
+      '0100',
+    );
     expect(body.report.requestId).toBe('broken');
-    expect(logs.some((line) => line.startsWith('refused 400') && line.includes('requestId=broken'))).toBe(true);
+    expect(logs.some((line) => line.startsWith('refused 400') && line.includes('requestId=broken'))).toBe(
+      true,
+    );
   });
   it('missing dataStreamId → 400 EXEG-0001', async () => {
     await problem(await interact('requestId=x', seedEvent()), 400, '0001');
   });
   it('unknown dataStreamId → 400 EXEG-0003', async () => {
-    const body = await problem(await interact('dataStreamId=00000000-0000-4000-8000-000000000000', seedEvent()), 400, '0003');
+    const body = await problem(
+      await interact('dataStreamId=00000000-0000-4000-8000-000000000000', seedEvent()),
+      400,
+      '0003',
+    );
     expect(body.detail).toContain('00000000-0000-4000-8000-000000000000');
   });
   it('missing event → 400 EXEG-0101; event without xdm → 400 EXEG-0102', async () => {
@@ -190,12 +291,25 @@ describe('bad input on the Edge endpoints', () => {
   it('a body over 64 KB → 413 EXEG-0103, one just under is taken', async () => {
     const big = seedEvent();
     (big.event.data as Record<string, unknown>).filler = 'x'.repeat(64 * 1024);
-    await problem(await interact(`dataStreamId=${DATASTREAM}`, big, { 'content-type': 'text/plain', origin: 'http://localhost:8080' }), 413, '0103');
+    await problem(
+      await interact(`dataStreamId=${DATASTREAM}`, big, {
+        'content-type': 'text/plain',
+        origin: 'http://localhost:8080',
+      }),
+      413,
+      '0103',
+    );
     (big.event.data as Record<string, unknown>).filler = 'x'.repeat(60 * 1024);
     expect((await interact(`dataStreamId=${DATASTREAM}`, big)).status).toBe(200);
   });
   it('a wrong content type → 415 EXEG-0104', async () => {
-    await problem(await interact(`dataStreamId=${DATASTREAM}`, 'a=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, '0104');
+    await problem(
+      await interact(`dataStreamId=${DATASTREAM}`, 'a=1', {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      415,
+      '0104',
+    );
   });
   it('an unknown Edge path → 404 EXEG-0105', async () => {
     await problem(await fetch(`${emulator.origin}/ee/v9/interact`, { method: 'POST' }), 404, '0105');
@@ -210,7 +324,14 @@ describe('bad input on the Edge endpoints', () => {
 describe('CORS for pages on loopback', () => {
   it('answers a preflight from a loopback origin with credentials, and none from elsewhere', async () => {
     const preflight = (origin: string) =>
-      fetch(`${emulator.origin}/ee/v2/interact`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      fetch(`${emulator.origin}/ee/v2/interact`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
     for (const origin of ['http://127.0.0.1:5173', 'http://localhost:3000', 'http://[::1]:8080']) {
       const response = await preflight(origin);
       expect(response.status).toBe(204);
@@ -222,10 +343,16 @@ describe('CORS for pages on loopback', () => {
   });
 
   it('echoes the origin on simple requests and on refusals, and exposes retry-after', async () => {
-    const ok = await interact(`dataStreamId=${DATASTREAM}`, seedEvent(), { 'content-type': 'text/plain', origin: 'http://localhost:3000' });
+    const ok = await interact(`dataStreamId=${DATASTREAM}`, seedEvent(), {
+      'content-type': 'text/plain',
+      origin: 'http://localhost:3000',
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect(ok.headers.get('access-control-expose-headers')).toContain('retry-after');
-    const refused = await interact('', seedEvent(), { 'content-type': 'text/plain', origin: 'http://localhost:3000' });
+    const refused = await interact('', seedEvent(), {
+      'content-type': 'text/plain',
+      origin: 'http://localhost:3000',
+    });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
   });

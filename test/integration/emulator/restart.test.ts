@@ -11,7 +11,9 @@ const dirs: string[] = [];
 
 /** Starts `node dist/emulator/cli.js` on a free port and resolves with its origin, read from what it prints. */
 function startCli(dataDir: string): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data-dir', dataDir, '--seed-demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--data-dir', dataDir, '--seed-demo'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -30,7 +32,10 @@ function startCli(dataDir: string): Promise<{ child: ChildProcess; origin: strin
   });
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve),
+  );
 const newDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'emulator-restart-'));
   dirs.push(dir);
@@ -38,7 +43,8 @@ const newDir = () => {
 };
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/emulator/cli.js is missing: run "npx rollup -c" (npm test builds first)');
+  if (!existsSync(CLI))
+    throw new Error('dist/emulator/cli.js is missing: run "npx rollup -c" (npm test builds first)');
 });
 afterEach(async () => {
   for (const child of children.splice(0)) {
@@ -65,20 +71,38 @@ describe('nothing accepted is lost when the emulator is killed', () => {
         fetch(`${first.origin}/ee/v2/interact?dataStreamId=${datastreamId}&requestId=${id}`, {
           method: 'POST',
           headers: { 'content-type': 'text/plain;charset=UTF-8' },
-          body: JSON.stringify({ event: { xdm: { _id: id, eventType: 'web.webpagedetails.pageViews', timestamp: new Date().toISOString() } } }),
+          body: JSON.stringify({
+            event: {
+              xdm: {
+                _id: id,
+                eventType: 'web.webpagedetails.pageViews',
+                timestamp: new Date().toISOString(),
+              },
+            },
+          }),
         }),
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(ids.map(() => 200));
     const inlet = /Raw inlet\s+(\S+)\s+\(x-adobe-flow-id: ([\w-]+)/.exec(first.output())!;
-    const inletAnswer = await fetch(inlet[1]!, { method: 'POST', headers: { 'content-type': 'application/json', 'x-adobe-flow-id': inlet[2]! }, body: JSON.stringify({ firstName: 'Ada', city: 'London' }) });
+    const inletAnswer = await fetch(inlet[1]!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-adobe-flow-id': inlet[2]! },
+      body: JSON.stringify({ firstName: 'Ada', city: 'London' }),
+    });
     expect(inletAnswer.status).toBe(200);
     const { xactionId } = await inletAnswer.json();
-    const connection = await (await fetch(`${first.origin}/data/foundation/flowservice/connections`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'kept', connectionSpec: { id: 'bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb', version: '1.0' }, auth: { params: { dataType: 'xdm' } } }),
-    })).json();
+    const connection = await (
+      await fetch(`${first.origin}/data/foundation/flowservice/connections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'kept',
+          connectionSpec: { id: 'bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb', version: '1.0' },
+          auth: { params: { dataType: 'xdm' } },
+        }),
+      })
+    ).json();
 
     first.child.kill('SIGKILL');
     await exited(first.child);
@@ -87,8 +111,13 @@ describe('nothing accepted is lost when the emulator is killed', () => {
     const { events } = await (await fetch(`${second.origin}/api/events`)).json();
     const stored = new Set(events.map((event: { eventId: string }) => event.eventId));
     for (const id of ids) expect(stored.has(id), id).toBe(true);
-    expect(events.find((event: { xactionId?: string }) => event.xactionId === xactionId).xdm).toEqual({ person: { name: { firstName: 'Ada' } }, homeAddress: { city: 'London' } });
-    expect((await fetch(`${second.origin}/data/foundation/flowservice/connections/${connection.id}`)).status).toBe(200);
+    expect(events.find((event: { xactionId?: string }) => event.xactionId === xactionId).xdm).toEqual({
+      person: { name: { firstName: 'Ada' } },
+      homeAddress: { city: 'London' },
+    });
+    expect(
+      (await fetch(`${second.origin}/data/foundation/flowservice/connections/${connection.id}`)).status,
+    ).toBe(200);
     // The same demo ids come back, so the printed ids stay valid.
     expect(second.output()).toContain(datastreamId);
 
@@ -100,7 +129,11 @@ describe('nothing accepted is lost when the emulator is killed', () => {
     const dataDir = newDir();
     const first = await startEmulator({ port: 0, dataDir, devMode: true });
     const send = (origin: string, id: string) =>
-      fetch(`${origin}/ee/v2/interact?dataStreamId=2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event: { xdm: { _id: id } } }) });
+      fetch(`${origin}/ee/v2/interact?dataStreamId=2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ event: { xdm: { _id: id } } }),
+      });
     expect((await send(first.origin, 'kept-1')).status).toBe(200);
     await first.close();
     appendFileSync(join(dataDir, 'events.jsonl'), '{"t":"event","event":{"id":"99","eventId":"to');
@@ -108,7 +141,9 @@ describe('nothing accepted is lost when the emulator is killed', () => {
     const second = await startEmulator({ port: 0, dataDir, log: (line) => logs.push(line) });
     try {
       expect(logs.some((line) => line.includes('cut short'))).toBe(true);
-      const ids = (await (await fetch(`${second.origin}/api/events`)).json()).events.map((event: { eventId: string }) => event.eventId);
+      const ids = (await (await fetch(`${second.origin}/api/events`)).json()).events.map(
+        (event: { eventId: string }) => event.eventId,
+      );
       expect(ids).toEqual(['kept-1']);
       // The datastream made on the fly in development mode was kept too: no --dev needed now.
       expect((await send(second.origin, 'kept-2')).status).toBe(200);

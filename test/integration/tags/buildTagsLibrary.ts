@@ -30,18 +30,26 @@ export function buildTagsLibrary(input: LibraryInput): string {
   const manifest = JSON.parse(input.files.get('extension.json')!.toString('utf8'));
   const named = new Map<string, { name: string; displayName: string }>();
   for (const type of ['actions', 'dataElements', 'events', 'conditions', 'sharedModules']) {
-    for (const item of manifest[type] ?? []) named.set(item.libPath, { name: item.name, displayName: item.displayName ?? item.name });
+    for (const item of manifest[type] ?? [])
+      named.set(item.libPath, { name: item.name, displayName: item.displayName ?? item.name });
   }
   const functions: string[] = [];
   const fn = (source: string) => `__FUNCTION_${functions.push(WRAPPER(source)) - 1}__`;
   const modules: Record<string, unknown> = {};
   for (const [path, content] of input.files) {
     if (!path.startsWith('dist/lib/')) continue;
-    modules[`${manifest.name}/${path}`] = { ...(named.get(path) ?? {}), script: fn(content.toString('utf8')) };
+    modules[`${manifest.name}/${path}`] = {
+      ...(named.get(path) ?? {}),
+      script: fn(content.toString('utf8')),
+    };
   }
   const harnessModules: Record<string, unknown> = {};
   for (const [path, module] of Object.entries(input.harness)) {
-    harnessModules[`harness/${path}`] = { name: module.name, displayName: module.name, script: fn(module.source) };
+    harnessModules[`harness/${path}`] = {
+      name: module.name,
+      displayName: module.name,
+      script: fn(module.source),
+    };
   }
   const container = {
     rules: input.rules.map((rule, index) => ({
@@ -57,11 +65,27 @@ export function buildTagsLibrary(input: LibraryInput): string {
       harness: { displayName: 'Test harness', settings: {}, modules: harnessModules },
     },
     company: { orgId: 'TEST@AdobeOrg' },
-    property: { name: 'Test property', settings: { id: 'PR1', domains: ['127.0.0.1'], undefinedVarsReturnEmpty: false, ruleComponentSequencingEnabled: true } },
-    buildInfo: { turbineVersion: '28.1.0', turbineBuildDate: '2024-01-01T00:00:00Z', buildDate: '2024-01-01T00:00:00Z', minified: false },
+    property: {
+      name: 'Test property',
+      settings: {
+        id: 'PR1',
+        domains: ['127.0.0.1'],
+        undefinedVarsReturnEmpty: false,
+        ruleComponentSequencingEnabled: true,
+      },
+    },
+    buildInfo: {
+      turbineVersion: '28.1.0',
+      turbineBuildDate: '2024-01-01T00:00:00Z',
+      buildDate: '2024-01-01T00:00:00Z',
+      minified: false,
+    },
     environment: { id: 'EN1', stage: input.stage ?? 'production' },
   };
-  const containerText = JSON.stringify(container, null, 1).replace(/"__FUNCTION_(\d+)__"/g, (_, index: string) => functions[Number(index)]!);
+  const containerText = JSON.stringify(container, null, 1).replace(
+    /"__FUNCTION_(\d+)__"/g,
+    (_, index: string) => functions[Number(index)]!,
+  );
   const engine = readFileSync(join(ROOT, 'node_modules/@adobe/reactor-turbine/dist/engine.js'), 'utf8');
   return `window._satellite = { container: ${containerText} };\n${engine}`;
 }

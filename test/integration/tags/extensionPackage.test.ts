@@ -10,7 +10,9 @@ import { packageExtension, ROOT } from './packageExtension';
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(join(ROOT, 'extension.json'), 'utf8'));
 const LIB_TYPES = ['actions', 'dataElements', 'events', 'conditions', 'sharedModules'] as const;
-const libPaths: string[] = LIB_TYPES.flatMap((type) => (manifest[type] ?? []).map((item: { libPath: string }) => item.libPath));
+const libPaths: string[] = LIB_TYPES.flatMap((type) =>
+  (manifest[type] ?? []).map((item: { libPath: string }) => item.libPath),
+);
 const REQUIRE_CALL = /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The files a library module reaches through relative requires, itself included (what Turbine will ask for). */
@@ -18,7 +20,8 @@ function reachable(start: string, seen = new Set<string>()): Set<string> {
   if (seen.has(start)) return seen;
   seen.add(start);
   for (const [, target] of readFileSync(join(ROOT, start), 'utf8').matchAll(REQUIRE_CALL)) {
-    if (target!.startsWith('.')) reachable(posix.join(posix.dirname(start), target!.endsWith('.js') ? target! : `${target}.js`), seen);
+    if (target!.startsWith('.'))
+      reachable(posix.join(posix.dirname(start), target!.endsWith('.js') ? target! : `${target}.js`), seen);
   }
   return seen;
 }
@@ -30,12 +33,15 @@ function listFiles(dir: string): string[] {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/lib')) || !existsSync(join(ROOT, 'dist/views'))) throw new Error('build first: npm run build');
+  if (!existsSync(join(ROOT, 'dist/lib')) || !existsSync(join(ROOT, 'dist/views')))
+    throw new Error('build first: npm run build');
 });
 
 describe('the built extension', () => {
   it('passes reactor-validator (CLI, in the folder holding extension.json)', async () => {
-    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/reactor-validator'), [], { cwd: ROOT });
+    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/reactor-validator'), [], {
+      cwd: ROOT,
+    });
     expect(stdout).toContain('The extension appears to be well-formed.');
   });
 
@@ -47,7 +53,10 @@ describe('the built extension', () => {
     const all = new Set(libPaths.flatMap((path) => [...reachable(path)]));
     for (const file of all) {
       for (const [, target] of readFileSync(join(ROOT, file), 'utf8').matchAll(REQUIRE_CALL)) {
-        expect(target!.startsWith('./') || target!.startsWith('../') || target!.startsWith('@adobe/reactor-'), `${file} requires "${target}"`).toBe(true);
+        expect(
+          target!.startsWith('./') || target!.startsWith('../') || target!.startsWith('@adobe/reactor-'),
+          `${file} requires "${target}"`,
+        ).toBe(true);
       }
     }
     // Every module shares one core chunk: the core ships once however many modules a property uses.
@@ -57,8 +66,13 @@ describe('the built extension', () => {
   it('compiles the library to ES2017 (Tags minifies with a tool of its own)', () => {
     const linter = new Linter();
     for (const file of listFiles('dist/lib')) {
-      const messages = linter.verify(readFileSync(join(ROOT, file), 'utf8'), { languageOptions: { ecmaVersion: 2017, sourceType: 'commonjs' } });
-      expect(messages.filter((message) => message.fatal), file).toEqual([]);
+      const messages = linter.verify(readFileSync(join(ROOT, file), 'utf8'), {
+        languageOptions: { ecmaVersion: 2017, sourceType: 'commonjs' },
+      });
+      expect(
+        messages.filter((message) => message.fatal),
+        file,
+      ).toEqual([]);
     }
   });
 

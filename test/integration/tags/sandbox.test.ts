@@ -29,13 +29,18 @@ describe('npm run sandbox (scripts/sandbox.mjs)', () => {
   });
 
   it('starts without the registry and listens on 127.0.0.1 only', async () => {
-    for (const port of [3000, 4000]) expect(await accepts('127.0.0.1', port), `port ${port} is already taken`).toBe(false);
+    for (const port of [3000, 4000])
+      expect(await accepts('127.0.0.1', port), `port ${port} is already taken`).toBe(false);
     // An `npm` that fails and leaves a mark: the start-up must not need it.
     const bin = mkdtempSync(join(tmpdir(), 'no-npm-'));
     const mark = join(bin, 'npm-was-called');
     writeFileSync(join(bin, 'npm'), `#!/bin/sh\ntouch "${mark}"\nexit 1\n`);
     chmodSync(join(bin, 'npm'), 0o755);
-    child = spawn(process.execPath, ['scripts/sandbox.mjs'], { cwd: ROOT, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['scripts/sandbox.mjs'], {
+      cwd: ROOT,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
@@ -51,7 +56,9 @@ describe('npm run sandbox (scripts/sandbox.mjs)', () => {
     const view = await fetch('http://127.0.0.1:3000/extensionViews/edge-collector/0.1.0/configuration.html');
     expect(view.status).toBe(200);
     expect(existsSync(mark)).toBe(false);
-    const outside = Object.values(networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal);
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal);
     if (outside) {
       expect(await accepts(outside.address, 3000)).toBe(false);
       expect(await accepts(outside.address, 4000)).toBe(false);

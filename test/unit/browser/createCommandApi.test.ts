@@ -14,13 +14,17 @@ describe('edgeCollector(command, options)', () => {
     expect(() => {
       promise = api('sendPageview');
     }).not.toThrow();
-    await expect(promise).rejects.toThrow(/unknown command "sendPageview"; known commands: configure, sendPageView, sendEvent/);
+    await expect(promise).rejects.toThrow(
+      /unknown command "sendPageview"; known commands: configure, sendPageView, sendEvent/,
+    );
     await expect(api(undefined as never)).rejects.toMatchObject({ code: 'unknown-command' });
     await expect(api('toString')).rejects.toMatchObject({ code: 'unknown-command' });
   });
 
   it('rejects a send before configure', async () => {
-    await expect(createCommandApi()('sendPageView')).rejects.toThrow('call edgeCollector("configure", { datastreamId }) before "sendPageView"');
+    await expect(createCommandApi()('sendPageView')).rejects.toThrow(
+      'call edgeCollector("configure", { datastreamId }) before "sendPageView"',
+    );
   });
 
   it('rejects a missing or malformed datastreamId', async () => {
@@ -31,12 +35,20 @@ describe('edgeCollector(command, options)', () => {
 
   it('configures once; a second configure is an error', async () => {
     const api = createCommandApi();
-    await expect(api('configure', { datastreamId: ID })).resolves.toEqual({ datastreamId: ID, edgeUrl: 'https://edge.adobedc.net' });
-    await expect(api('configure', { datastreamId: ID })).rejects.toMatchObject({ code: 'already-configured' });
+    await expect(api('configure', { datastreamId: ID })).resolves.toEqual({
+      datastreamId: ID,
+      edgeUrl: 'https://edge.adobedc.net',
+    });
+    await expect(api('configure', { datastreamId: ID })).rejects.toMatchObject({
+      code: 'already-configured',
+    });
   });
 
   it('sends through fetch as a simple CORS request with keepalive', async () => {
-    const fetch = vi.fn(async (url: string) => new Response(JSON.stringify({ requestId: new URL(url).searchParams.get('requestId'), handle: [] })));
+    const fetch = vi.fn(
+      async (url: string) =>
+        new Response(JSON.stringify({ requestId: new URL(url).searchParams.get('requestId'), handle: [] })),
+    );
     vi.stubGlobal('fetch', fetch);
     const api = createCommandApi();
     await api('configure', { datastreamId: ID, edgeUrl: 'http://127.0.0.1:4100' });
@@ -44,13 +56,21 @@ describe('edgeCollector(command, options)', () => {
     expect(result.warnings).toEqual([]);
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4100\/ee\/v2\/interact\?dataStreamId=/);
-    expect(init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'include', headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    expect(init).toMatchObject({
+      method: 'POST',
+      keepalive: true,
+      credentials: 'include',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
   });
 
   it('rejects with a network error when fetch fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => {
-      throw new TypeError('Failed to fetch');
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     const api = createCommandApi();
     // One attempt: retries have their own tests (test/unit/delivery).
     await api('configure', { datastreamId: ID, maxAttempts: 1 });
@@ -58,7 +78,10 @@ describe('edgeCollector(command, options)', () => {
   });
 
   it('logs requests and answers when ?edgeCollectorDebug=true, with identities hashed', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"handle":[]}')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"handle":[]}')),
+    );
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     window.history.replaceState(null, '', '/page?edgeCollectorDebug=true');
     try {
@@ -80,10 +103,15 @@ describe('edgeCollector(command, options)', () => {
 describe('the standalone script', () => {
   it('replays, in order, the calls queued by the snippet before it loaded', async () => {
     type Stub = ((...args: unknown[]) => Promise<unknown>) & { q?: unknown[][] };
-    const stub: Stub = (...args) => new Promise((resolve, reject) => (stub.q = stub.q ?? []).push([args, resolve, reject]));
+    const stub: Stub = (...args) =>
+      new Promise((resolve, reject) => (stub.q = stub.q ?? []).push([args, resolve, reject]));
     const win = window as unknown as { edgeCollector?: Stub };
     win.edgeCollector = stub;
-    const early = [win.edgeCollector('sendPageView'), win.edgeCollector('configure', { datastreamId: ID }), win.edgeCollector('nope')];
+    const early = [
+      win.edgeCollector('sendPageView'),
+      win.edgeCollector('configure', { datastreamId: ID }),
+      win.edgeCollector('nope'),
+    ];
     await import('../../../src/browser/standalone');
     expect(win.edgeCollector).not.toBe(stub);
     const settled = await Promise.allSettled(early);

@@ -16,13 +16,22 @@ const snapshot: EnvironmentSnapshot = {
 
 describe('buildExperienceEvent', () => {
   it('builds a page view with page details, referrer and context', () => {
-    const { xdm, data } = buildExperienceEvent({ id: 'id-1', eventType: PAGE_VIEW_EVENT_TYPE, snapshot, pageView: {} });
+    const { xdm, data } = buildExperienceEvent({
+      id: 'id-1',
+      eventType: PAGE_VIEW_EVENT_TYPE,
+      snapshot,
+      pageView: {},
+    });
     expect(xdm).toEqual({
       _id: 'id-1',
       timestamp: '2026-11-23T18:04:05.006Z',
       eventType: 'web.webpagedetails.pageViews',
       web: {
-        webPageDetails: { URL: 'https://shop.example/products?id=7', name: 'Products', pageViews: { value: 1 } },
+        webPageDetails: {
+          URL: 'https://shop.example/products?id=7',
+          name: 'Products',
+          pageViews: { value: 1 },
+        },
         webReferrer: { URL: 'https://search.example/?q=shoes' },
       },
       device: { screenWidth: 1920, screenHeight: 1080, screenOrientation: 'landscape' },
@@ -35,7 +44,11 @@ describe('buildExperienceEvent', () => {
 
   it('prefers the given name and URL over the page title and location', () => {
     const { xdm } = buildExperienceEvent({
-      id: 'x', eventType: PAGE_VIEW_EVENT_TYPE, snapshot, pageView: { name: 'home' }, url: 'https://shop.example/',
+      id: 'x',
+      eventType: PAGE_VIEW_EVENT_TYPE,
+      snapshot,
+      pageView: { name: 'home' },
+      url: 'https://shop.example/',
     });
     expect(xdm.web).toMatchObject({ webPageDetails: { URL: 'https://shop.example/', name: 'home' } });
   });
@@ -54,26 +67,39 @@ describe('buildExperienceEvent', () => {
         commerce: { productViews: { value: 1 } },
       },
     });
-    expect(xdm.web).toMatchObject({ webPageDetails: { URL: snapshot.url, name: 'override', siteSection: 'shop', pageViews: { value: 1 } } });
-    expect(xdm.identityMap).toEqual({ Email_LC_SHA256: [{ id: 'd'.repeat(64), primary: true }], ECID: [{ id: '123' }] });
+    expect(xdm.web).toMatchObject({
+      webPageDetails: { URL: snapshot.url, name: 'override', siteSection: 'shop', pageViews: { value: 1 } },
+    });
+    expect(xdm.identityMap).toEqual({
+      Email_LC_SHA256: [{ id: 'd'.repeat(64), primary: true }],
+      ECID: [{ id: '123' }],
+    });
     expect(xdm.device).toEqual({ screenWidth: 1920, screenHeight: 1080, screenOrientation: 'portrait' });
     expect(xdm.commerce).toEqual({ productViews: { value: 1 } });
   });
 
   it('puts caller data in the free-form data and ignores data that is not an object', () => {
-    expect(buildExperienceEvent({ id: 'x', eventType: 't', snapshot, data: { prop1: 'v' } }).data).toEqual({ prop1: 'v' });
+    expect(buildExperienceEvent({ id: 'x', eventType: 't', snapshot, data: { prop1: 'v' } }).data).toEqual({
+      prop1: 'v',
+    });
     expect(buildExperienceEvent({ id: 'x', eventType: 't', snapshot, data: 'text' }).data).toBeUndefined();
   });
 
   it('gives other events the page URL but no page name or page-view count', () => {
     const { xdm } = buildExperienceEvent({ id: 'x', eventType: 'commerce.productViews', snapshot });
     expect(xdm.eventType).toBe('commerce.productViews');
-    expect(xdm.web).toEqual({ webPageDetails: { URL: snapshot.url }, webReferrer: { URL: snapshot.referrer } });
+    expect(xdm.web).toEqual({
+      webPageDetails: { URL: snapshot.url },
+      webReferrer: { URL: snapshot.referrer },
+    });
   });
 
   it('leaves out what a server cannot know', () => {
     const { xdm } = buildExperienceEvent({
-      id: 'x', eventType: 't', snapshot: { now: snapshot.now, timezoneOffset: 0, environment: 'server' }, implementation: 'node',
+      id: 'x',
+      eventType: 't',
+      snapshot: { now: snapshot.now, timezoneOffset: 0, environment: 'server' },
+      implementation: 'node',
     });
     expect(xdm.web).toBeUndefined();
     expect(xdm.device).toBeUndefined();
@@ -82,7 +108,11 @@ describe('buildExperienceEvent', () => {
   });
 
   it('calls a square or tall screen portrait', () => {
-    const tall = buildExperienceEvent({ id: 'x', eventType: 't', snapshot: { ...snapshot, screen: { width: 390, height: 844 } } });
+    const tall = buildExperienceEvent({
+      id: 'x',
+      eventType: 't',
+      snapshot: { ...snapshot, screen: { width: 390, height: 844 } },
+    });
     expect(tall.xdm.device).toMatchObject({ screenOrientation: 'portrait' });
   });
 });

@@ -9,11 +9,22 @@ const ADDRESS = 'Ada.Lovelace@Example.com';
 const DIGEST = 'e814ff3dc480a94c7ce9334062ec4733c75a002f4bcec0197f62ffea64059e2f';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-function setup(answer: (request: InteractRequest) => EdgeAnswer | Promise<EdgeAnswer> = (r) => ({ status: 200, body: JSON.stringify({ requestId: r.requestId, handle: [] }) })) {
+function setup(
+  answer: (request: InteractRequest) => EdgeAnswer | Promise<EdgeAnswer> = (r) => ({
+    status: 200,
+    body: JSON.stringify({ requestId: r.requestId, handle: [] }),
+  }),
+) {
   const sent: InteractRequest[] = [];
   const logs: unknown[][] = [];
   const platform: Platform = {
-    snapshot: () => ({ now: new Date('2026-11-23T12:00:00.000Z'), timezoneOffset: 0, environment: 'browser', url: 'https://shop.example/', title: 'Shop' }),
+    snapshot: () => ({
+      now: new Date('2026-11-23T12:00:00.000Z'),
+      timezoneOffset: 0,
+      environment: 'browser',
+      url: 'https://shop.example/',
+      title: 'Shop',
+    }),
     transport: async (request) => {
       sent.push(request);
       return answer(request);
@@ -21,14 +32,20 @@ function setup(answer: (request: InteractRequest) => EdgeAnswer | Promise<EdgeAn
     log: (...args) => logs.push(args),
     implementation: 'test',
   };
-  const collector = createCollector(resolveConfig({ datastreamId: ID, edgeUrl: 'http://127.0.0.1:4100', debug: true }), platform);
+  const collector = createCollector(
+    resolveConfig({ datastreamId: ID, edgeUrl: 'http://127.0.0.1:4100', debug: true }),
+    platform,
+  );
   return { collector, sent, logs };
 }
 
 describe('createCollector', () => {
   it('sends a page view with the hashed e-mail and resolves with the correlated answer', async () => {
     const handle = [{ type: 'identity:result', payload: [{ id: '1', namespace: { code: 'ECID' } }] }];
-    const { collector, sent } = setup((r) => ({ status: 200, body: JSON.stringify({ requestId: r.requestId, handle }) }));
+    const { collector, sent } = setup((r) => ({
+      status: 200,
+      body: JSON.stringify({ requestId: r.requestId, handle }),
+    }));
     const result = await collector.sendPageView({ email: ADDRESS, data: { prop1: 'custom value' } });
 
     expect(sent).toHaveLength(1);
@@ -44,7 +61,12 @@ describe('createCollector', () => {
       web: { webPageDetails: { URL: 'https://shop.example/', name: 'Shop', pageViews: { value: 1 } } },
     });
     expect(body.event.data).toEqual({ prop1: 'custom value' });
-    expect(result).toEqual({ requestId: url.searchParams.get('requestId'), eventId: body.event.xdm._id, handle, warnings: [] });
+    expect(result).toEqual({
+      requestId: url.searchParams.get('requestId'),
+      eventId: body.event.xdm._id,
+      handle,
+      warnings: [],
+    });
     expect(result.eventId).toMatch(UUID);
   });
 
@@ -64,9 +86,14 @@ describe('createCollector', () => {
   });
 
   it('warns when the answer belongs to another request', async () => {
-    const { collector } = setup(() => ({ status: 200, body: JSON.stringify({ requestId: 'someone-else', handle: [] }) }));
+    const { collector } = setup(() => ({
+      status: 200,
+      body: JSON.stringify({ requestId: 'someone-else', handle: [] }),
+    }));
     const result = await collector.sendEvent({ eventType: 'commerce.productViews' });
-    expect(result.warnings[0]).toMatch(/^the answer names requestId someone-else, not [0-9a-f-]{36} that was sent$/);
+    expect(result.warnings[0]).toMatch(
+      /^the answer names requestId someone-else, not [0-9a-f-]{36} that was sent$/,
+    );
   });
 
   it('gives every event and request its own ids', async () => {
@@ -77,9 +104,21 @@ describe('createCollector', () => {
   });
 
   it('rejects a refused request with the status and problem fields', async () => {
-    const problem = { type: 'https://ns.adobe.com/aep/errors/EXEG-0104-422', status: 422, title: 'Unprocessable', detail: 'bad datastream', report: { requestId: 'x' } };
+    const problem = {
+      type: 'https://ns.adobe.com/aep/errors/EXEG-0104-422',
+      status: 422,
+      title: 'Unprocessable',
+      detail: 'bad datastream',
+      report: { requestId: 'x' },
+    };
     const { collector } = setup(() => ({ status: 422, body: JSON.stringify(problem) }));
-    await expect(collector.sendPageView()).rejects.toMatchObject({ code: 'response', status: 422, type: problem.type, title: 'Unprocessable', detail: 'bad datastream' });
+    await expect(collector.sendPageView()).rejects.toMatchObject({
+      code: 'response',
+      status: 422,
+      type: problem.type,
+      title: 'Unprocessable',
+      detail: 'bad datastream',
+    });
   });
 
   it.each([

@@ -21,10 +21,14 @@ describe('sha256Hex', () => {
 
   it('agrees with Node for every length from 0 to 300 bytes and random text', () => {
     for (let length = 0; length <= 300; length++) {
-      const text = Array.from({ length }, (_, i) => String.fromCharCode(32 + ((i * 7 + length) % 95))).join('');
+      const text = Array.from({ length }, (_, i) => String.fromCharCode(32 + ((i * 7 + length) % 95))).join(
+        '',
+      );
       expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
     }
-    const random = Array.from({ length: 500 }, () => String.fromCodePoint(Math.floor(Math.random() * 0xd7ff) + 1)).join('');
+    const random = Array.from({ length: 500 }, () =>
+      String.fromCodePoint(Math.floor(Math.random() * 0xd7ff) + 1),
+    ).join('');
     expect(sha256Hex(random)).toBe(createHash('sha256').update(random, 'utf8').digest('hex'));
   });
 });

@@ -14,7 +14,9 @@ describe('buildTagsIdentityMap', () => {
       ],
     });
     expect(warnings).toEqual([]);
-    expect(identityMap.Email_LC_SHA256).toEqual([{ id: ADA, primary: true, authenticatedState: 'authenticated' }]);
+    expect(identityMap.Email_LC_SHA256).toEqual([
+      { id: ADA, primary: true, authenticatedState: 'authenticated' },
+    ]);
     expect(JSON.stringify(identityMap)).not.toContain('example.com');
     expect(identityMap.CRMID).toEqual([
       { id: 'c-42', primary: false, authenticatedState: 'authenticated' },
@@ -23,13 +25,19 @@ describe('buildTagsIdentityMap', () => {
   });
 
   it('lets a row be primary instead of the e-mail', () => {
-    const { identityMap } = buildTagsIdentityMap({ email: 'ada@example.com', identities: [{ namespace: 'CRMID', id: 'c-1', primary: true }] });
+    const { identityMap } = buildTagsIdentityMap({
+      email: 'ada@example.com',
+      identities: [{ namespace: 'CRMID', id: 'c-1', primary: true }],
+    });
     expect(identityMap.Email_LC_SHA256?.[0]?.primary).toBe(false);
     expect(identityMap.CRMID?.[0]?.primary).toBe(true);
   });
 
   it('skips rows whose id is empty (a data element without a value) and warns on a bad e-mail', () => {
-    const { identityMap, warnings } = buildTagsIdentityMap({ email: 'not an address', identities: [{ namespace: 'CRMID', id: '' }, 'junk'] });
+    const { identityMap, warnings } = buildTagsIdentityMap({
+      email: 'not an address',
+      identities: [{ namespace: 'CRMID', id: '' }, 'junk'],
+    });
     expect(identityMap).toEqual({});
     expect(warnings).toEqual([expect.stringContaining('not an e-mail address')]);
   });

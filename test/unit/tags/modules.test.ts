@@ -16,7 +16,9 @@ import { fakeTurbine } from './fakeTurbine';
 
 // The collector itself is the core's (tested there); here it is a fake that records calls, so
 // these tests see exactly what each Tags module asks of it.
-const fake = vi.hoisted(() => ({ created: [] as Array<{ config: unknown; implementation: string; collector: Record<string, unknown> }> }));
+const fake = vi.hoisted(() => ({
+  created: [] as Array<{ config: unknown; implementation: string; collector: Record<string, unknown> }>,
+}));
 
 vi.mock('../../../src/browser/createBrowserCollector', () => ({
   createBrowserCollector: (config: unknown, implementation: string) => {
@@ -38,7 +40,12 @@ vi.mock('../../../src/browser/createBrowserCollector', () => ({
 }));
 
 function result(requestId: string, warnings: string[] = []): SendResult {
-  return { requestId, eventId: `event-of-${requestId}`, handle: [{ type: 'state:store', payload: [] }], warnings };
+  return {
+    requestId,
+    eventId: `event-of-${requestId}`,
+    handle: [{ type: 'state:store', payload: [] }],
+    warnings,
+  };
 }
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
@@ -52,18 +59,26 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the page collector', () => {
   it('is created once, lazily, with the datastream of the library stage', () => {
-    const { turbine } = fakeTurbine({ productionDatastreamId: DATASTREAM, stagingDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' }, 'staging');
+    const { turbine } = fakeTurbine(
+      { productionDatastreamId: DATASTREAM, stagingDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' },
+      'staging',
+    );
     expect(fake.created).toHaveLength(0);
     const first = getTagsCollector(turbine);
     expect(getTagsCollector(turbine)).toBe(first);
     expect(fake.created).toHaveLength(1);
-    expect(fake.created[0]).toMatchObject({ implementation: 'tags', config: { datastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', edgeUrl: 'https://edge.adobedc.net' } });
+    expect(fake.created[0]).toMatchObject({
+      implementation: 'tags',
+      config: { datastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', edgeUrl: 'https://edge.adobedc.net' },
+    });
   });
 
   it('logs an error a Tags user can act on when the configuration is bad, and tries again later', () => {
     const { turbine, logger } = fakeTurbine({ productionDatastreamId: 'not-a-uuid' });
     expect(getTagsCollector(turbine)).toBeUndefined();
-    expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/not-a-uuid.*Extensions > Edge Collector > Configure/s));
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/not-a-uuid.*Extensions > Edge Collector > Configure/s),
+    );
     expect(fake.created).toHaveLength(0);
   });
 });
@@ -71,27 +86,43 @@ describe('the page collector', () => {
 describe('Send page view', () => {
   it('sends the settings as page view options and resolves', async () => {
     const { turbine, logger } = fakeTurbine();
-    await expect(sendPageViewAction(turbine)({ name: 'home', email: 'ada@example.com', xdm: { a: 1 }, data: '' })).resolves.toBeUndefined();
+    await expect(
+      sendPageViewAction(turbine)({ name: 'home', email: 'ada@example.com', xdm: { a: 1 }, data: '' }),
+    ).resolves.toBeUndefined();
     const collector = fake.created[0]!.collector;
-    expect(collector.sendPageView).toHaveBeenCalledWith({ name: 'home', url: undefined, email: 'ada@example.com', xdm: { a: 1 }, data: undefined });
+    expect(collector.sendPageView).toHaveBeenCalledWith({
+      name: 'home',
+      url: undefined,
+      email: 'ada@example.com',
+      xdm: { a: 1 },
+      data: undefined,
+    });
     expect(logger.error).not.toHaveBeenCalled();
   });
 
   it('sends without a broken field, logging which one', async () => {
     const { turbine, logger } = fakeTurbine();
     await sendPageViewAction(turbine)({ xdm: '%no such element%' });
-    expect(fake.created[0]!.collector.sendPageView).toHaveBeenCalledWith(expect.objectContaining({ xdm: undefined }));
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('Send page view: XDM object: "%no such element%" is not a known data element'));
+    expect(fake.created[0]!.collector.sendPageView).toHaveBeenCalledWith(
+      expect.objectContaining({ xdm: undefined }),
+    );
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('Send page view: XDM object: "%no such element%" is not a known data element'),
+    );
   });
 
   it('rejects and logs when the send fails, without an unhandled rejection when nobody awaits', async () => {
     const { turbine, logger } = fakeTurbine();
     getTagsCollector(turbine);
     const collector = fake.created[0]!.collector;
-    (collector.sendPageView as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new EdgeCollectorError('response', 'request r-1 was refused with HTTP 400: bad', { requestId: 'r-1' }));
+    (collector.sendPageView as ReturnType<typeof vi.fn>).mockRejectedValueOnce(
+      new EdgeCollectorError('response', 'request r-1 was refused with HTTP 400: bad', { requestId: 'r-1' }),
+    );
     const outcome = sendPageViewAction(turbine)({});
     await expect(outcome).rejects.toThrow('HTTP 400');
-    expect(logger.error).toHaveBeenCalledWith('Send page view failed: request r-1 was refused with HTTP 400: bad');
+    expect(logger.error).toHaveBeenCalledWith(
+      'Send page view failed: request r-1 was refused with HTTP 400: bad',
+    );
     expect(lastRequestIdDataElement()()).toBe('r-1');
 
     // Rule component sequencing off: Turbine drops the promise. Vitest fails the run on an unhandled rejection.
@@ -111,7 +142,9 @@ describe('Send page view', () => {
   it('logs the warnings the core returns', async () => {
     const { turbine, logger } = fakeTurbine();
     getTagsCollector(turbine);
-    (fake.created[0]!.collector.sendPageView as ReturnType<typeof vi.fn>).mockResolvedValueOnce(result('r-2', ['email was not sent: it is empty']));
+    (fake.created[0]!.collector.sendPageView as ReturnType<typeof vi.fn>).mockResolvedValueOnce(
+      result('r-2', ['email was not sent: it is empty']),
+    );
     await sendPageViewAction(turbine)({});
     expect(logger.warn).toHaveBeenCalledWith('Send page view: email was not sent: it is empty');
   });
@@ -120,14 +153,26 @@ describe('Send page view', () => {
 describe('Send event', () => {
   it('sends the event type with XDM, data and e-mail', async () => {
     const { turbine } = fakeTurbine();
-    await sendEventAction(turbine)({ eventType: 'commerce.productViews', data: { sku: 'x' }, email: 'a@b.co' });
-    expect(fake.created[0]!.collector.sendEvent).toHaveBeenCalledWith({ eventType: 'commerce.productViews', url: undefined, email: 'a@b.co', xdm: undefined, data: { sku: 'x' } });
+    await sendEventAction(turbine)({
+      eventType: 'commerce.productViews',
+      data: { sku: 'x' },
+      email: 'a@b.co',
+    });
+    expect(fake.created[0]!.collector.sendEvent).toHaveBeenCalledWith({
+      eventType: 'commerce.productViews',
+      url: undefined,
+      email: 'a@b.co',
+      xdm: undefined,
+      data: { sku: 'x' },
+    });
   });
 
   it('rejects with a clear message when the event type is empty', async () => {
     const { turbine, logger } = fakeTurbine();
     await expect(sendEventAction(turbine)({ eventType: '' })).rejects.toThrow('event type is empty');
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('Send event failed: the event type is empty'));
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('Send event failed: the event type is empty'),
+    );
   });
 });
 
@@ -140,7 +185,9 @@ describe('Set consent', () => {
 
   it('rejects a value that is not a consent state', async () => {
     const { turbine, logger } = fakeTurbine();
-    await expect(setConsentAction(turbine)({ value: 'maybe' })).rejects.toThrow('"in", "out" or "pending", got "maybe"');
+    await expect(setConsentAction(turbine)({ value: 'maybe' })).rejects.toThrow(
+      '"in", "out" or "pending", got "maybe"',
+    );
     expect(logger.error).toHaveBeenCalled();
   });
 
@@ -165,12 +212,25 @@ describe('data elements', () => {
 
   it('Identity map builds an identityMap', () => {
     const { turbine } = fakeTurbine();
-    expect(identityMapDataElement(turbine)({ email: 'ada@example.com' })).toEqual({ Email_LC_SHA256: [{ id: digest('ada@example.com'), primary: true, authenticatedState: 'authenticated' }] });
+    expect(identityMapDataElement(turbine)({ email: 'ada@example.com' })).toEqual({
+      Email_LC_SHA256: [
+        { id: digest('ada@example.com'), primary: true, authenticatedState: 'authenticated' },
+      ],
+    });
   });
 
   it('XDM page view builds the page view XDM with the hashed identity and no plain address', () => {
     const { turbine } = fakeTurbine();
-    const xdm = xdmPageViewDataElement(turbine)({ name: 'home', email: 'ada@example.com', url: 'https://shop.example/thanks?email=ada@example.com' }) as unknown as { eventType: string; web: { webPageDetails: unknown }; identityMap: { Email_LC_SHA256: Array<{ id: string }> }; implementationDetails: { name: string } };
+    const xdm = xdmPageViewDataElement(turbine)({
+      name: 'home',
+      email: 'ada@example.com',
+      url: 'https://shop.example/thanks?email=ada@example.com',
+    }) as unknown as {
+      eventType: string;
+      web: { webPageDetails: unknown };
+      identityMap: { Email_LC_SHA256: Array<{ id: string }> };
+      implementationDetails: { name: string };
+    };
     expect(xdm.eventType).toBe('web.webpagedetails.pageViews');
     expect(xdm.web.webPageDetails).toMatchObject({ name: 'home', pageViews: { value: 1 } });
     expect(xdm.identityMap.Email_LC_SHA256[0]!.id).toBe(digest('ada@example.com'));
@@ -188,7 +248,11 @@ describe('data elements', () => {
 
   it('a data element that fails logs and returns undefined instead of throwing', () => {
     const { turbine, logger } = fakeTurbine();
-    const hostile = { get email() { throw new Error('boom'); } };
+    const hostile = {
+      get email() {
+        throw new Error('boom');
+      },
+    };
     expect(hashedEmailDataElement(turbine)(hostile)).toBeUndefined();
     expect(logger.error).toHaveBeenCalledWith('Hashed e-mail data element failed: boom');
   });
@@ -200,7 +264,11 @@ describe('Edge response received', () => {
     const trigger = vi.fn();
     edgeResponseReceivedEvent(turbine)({}, trigger);
     (fake.created[0]!.collector.emit as (value: unknown) => void)(result('req-7'));
-    expect(trigger).toHaveBeenCalledWith({ requestId: 'req-7', eventId: 'event-of-req-7', handle: [{ type: 'state:store', payload: [] }] });
+    expect(trigger).toHaveBeenCalledWith({
+      requestId: 'req-7',
+      eventId: 'event-of-req-7',
+      handle: [{ type: 'state:store', payload: [] }],
+    });
   });
 
   it('does nothing (but log) when the configuration is bad', () => {

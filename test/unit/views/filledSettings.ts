@@ -9,8 +9,19 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     debug: '%debug flag%',
     webVitals: true,
   },
-  sendPageView: { name: 'home', url: 'https://shop.example/%path%', email: '%user email%', xdm: { web: { webPageDetails: { siteSection: 'shop' } } }, data: '%page data%' },
-  sendEvent: { eventType: 'commerce.productViews', xdm: '%product xdm%', data: { sku: 'A-1' }, email: '%user email%' },
+  sendPageView: {
+    name: 'home',
+    url: 'https://shop.example/%path%',
+    email: '%user email%',
+    xdm: { web: { webPageDetails: { siteSection: 'shop' } } },
+    data: '%page data%',
+  },
+  sendEvent: {
+    eventType: 'commerce.productViews',
+    xdm: '%product xdm%',
+    data: { sku: 'A-1' },
+    email: '%user email%',
+  },
   setConsent: { value: '%consent%' },
   hashedEmail: { email: '%user email%' },
   identityMap: {
@@ -22,7 +33,8 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
   },
   xdmPageView: { name: 'home', url: '%page url%', email: '%user email%', xdm: { a: 1 } },
   streamRecord: {
-    inletUrl: 'https://dcs.adobedc.net/collection/667b41cf2dbf3509927da1ebf7e93c20afa727cc8d8373e51da18b62e1b985ec',
+    inletUrl:
+      'https://dcs.adobedc.net/collection/667b41cf2dbf3509927da1ebf7e93c20afa727cc8d8373e51da18b62e1b985ec',
     flowId: 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2',
     dataType: 'xdm',
     schemaId: 'https://ns.adobe.com/acme/schemas/7f682c29f887512a897791e7161b90a1ae7ed3dd07a177b1',

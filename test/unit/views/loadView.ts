@@ -4,7 +4,16 @@ import { vi } from 'vitest';
 import type { ViewMethods } from '../../../views/shared/ExtensionBridge';
 
 /** The views, by the name of their `views/<name>.ts` file. */
-export const VIEW_NAMES = ['configuration', 'sendPageView', 'sendEvent', 'setConsent', 'hashedEmail', 'identityMap', 'xdmPageView', 'streamRecord'] as const;
+export const VIEW_NAMES = [
+  'configuration',
+  'sendPageView',
+  'sendEvent',
+  'setConsent',
+  'hashedEmail',
+  'identityMap',
+  'xdmPageView',
+  'streamRecord',
+] as const;
 
 /**
  * Loads a view as Tags would: its page body, a stand-in `window.extensionBridge`, then its script.

@@ -5,11 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { FILLED_SETTINGS } from './filledSettings';
 import { loadView, VIEW_NAMES } from './loadView';
 
-interface Item { name: string; viewPath?: string; schema: Record<string, unknown> }
+interface Item {
+  name: string;
+  viewPath?: string;
+  schema: Record<string, unknown>;
+}
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../../extension.json'), 'utf8'));
 const items: Array<[string, Item]> = [
-  ['configuration', { name: 'configuration', viewPath: manifest.configuration.viewPath, schema: manifest.configuration.schema }],
-  ...(['actions', 'dataElements', 'events', 'conditions'] as const).flatMap((type) => ((manifest[type] ?? []) as Item[]).map((item): [string, Item] => [`${type}/${item.name}`, item])),
+  [
+    'configuration',
+    {
+      name: 'configuration',
+      viewPath: manifest.configuration.viewPath,
+      schema: manifest.configuration.schema,
+    },
+  ],
+  ...(['actions', 'dataElements', 'events', 'conditions'] as const).flatMap((type) =>
+    ((manifest[type] ?? []) as Item[]).map((item): [string, Item] => [`${type}/${item.name}`, item]),
+  ),
 ];
 const ajv = new Ajv({ allErrors: true, strict: true });
 
@@ -20,7 +33,10 @@ describe('settings schemas', () => {
   });
 
   it('every view in the manifest has a source view, and every source view is in the manifest', () => {
-    const viewPaths = items.map(([, item]) => item.viewPath).filter(Boolean).sort();
+    const viewPaths = items
+      .map(([, item]) => item.viewPath)
+      .filter(Boolean)
+      .sort();
     expect(viewPaths).toEqual(VIEW_NAMES.map((name) => `${name}.html`).sort());
   });
 
@@ -28,7 +44,9 @@ describe('settings schemas', () => {
     const validate = ajv.compile(manifest.configuration.schema);
     expect(validate({ productionDatastreamId: 'not a uuid' })).toBe(false);
     expect(validate({})).toBe(false);
-    expect(validate({ productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', extra: 1 })).toBe(false);
+    expect(validate({ productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', extra: 1 })).toBe(
+      false,
+    );
   });
 });
 

@@ -26,10 +26,17 @@ describe('configuration view', () => {
 
   it('shows saved settings and returns them unchanged', async () => {
     const { methods } = await loadView('configuration');
-    const saved = { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', edgeBasePath: 'ee', debug: true, webVitals: false };
+    const saved = {
+      productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
+      edgeBasePath: 'ee',
+      debug: true,
+      webVitals: false,
+    };
     methods.init({ settings: saved });
     expect(input('productionDatastreamId').value).toBe(saved.productionDatastreamId);
-    expect(document.querySelector<HTMLInputElement>('[data-field="debug"] input[type="checkbox"]')!.checked).toBe(true);
+    expect(
+      document.querySelector<HTMLInputElement>('[data-field="debug"] input[type="checkbox"]')!.checked,
+    ).toBe(true);
     expect(methods.getSettings()).toEqual(saved);
   });
 
@@ -48,7 +55,12 @@ describe('configuration view', () => {
     type(input('edgeUrl'), 'https://collect.example.com');
     expect(methods.validate()).toBe(true);
     expect(errorOf('productionDatastreamId')).toBe('');
-    expect(methods.getSettings()).toEqual({ productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', edgeUrl: 'https://collect.example.com', debug: false, webVitals: true });
+    expect(methods.getSettings()).toEqual({
+      productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
+      edgeUrl: 'https://collect.example.com',
+      debug: false,
+      webVitals: true,
+    });
   });
 
   it('accepts a data element anywhere and fills it from the picker', async () => {
@@ -73,7 +85,10 @@ describe('send views', () => {
     type(input('eventType'), 'commerce.productViews');
     type(input('xdm'), '{ "web": { "webPageDetails": { "name": "p" } } }');
     expect(methods.validate()).toBe(true);
-    expect(methods.getSettings()).toEqual({ eventType: 'commerce.productViews', xdm: { web: { webPageDetails: { name: 'p' } } } });
+    expect(methods.getSettings()).toEqual({
+      eventType: 'commerce.productViews',
+      xdm: { web: { webPageDetails: { name: 'p' } } },
+    });
   });
 
   it('an object field takes one data element, not an array or text', async () => {
@@ -87,15 +102,18 @@ describe('send views', () => {
     expect(methods.getSettings()).toEqual({ data: '%page data%' });
   });
 
-  it.each(['sendPageView', 'xdmPageView', 'hashedEmail'])('%s shows markup in a value as text, never as HTML', async (name) => {
-    const { methods } = await loadView(name);
-    const key = name === 'hashedEmail' ? 'email' : 'name';
-    methods.init({ settings: { [key]: XSS } });
-    expect(input(key).value).toBe(XSS);
-    expect(document.querySelector('img')).toBeNull();
-    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
-    expect(methods.getSettings()[key]).toBe(XSS);
-  });
+  it.each(['sendPageView', 'xdmPageView', 'hashedEmail'])(
+    '%s shows markup in a value as text, never as HTML',
+    async (name) => {
+      const { methods } = await loadView(name);
+      const key = name === 'hashedEmail' ? 'email' : 'name';
+      methods.init({ settings: { [key]: XSS } });
+      expect(input(key).value).toBe(XSS);
+      expect(document.querySelector('img')).toBeNull();
+      expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+      expect(methods.getSettings()[key]).toBe(XSS);
+    },
+  );
 });
 
 describe('Set consent view', () => {
@@ -127,13 +145,17 @@ describe('Identity map view', () => {
     methods.init({ settings: null });
     expect(methods.getSettings()).toEqual({});
     document.querySelector<HTMLButtonElement>('.ec-add')!.click();
-    const [namespace, id] = [...document.querySelectorAll<HTMLInputElement>('.ec-rows-row input[type="text"]')];
+    const [namespace, id] = [
+      ...document.querySelectorAll<HTMLInputElement>('.ec-rows-row input[type="text"]'),
+    ];
     type(id!, '%crm id%');
     expect(methods.validate()).toBe(false);
     expect(errorOf('identities')).toBe('Every identity needs: Namespace.');
     type(namespace!, 'CRMID');
     expect(methods.validate()).toBe(true);
-    expect(methods.getSettings()).toEqual({ identities: [{ namespace: 'CRMID', id: '%crm id%', authenticatedState: 'ambiguous' }] });
+    expect(methods.getSettings()).toEqual({
+      identities: [{ namespace: 'CRMID', id: '%crm id%', authenticatedState: 'ambiguous' }],
+    });
     document.querySelector<HTMLButtonElement>('.ec-remove')!.click();
     expect(methods.getSettings()).toEqual({});
   });

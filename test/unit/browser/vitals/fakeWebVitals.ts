@@ -2,14 +2,30 @@ import type { Metric } from 'web-vitals';
 
 // The callbacks the code under test gave the (mocked) web-vitals, by metric name; the latest wins.
 const callbacks = new Map<string, (metric: Metric) => void>();
-const register = (name: Metric['name']) => (callback: (metric: Metric) => void) => void callbacks.set(name, callback);
+const register = (name: Metric['name']) => (callback: (metric: Metric) => void) =>
+  void callbacks.set(name, callback);
 
 /** Stands in for the `web-vitals` module: `vi.mock('web-vitals', () => fakeWebVitalsModule)`. */
-export const fakeWebVitalsModule = { onLCP: register('LCP'), onCLS: register('CLS'), onINP: register('INP'), onFCP: register('FCP'), onTTFB: register('TTFB') };
+export const fakeWebVitalsModule = {
+  onLCP: register('LCP'),
+  onCLS: register('CLS'),
+  onINP: register('INP'),
+  onFCP: register('FCP'),
+  onTTFB: register('TTFB'),
+};
 
 /** Plays one web-vitals report to the latest tracker. */
 export function report(name: Metric['name'], value: number, rating: Metric['rating'] = 'good'): void {
-  callbacks.get(name)!({ name, value, rating, delta: value, id: `v5-${name}`, entries: [], navigationType: 'navigate', navigationId: 1 } as Metric);
+  callbacks.get(name)!({
+    name,
+    value,
+    rating,
+    delta: value,
+    id: `v5-${name}`,
+    entries: [],
+    navigationType: 'navigate',
+    navigationId: 1,
+  } as Metric);
 }
 
 /** Makes the page look hidden (or visible) and tells it, as a browser does when a tab goes to the background. */

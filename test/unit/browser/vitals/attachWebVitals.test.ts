@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { attachWebVitals, VITALS_EVENT_TYPE } from '../../../src/browser/vitals/attachWebVitals';
-import type { Collector } from '../../../src/core/createCollector';
+import { attachWebVitals, VITALS_EVENT_TYPE } from '../../../../src/browser/vitals/attachWebVitals';
+import type { Collector } from '../../../../src/core/createCollector';
 import { report, setVisibility } from './fakeWebVitals';
 
 vi.mock('web-vitals', async () => (await import('./fakeWebVitals')).fakeWebVitalsModule);
@@ -8,8 +8,18 @@ vi.mock('web-vitals', async () => (await import('./fakeWebVitals')).fakeWebVital
 afterEach(() => setVisibility('visible'));
 
 function fakeCollector() {
-  const sendPageView = vi.fn(async (_options?: unknown) => ({ requestId: 'r', eventId: 'e', handle: [], warnings: [] }));
-  const sendEvent = vi.fn(async (_options?: unknown) => ({ requestId: 'r', eventId: 'e', handle: [], warnings: [] }));
+  const sendPageView = vi.fn(async (_options?: unknown) => ({
+    requestId: 'r',
+    eventId: 'e',
+    handle: [],
+    warnings: [],
+  }));
+  const sendEvent = vi.fn(async (_options?: unknown) => ({
+    requestId: 'r',
+    eventId: 'e',
+    handle: [],
+    warnings: [],
+  }));
   return { collector: { sendPageView, sendEvent } as unknown as Collector, sendPageView, sendEvent };
 }
 

@@ -3,7 +3,10 @@ import { resolveConfig } from '../../../src/core/CollectorConfig';
 import { buildInteractRequest } from '../../../src/core/InteractRequest';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
-const event = { xdm: { _id: 'event-1', timestamp: '2026-11-23T00:00:00.000Z', eventType: 't' }, data: { a: 1 } };
+const event = {
+  xdm: { _id: 'event-1', timestamp: '2026-11-23T00:00:00.000Z', eventType: 't' },
+  data: { a: 1 },
+};
 
 describe('buildInteractRequest', () => {
   it('posts to /{basePath}/v2/interact with dataStreamId and requestId, as a simple CORS request', () => {
@@ -15,12 +18,19 @@ describe('buildInteractRequest', () => {
   });
 
   it('uses the configured edge and base path', () => {
-    const request = buildInteractRequest(resolveConfig({ datastreamId: ID, edgeUrl: 'http://127.0.0.1:4100', edgeBasePath: 'ee-pre-prd' }), event, 'r');
+    const request = buildInteractRequest(
+      resolveConfig({ datastreamId: ID, edgeUrl: 'http://127.0.0.1:4100', edgeBasePath: 'ee-pre-prd' }),
+      event,
+      'r',
+    );
     expect(request.url.startsWith('http://127.0.0.1:4100/ee-pre-prd/v2/interact?')).toBe(true);
   });
 
   it('adds the three Server API headers in authenticated mode and sends JSON', () => {
-    const config = resolveConfig({ datastreamId: ID, auth: { accessToken: 'tok', apiKey: 'key', orgId: 'org@AdobeOrg' } });
+    const config = resolveConfig({
+      datastreamId: ID,
+      auth: { accessToken: 'tok', apiKey: 'key', orgId: 'org@AdobeOrg' },
+    });
     expect(buildInteractRequest(config, event, 'r').headers).toEqual({
       'content-type': 'application/json',
       authorization: 'Bearer tok',
@@ -31,7 +41,16 @@ describe('buildInteractRequest', () => {
 
   it('carries meta.state entries when there are some', () => {
     const entries = [{ key: 'kndctr_x_identity', value: 'abc' }];
-    expect(JSON.parse(buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r', { state: { entries } }).body)).toEqual({ event, meta: { state: { entries } } });
-    expect(JSON.parse(buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r', { state: { entries: [] } }).body)).toEqual({ event });
+    expect(
+      JSON.parse(
+        buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r', { state: { entries } }).body,
+      ),
+    ).toEqual({ event, meta: { state: { entries } } });
+    expect(
+      JSON.parse(
+        buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r', { state: { entries: [] } })
+          .body,
+      ),
+    ).toEqual({ event });
   });
 });

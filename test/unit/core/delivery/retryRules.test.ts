@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../../src/core/delivery/parseRetryAfter';
-import { retryDelay } from '../../../src/core/delivery/retryDelay';
-import { retryVerdict } from '../../../src/core/delivery/retryVerdict';
+import { parseRetryAfter } from '../../../../src/core/delivery/parseRetryAfter';
+import { retryDelay } from '../../../../src/core/delivery/retryDelay';
+import { retryVerdict } from '../../../../src/core/delivery/retryVerdict';
 
 const NOW = Date.parse('2026-11-23T12:00:00.000Z');
 
@@ -19,16 +19,20 @@ describe('parseRetryAfter', () => {
   });
 
   it('ignores what is absent or unreadable, so the backoff applies', () => {
-    for (const value of [undefined, null, '', '  ', 'soon', '-5', '1.5']) expect(parseRetryAfter(value, NOW)).toBeUndefined();
+    for (const value of [undefined, null, '', '  ', 'soon', '-5', '1.5'])
+      expect(parseRetryAfter(value, NOW)).toBeUndefined();
   });
 });
 
 describe('retryVerdict', () => {
-  it.each([0, 408, 429, 502, 503, 504])('retries %i until the last attempt, then keeps the event queued', (status) => {
-    expect(retryVerdict(status, 1, 5)).toBe('retry');
-    expect(retryVerdict(status, 4, 5)).toBe('retry');
-    expect(retryVerdict(status, 5, 5)).toBe('keep');
-  });
+  it.each([0, 408, 429, 502, 503, 504])(
+    'retries %i until the last attempt, then keeps the event queued',
+    (status) => {
+      expect(retryVerdict(status, 1, 5)).toBe('retry');
+      expect(retryVerdict(status, 4, 5)).toBe('retry');
+      expect(retryVerdict(status, 5, 5)).toBe('keep');
+    },
+  );
 
   it.each([400, 401, 403, 404, 413, 422, 501])('never retries %i', (status) => {
     expect(retryVerdict(status, 1, 5)).toBe('drop');
@@ -45,7 +49,9 @@ describe('retryDelay', () => {
   const policy = { retryDelay: 500, maxRetryDelay: 3000 };
 
   it('draws a full-jitter wait under a ceiling that doubles per attempt, up to the cap', () => {
-    expect([1, 2, 3, 4, 5].map((attempt) => retryDelay(attempt, policy, () => 0.999999))).toEqual([499, 999, 1999, 2999, 2999]);
+    expect([1, 2, 3, 4, 5].map((attempt) => retryDelay(attempt, policy, () => 0.999999))).toEqual([
+      499, 999, 1999, 2999, 2999,
+    ]);
     expect(retryDelay(3, policy, () => 0.5)).toBe(1000);
     expect(retryDelay(3, policy, () => 0)).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createVitalsTracker } from '../../../src/browser/vitals/createVitalsTracker';
+import { createVitalsTracker } from '../../../../src/browser/vitals/createVitalsTracker';
 import { report, setVisibility } from './fakeWebVitals';
 
 vi.mock('web-vitals', async () => (await import('./fakeWebVitals')).fakeWebVitalsModule);
@@ -59,7 +59,9 @@ describe('createVitalsTracker', () => {
     report('LCP', 20);
     setVisibility('hidden');
     expect(send).toHaveBeenCalledTimes(2);
-    expect(send.mock.calls[1]![0]).toEqual({ lcp: { value: 20, rating: 'good', navigationType: 'navigate' } });
+    expect(send.mock.calls[1]![0]).toEqual({
+      lcp: { value: 20, rating: 'good', navigationType: 'navigate' },
+    });
   });
 
   it('tells onReport of each report and keeps the latest values', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prepareStreamRecord } from '../../../src/core/streaming/streamRecord';
+import { prepareStreamRecord } from '../../../../src/core/streaming/streamRecord';
 import { DATASET_ID, FLOW_ID, INLET_URL, SCHEMA_ID, xdmOptions } from './fixtures';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -9,7 +9,10 @@ describe('prepareStreamRecord: the XDM envelope', () => {
   it('wraps the record in header.schemaRef/flowId/datasetId and body.xdmMeta/xdmEntity, as seed 004 shows', async () => {
     const options = xdmOptions();
     const { request, warnings } = await prepareStreamRecord(options);
-    const schemaRef = { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full-notext+json; version=1.0' };
+    const schemaRef = {
+      id: SCHEMA_ID,
+      contentType: 'application/vnd.adobe.xed-full-notext+json; version=1.0',
+    };
     expect(JSON.parse(request.body)).toEqual({
       header: { schemaRef, flowId: FLOW_ID, datasetId: DATASET_ID },
       body: { xdmMeta: { schemaRef }, xdmEntity: options.record },
@@ -31,11 +34,20 @@ describe('prepareStreamRecord: the XDM envelope', () => {
   });
 
   it('streams a page view as an ExperienceEvent built like the interact path, with the record merged over it', async () => {
-    const snapshot = () => ({ now: new Date('2026-11-23T10:00:00Z'), timezoneOffset: 0, environment: 'browser' as const, url: 'https://shop.example/p', title: 'Shoes' });
-    const { request } = await prepareStreamRecord(xdmOptions({ pageView: true, record: { web: { webPageDetails: { name: 'Shoes page' } } } }), {
-      snapshot,
-      implementation: 'standalone',
+    const snapshot = () => ({
+      now: new Date('2026-11-23T10:00:00Z'),
+      timezoneOffset: 0,
+      environment: 'browser' as const,
+      url: 'https://shop.example/p',
+      title: 'Shoes',
     });
+    const { request } = await prepareStreamRecord(
+      xdmOptions({ pageView: true, record: { web: { webPageDetails: { name: 'Shoes page' } } } }),
+      {
+        snapshot,
+        implementation: 'standalone',
+      },
+    );
     const entity = JSON.parse(request.body).body.xdmEntity;
     expect(entity).toMatchObject({
       eventType: 'web.webpagedetails.pageViews',
@@ -54,8 +66,17 @@ describe('prepareStreamRecord: the XDM envelope', () => {
 
 describe('prepareStreamRecord: raw records', () => {
   it('sends a raw record exactly as it is, with only the flow id header', async () => {
-    const record = { name: 'Johnson Smith', location: { city: 'Seattle' }, birthday: { year: 1984, month: 6, day: 9 } };
-    const { request } = await prepareStreamRecord({ inletUrl: INLET_URL, flowId: FLOW_ID, dataType: 'raw', record });
+    const record = {
+      name: 'Johnson Smith',
+      location: { city: 'Seattle' },
+      birthday: { year: 1984, month: 6, day: 9 },
+    };
+    const { request } = await prepareStreamRecord({
+      inletUrl: INLET_URL,
+      flowId: FLOW_ID,
+      dataType: 'raw',
+      record,
+    });
     expect(request.body).toBe(JSON.stringify(record));
     expect(request.headers['x-adobe-flow-id']).toBe(FLOW_ID);
     expect(request.eventId).toBe(request.requestId);
@@ -71,7 +92,10 @@ describe('prepareStreamRecord: e-mail fields', () => {
       other: [{ email: 'a@x.example' }, { email: 'b@x.example' }],
     };
     const { request, warnings } = await prepareStreamRecord(
-      xdmOptions({ record, emailFields: ['personalEmail.address', 'workEmail.address', 'other.email', 'missing.field'] }),
+      xdmOptions({
+        record,
+        emailFields: ['personalEmail.address', 'workEmail.address', 'other.email', 'missing.field'],
+      }),
     );
     const entity = JSON.parse(request.body).body.xdmEntity;
     expect(entity.personalEmail.address).toBe(sha256('ada@example.com'));
@@ -82,26 +106,43 @@ describe('prepareStreamRecord: e-mail fields', () => {
   });
 
   it('hashes named fields of a raw record too', async () => {
-    const { request } = await prepareStreamRecord({ inletUrl: INLET_URL, flowId: FLOW_ID, dataType: 'raw', record: { email: 'Ada@Example.com' }, emailFields: ['email'] });
+    const { request } = await prepareStreamRecord({
+      inletUrl: INLET_URL,
+      flowId: FLOW_ID,
+      dataType: 'raw',
+      record: { email: 'Ada@Example.com' },
+      emailFields: ['email'],
+    });
     expect(JSON.parse(request.body)).toEqual({ email: sha256('ada@example.com') });
   });
 
   it('removes a named field that is not an address, with a warning that does not repeat it', async () => {
-    const { request, warnings } = await prepareStreamRecord(xdmOptions({ record: { _id: 'p1', personalEmail: { address: 'not an address' } }, emailFields: ['personalEmail.address'] }));
+    const { request, warnings } = await prepareStreamRecord(
+      xdmOptions({
+        record: { _id: 'p1', personalEmail: { address: 'not an address' } },
+        emailFields: ['personalEmail.address'],
+      }),
+    );
     expect(JSON.parse(request.body).body.xdmEntity).toEqual({ _id: 'p1', personalEmail: {} });
-    expect(warnings).toEqual(['personalEmail.address: email was not sent: it is not an e-mail address (one "@", no spaces)']);
+    expect(warnings).toEqual([
+      'personalEmail.address: email was not sent: it is not an e-mail address (one "@", no spaces)',
+    ]);
     expect(warnings.join()).not.toContain('not an address');
   });
 
   it('replaces a plain address left in a field nobody named, and says how to send it', async () => {
-    const { request, warnings } = await prepareStreamRecord(xdmOptions({ record: { _id: 'p1', note: 'write to ada@example.com' } }));
+    const { request, warnings } = await prepareStreamRecord(
+      xdmOptions({ record: { _id: 'p1', note: 'write to ada@example.com' } }),
+    );
     expect(JSON.parse(request.body).body.xdmEntity.note).toBe('write to [redacted-email]');
     expect(warnings[0]).toMatch(/note was replaced before sending \(name the field in emailFields/);
   });
 
   it('sends the record untouched when hashing is switched off', async () => {
     const record = { _id: 'p1', personalEmail: { address: 'ada@example.com' } };
-    const { request } = await prepareStreamRecord(xdmOptions({ record, emailFields: ['personalEmail.address'], hashEmails: false }));
+    const { request } = await prepareStreamRecord(
+      xdmOptions({ record, emailFields: ['personalEmail.address'], hashEmails: false }),
+    );
     expect(JSON.parse(request.body).body.xdmEntity).toEqual(record);
   });
 });

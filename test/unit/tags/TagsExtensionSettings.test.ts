@@ -23,8 +23,15 @@ describe('toCollectorConfig', () => {
   });
 
   it('passes edge URL, base path and debug, leaving blanks to the core defaults', () => {
-    expect(toCollectorConfig(settings, 'production')).toEqual({ datastreamId: 'prod-id', edgeUrl: 'https://collect.example.com', edgeBasePath: 'ee', debug: true });
-    expect(toCollectorConfig({ productionDatastreamId: 'x', edgeUrl: '', edgeBasePath: '  ' }, 'production')).toEqual({ datastreamId: 'x', debug: false });
+    expect(toCollectorConfig(settings, 'production')).toEqual({
+      datastreamId: 'prod-id',
+      edgeUrl: 'https://collect.example.com',
+      edgeBasePath: 'ee',
+      debug: true,
+    });
+    expect(
+      toCollectorConfig({ productionDatastreamId: 'x', edgeUrl: '', edgeBasePath: '  ' }, 'production'),
+    ).toEqual({ datastreamId: 'x', debug: false });
   });
 
   it('reads debug from a data element that returned the text "true"', () => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { boundQueue } from '../../../src/core/delivery/boundQueue';
-import { consentEffect, parseConsent } from '../../../src/core/delivery/ConsentState';
-import type { QueueEntry } from '../../../src/core/delivery/QueueStore';
-import { readHandles } from '../../../src/core/delivery/readHandles';
+import { boundQueue } from '../../../../src/core/delivery/boundQueue';
+import { consentEffect, parseConsent } from '../../../../src/core/delivery/ConsentState';
+import type { QueueEntry } from '../../../../src/core/delivery/QueueStore';
+import { readHandles } from '../../../../src/core/delivery/readHandles';
 
 const entry = (id: string, at: number, size = 10): QueueEntry => ({
-  request: { requestId: id, eventId: `e-${id}`, url: 'https://edge.example/ee/v2/interact', headers: {}, body: 'x'.repeat(size) },
+  request: {
+    requestId: id,
+    eventId: `e-${id}`,
+    url: 'https://edge.example/ee/v2/interact',
+    headers: {},
+    body: 'x'.repeat(size),
+  },
   at,
 });
 const ids = (entries: QueueEntry[]) => entries.map((e) => e.request.requestId);
@@ -16,12 +22,19 @@ describe('boundQueue', () => {
   });
 
   it('drops the oldest first until the count fits, whatever the stored order', () => {
-    expect(ids(boundQueue([entry('c', 3), entry('a', 1), entry('d', 4), entry('b', 2)], 2, 1e6))).toEqual(['a', 'b']);
+    expect(ids(boundQueue([entry('c', 3), entry('a', 1), entry('d', 4), entry('b', 2)], 2, 1e6))).toEqual([
+      'a',
+      'b',
+    ]);
   });
 
   it('drops the oldest until the bytes fit', () => {
     expect(ids(boundQueue([entry('a', 1, 50), entry('b', 2, 30), entry('c', 3, 30)], 10, 60))).toEqual(['a']);
-    expect(ids(boundQueue([entry('a', 1, 10), entry('b', 2, 10), entry('c', 3, 100)], 10, 60))).toEqual(['a', 'b', 'c']);
+    expect(ids(boundQueue([entry('a', 1, 10), entry('b', 2, 10), entry('c', 3, 100)], 10, 60))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 });
 
@@ -43,7 +56,10 @@ describe('consent', () => {
 describe('readHandles', () => {
   it('keeps state entries and identities, and skips malformed items', () => {
     const found = readHandles([
-      { type: 'identity:result', payload: [{ id: 'ecid-1', namespace: { code: 'ECID' } }, { id: 7, namespace: { code: 'X' } }, null] },
+      {
+        type: 'identity:result',
+        payload: [{ id: 'ecid-1', namespace: { code: 'ECID' } }, { id: 7, namespace: { code: 'X' } }, null],
+      },
       {
         type: 'state:store',
         payload: [
@@ -56,6 +72,8 @@ describe('readHandles', () => {
       { type: 'state:store', payload: 'not a list' as never },
     ]);
     expect(found.identity).toEqual({ ECID: 'ecid-1' });
-    expect(found.state).toEqual([{ key: 'kndctr_ORG_identity', value: 'abc', maxAge: 34128000, attrs: { SameSite: 'None' } }]);
+    expect(found.state).toEqual([
+      { key: 'kndctr_ORG_identity', value: 'abc', maxAge: 34128000, attrs: { SameSite: 'None' } },
+    ]);
   });
 });

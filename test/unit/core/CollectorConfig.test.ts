@@ -6,14 +6,32 @@ const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 describe('resolveConfig', () => {
   it('fills in the Edge Network defaults', () => {
     expect(resolveConfig({ datastreamId: ID })).toEqual({
-      datastreamId: ID, edgeUrl: 'https://edge.adobedc.net', edgeBasePath: 'ee', debug: false,
-      defaultConsent: 'in', maxAttempts: 5, retryDelay: 500, maxRetryDelay: 30_000, maxQueueSize: 100, maxQueueBytes: 524_288,
+      datastreamId: ID,
+      edgeUrl: 'https://edge.adobedc.net',
+      edgeBasePath: 'ee',
+      debug: false,
+      defaultConsent: 'in',
+      maxAttempts: 5,
+      retryDelay: 500,
+      maxRetryDelay: 30_000,
+      maxQueueSize: 100,
+      maxQueueBytes: 524_288,
     });
   });
 
   it('normalizes slashes and keeps the given edge', () => {
-    expect(resolveConfig({ datastreamId: ` ${ID} `, edgeUrl: 'http://127.0.0.1:4100/', edgeBasePath: '/ee-pre-prd/', debug: true })).toMatchObject({
-      datastreamId: ID, edgeUrl: 'http://127.0.0.1:4100', edgeBasePath: 'ee-pre-prd', debug: true,
+    expect(
+      resolveConfig({
+        datastreamId: ` ${ID} `,
+        edgeUrl: 'http://127.0.0.1:4100/',
+        edgeBasePath: '/ee-pre-prd/',
+        debug: true,
+      }),
+    ).toMatchObject({
+      datastreamId: ID,
+      edgeUrl: 'http://127.0.0.1:4100',
+      edgeBasePath: 'ee-pre-prd',
+      debug: true,
     });
   });
 

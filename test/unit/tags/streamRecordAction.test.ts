@@ -4,11 +4,14 @@ import type { readEdgeAnswer } from '../../../src/core/readEdgeAnswer';
 import { resetTagsCollector } from '../../../src/tags/getTagsCollector';
 import { readStreamRecordSettings } from '../../../src/tags/readStreamRecordSettings';
 import { streamRecordAction } from '../../../src/tags/streamRecordAction';
-import { fakeTurbine } from '../tags/fakeTurbine';
-import { FLOW_ID, INLET_URL, SCHEMA_ID } from './fixtures';
+import { fakeTurbine } from './fakeTurbine';
+import { FLOW_ID, INLET_URL, SCHEMA_ID } from '../core/streaming/fixtures';
 
 // The page collector is a fake whose delivery answers every request with an inlet receipt (or `answer`).
-const fake = vi.hoisted(() => ({ requests: [] as unknown[], answer: { status: 200, body: '{"inletId":"i-1","xactionId":"1:2:3","receivedTimeMs":4}' } }));
+const fake = vi.hoisted(() => ({
+  requests: [] as unknown[],
+  answer: { status: 200, body: '{"inletId":"i-1","xactionId":"1:2:3","receivedTimeMs":4}' },
+}));
 vi.mock('../../../src/browser/createBrowserCollector', () => ({
   createBrowserCollector: (config: unknown) => ({
     config,
@@ -40,7 +43,14 @@ const settings = {
 
 describe('readStreamRecordSettings', () => {
   it('turns the saved settings into streamRecord options', () => {
-    expect(readStreamRecordSettings({ ...settings, schemaContentType: ' ', hashEmails: 'true', pageView: 'false' })).toEqual({
+    expect(
+      readStreamRecordSettings({
+        ...settings,
+        schemaContentType: ' ',
+        hashEmails: 'true',
+        pageView: 'false',
+      }),
+    ).toEqual({
       inletUrl: INLET_URL,
       flowId: FLOW_ID,
       dataType: 'xdm',
@@ -65,16 +75,26 @@ describe('Stream record action', () => {
     await expect(streamRecordAction(turbine)(settings)).resolves.toBeUndefined();
     expect(fake.requests).toHaveLength(1);
     const body = JSON.parse((fake.requests[0] as InteractRequest).body);
-    expect(body.header).toEqual({ schemaRef: { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full+json;version=1.0' }, flowId: FLOW_ID, datasetId: 'ds-1' });
+    expect(body.header).toEqual({
+      schemaRef: { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full+json;version=1.0' },
+      flowId: FLOW_ID,
+      datasetId: 'ds-1',
+    });
     expect(body.body.xdmEntity.personalEmail.address).toMatch(/^[0-9a-f]{64}$/);
-    expect(logger.log).toHaveBeenCalledWith('Stream record: record p-1 accepted by inlet i-1 (xactionId 1:2:3)');
+    expect(logger.log).toHaveBeenCalledWith(
+      'Stream record: record p-1 accepted by inlet i-1 (xactionId 1:2:3)',
+    );
     expect(logger.error).not.toHaveBeenCalled();
   });
 
   it('logs a bad setting as an error a Tags user can act on, and sends nothing', async () => {
     const { turbine, logger } = fakeTurbine();
-    await expect(streamRecordAction(turbine)({ ...settings, flowId: '%flow id%' })).rejects.toThrow(/flowId "%flow id%" is not a dataflow id/);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/^Stream record failed: streamRecord: flowId/));
+    await expect(streamRecordAction(turbine)({ ...settings, flowId: '%flow id%' })).rejects.toThrow(
+      /flowId "%flow id%" is not a dataflow id/,
+    );
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/^Stream record failed: streamRecord: flowId/),
+    );
     expect(fake.requests).toHaveLength(0);
   });
 });

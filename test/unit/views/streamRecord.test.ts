@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, input, loadView, type } from '../views/loadView';
+import { errorOf, input, loadView, type } from './loadView';
 
 describe('Stream record view', () => {
   it('starts with XDM, hashing on and the usual e-mail fields, and needs an inlet URL and a dataflow ID', async () => {
     const { methods } = await loadView('streamRecord');
     methods.init({ settings: null });
-    expect(methods.getSettings()).toEqual({ dataType: 'xdm', pageView: false, emailFields: 'personalEmail.address, workEmail.address', hashEmails: true });
+    expect(methods.getSettings()).toEqual({
+      dataType: 'xdm',
+      pageView: false,
+      emailFields: 'personalEmail.address, workEmail.address',
+      hashEmails: true,
+    });
     expect(methods.validate()).toBe(false);
   });
 

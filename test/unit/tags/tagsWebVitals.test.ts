@@ -3,10 +3,10 @@ import { getTagsCollector, resetTagsCollector } from '../../../src/tags/getTagsC
 import { resetTagsWebVitals } from '../../../src/tags/tagsWebVitals';
 import { webVitalReportedEvent } from '../../../src/tags/webVitalReportedEvent';
 import { webVitalsDataElement } from '../../../src/tags/webVitalsDataElement';
-import { fakeTurbine } from '../tags/fakeTurbine';
-import { report, setVisibility } from './fakeWebVitals';
+import { fakeTurbine } from './fakeTurbine';
+import { report, setVisibility } from '../browser/vitals/fakeWebVitals';
 
-vi.mock('web-vitals', async () => (await import('./fakeWebVitals')).fakeWebVitalsModule);
+vi.mock('web-vitals', async () => (await import('../browser/vitals/fakeWebVitals')).fakeWebVitalsModule);
 const fake = vi.hoisted(() => ({ sendEvent: [] as unknown[] }));
 vi.mock('../../../src/browser/createBrowserCollector', () => ({
   createBrowserCollector: (config: unknown) => ({
@@ -32,7 +32,12 @@ describe('Web vitals in Tags', () => {
     getTagsCollector(turbine);
     report('LCP', 1200);
     setVisibility('hidden');
-    expect(fake.sendEvent).toEqual([{ eventType: 'web.performance.vitals', data: { webVitals: { lcp: { value: 1200, rating: 'good', navigationType: 'navigate' } } } }]);
+    expect(fake.sendEvent).toEqual([
+      {
+        eventType: 'web.performance.vitals',
+        data: { webVitals: { lcp: { value: 1200, rating: 'good', navigationType: 'navigate' } } },
+      },
+    ]);
   });
 
   it('stay off for a configuration saved before the option existed', () => {
@@ -49,7 +54,10 @@ describe('Web vitals in Tags', () => {
     expect(element()).toEqual({});
     report('FCP', 300);
     report('CLS', 0.02);
-    expect(element()).toEqual({ fcp: { value: 300, rating: 'good', navigationType: 'navigate' }, cls: { value: 0.02, rating: 'good', navigationType: 'navigate' } });
+    expect(element()).toEqual({
+      fcp: { value: 300, rating: 'good', navigationType: 'navigate' },
+      cls: { value: 0.02, rating: 'good', navigationType: 'navigate' },
+    });
   });
 
   it('fire "Web vital reported" for each report, replaying those that came before the rule', () => {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resolveConfig, type CollectorConfig } from '../../../src/core/CollectorConfig';
-import { createDelivery, type DeliveryPlatform } from '../../../src/core/delivery/createDelivery';
-import { memoryStore, type QueueStore } from '../../../src/core/delivery/QueueStore';
-import type { InteractRequest } from '../../../src/core/InteractRequest';
-import type { SendResult } from '../../../src/core/readEdgeAnswer';
-import type { EdgeAnswer } from '../../../src/core/Transport';
-import { EdgeCollectorError } from '../../../src/core/EdgeCollectorError';
+import { resolveConfig, type CollectorConfig } from '../../../../src/core/CollectorConfig';
+import { createDelivery, type DeliveryPlatform } from '../../../../src/core/delivery/createDelivery';
+import { memoryStore, type QueueStore } from '../../../../src/core/delivery/QueueStore';
+import type { InteractRequest } from '../../../../src/core/InteractRequest';
+import type { SendResult } from '../../../../src/core/readEdgeAnswer';
+import type { EdgeAnswer } from '../../../../src/core/Transport';
+import { EdgeCollectorError } from '../../../../src/core/EdgeCollectorError';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 let counter = 0;
@@ -16,14 +16,20 @@ function request(name = `r${++counter}`): InteractRequest {
     eventId: `event-${name}`,
     url: `http://127.0.0.1:4100/ee/v2/interact?dataStreamId=${ID}&requestId=${name}`,
     headers: { 'content-type': 'text/plain;charset=UTF-8' },
-    body: JSON.stringify({ event: { xdm: { _id: `event-${name}`, timestamp: '2026-11-23T12:00:00.000Z', eventType: 't' } } }),
+    body: JSON.stringify({
+      event: { xdm: { _id: `event-${name}`, timestamp: '2026-11-23T12:00:00.000Z', eventType: 't' } },
+    }),
   };
 }
 
 type Reply = number | 'network' | { status: number; retryAfter?: string; body?: unknown };
 
 /** A delivery whose transport answers from a script (then 200), recording what was sent and when. */
-function setup(replies: Reply[] = [], options: Partial<CollectorConfig> = {}, platform: Partial<DeliveryPlatform> = {}) {
+function setup(
+  replies: Reply[] = [],
+  options: Partial<CollectorConfig> = {},
+  platform: Partial<DeliveryPlatform> = {},
+) {
   const sent: Array<{ request: InteractRequest; at: number }> = [];
   const results: SendResult[] = [];
   const store = platform.store ?? memoryStore();
@@ -31,12 +37,22 @@ function setup(replies: Reply[] = [], options: Partial<CollectorConfig> = {}, pl
     sent.push({ request: req, at: Date.now() });
     const reply = replies.shift() ?? 200;
     if (reply === 'network') throw new EdgeCollectorError('network', 'no answer');
-    const { status, retryAfter, body } = typeof reply === 'number' ? { status: reply, retryAfter: undefined, body: undefined } : reply;
-    const json = body ?? (status < 300 ? { requestId: req.requestId, handle: [] } : { title: 'Refused', detail: `status ${status}` });
+    const { status, retryAfter, body } =
+      typeof reply === 'number' ? { status: reply, retryAfter: undefined, body: undefined } : reply;
+    const json =
+      body ??
+      (status < 300
+        ? { requestId: req.requestId, handle: [] }
+        : { title: 'Refused', detail: `status ${status}` });
     return { status, body: JSON.stringify(json), retryAfter };
   };
   const config = resolveConfig({ datastreamId: ID, retryDelay: 1000, maxRetryDelay: 8000, ...options });
-  const delivery = createDelivery(config, { transport, store, random: () => 0.5, ...platform }, (r) => results.push(r), () => undefined);
+  const delivery = createDelivery(
+    config,
+    { transport, store, random: () => 0.5, ...platform },
+    (r) => results.push(r),
+    () => undefined,
+  );
   return { delivery, sent, results, store };
 }
 
@@ -95,15 +111,23 @@ describe('createDelivery: retries', () => {
     await expect(promise).resolves.toMatchObject({ warnings: [] });
   });
 
-  it.each([400, 401, 403, 404, 413])('does not retry %i: rejects with the problem body and forgets the event', async (status) => {
-    const { delivery, sent, store } = setup([status]);
-    const promise = delivery.send(request(), []);
-    const check = expect(promise).rejects.toMatchObject({ code: 'response', status, title: 'Refused', detail: `status ${status}` });
-    await vi.advanceTimersByTimeAsync(60_000);
-    await check;
-    expect(sent).toHaveLength(1);
-    expect(await stored(store)).toEqual([]);
-  });
+  it.each([400, 401, 403, 404, 413])(
+    'does not retry %i: rejects with the problem body and forgets the event',
+    async (status) => {
+      const { delivery, sent, store } = setup([status]);
+      const promise = delivery.send(request(), []);
+      const check = expect(promise).rejects.toMatchObject({
+        code: 'response',
+        status,
+        title: 'Refused',
+        detail: `status ${status}`,
+      });
+      await vi.advanceTimersByTimeAsync(60_000);
+      await check;
+      expect(sent).toHaveLength(1);
+      expect(await stored(store)).toEqual([]);
+    },
+  );
 
   it('retries a 500 once only', async () => {
     const { delivery, sent, store } = setup([500, 500]);
@@ -180,7 +204,8 @@ describe('createDelivery: the queue', () => {
     const store = memoryStore();
     await store.put({ request: request('theirs'), at: 1 });
     let letGo!: () => void;
-    const claim = (id: string) => (id === 'theirs' ? new Promise<void>((resolve) => (letGo = resolve)) : Promise.resolve());
+    const claim = (id: string) =>
+      id === 'theirs' ? new Promise<void>((resolve) => (letGo = resolve)) : Promise.resolve();
     const { sent } = setup([], {}, { store, claim });
     await vi.advanceTimersByTimeAsync(1000);
     await store.del('theirs');
@@ -194,7 +219,10 @@ describe('createDelivery: the queue', () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     let first = true;
-    const store: QueueStore = { ...inner, all: async () => ((first ? ((first = false), await gate) : undefined), inner.all()) };
+    const store: QueueStore = {
+      ...inner,
+      all: async () => (first ? ((first = false), await gate) : undefined, inner.all()),
+    };
     const { delivery, sent } = setup([], {}, { store });
     const promise = delivery.send(request('own'), []);
     await vi.advanceTimersByTimeAsync(0);
@@ -224,7 +252,11 @@ describe('createDelivery: the queue', () => {
 
   it('refreshes meta.state at each attempt and leaves the event untouched', async () => {
     let value = 'v1';
-    const { delivery, sent } = setup([503], {}, { requestMeta: () => ({ state: { entries: [{ key: 'k', value }] } }) });
+    const { delivery, sent } = setup(
+      [503],
+      {},
+      { requestMeta: () => ({ state: { entries: [{ key: 'k', value }] } }) },
+    );
     const req = request();
     const promise = delivery.send(req, []);
     await vi.advanceTimersByTimeAsync(0);
@@ -239,7 +271,8 @@ describe('createDelivery: the queue', () => {
   it('keeps state:store entries and identity:result ids from answers', async () => {
     const storeState = vi.fn();
     const remembered = new Map<string, string>();
-    const remember = (name: string, value?: string) => (value === undefined ? remembered.get(name) : void remembered.set(name, value));
+    const remember = (name: string, value?: string) =>
+      value === undefined ? remembered.get(name) : void remembered.set(name, value);
     const handle = [
       { type: 'identity:result', payload: [{ id: 'ecid-1', namespace: { code: 'ECID' } }] },
       { type: 'state:store', payload: [{ key: 'kndctr_X_identity', value: 'abc', maxAge: 100 }] },
@@ -274,8 +307,14 @@ describe('createDelivery: consent', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(await stored(store)).toEqual(['a']);
     await delivery.setConsent('out');
-    await expect(promise).resolves.toMatchObject({ requestId: 'a', handle: [], warnings: ['earlier warning', 'consent is out: the event was not sent'] });
-    await expect(delivery.send(request('b'), [])).resolves.toMatchObject({ warnings: ['consent is out: the event was not sent'] });
+    await expect(promise).resolves.toMatchObject({
+      requestId: 'a',
+      handle: [],
+      warnings: ['earlier warning', 'consent is out: the event was not sent'],
+    });
+    await expect(delivery.send(request('b'), [])).resolves.toMatchObject({
+      warnings: ['consent is out: the event was not sent'],
+    });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sent).toHaveLength(0);
     expect(await stored(store)).toEqual([]);
@@ -283,12 +322,15 @@ describe('createDelivery: consent', () => {
 
   it('remembers the choice over the configured default, and refuses an unknown value', async () => {
     const remembered = new Map<string, string>();
-    const remember = (name: string, value?: string) => (value === undefined ? remembered.get(name) : void remembered.set(name, value));
+    const remember = (name: string, value?: string) =>
+      value === undefined ? remembered.get(name) : void remembered.set(name, value);
     const first = setup([], { defaultConsent: 'pending' }, { remember });
     await first.delivery.setConsent('out');
     await expect(first.delivery.setConsent('yes')).rejects.toMatchObject({ code: 'invalid-options' });
     const next = setup([], { defaultConsent: 'in' }, { remember });
-    await expect(next.delivery.send(request(), [])).resolves.toMatchObject({ warnings: ['consent is out: the event was not sent'] });
+    await expect(next.delivery.send(request(), [])).resolves.toMatchObject({
+      warnings: ['consent is out: the event was not sent'],
+    });
     expect(next.sent).toHaveLength(0);
   });
 
@@ -302,7 +344,10 @@ describe('createDelivery: consent', () => {
 
 describe('createDelivery: page hide', () => {
   it('flushes every idle event at once, within the keepalive budget; the rest stays queued', async () => {
-    const big = (id: string) => ({ ...request(id), body: JSON.stringify({ event: { pad: 'x'.repeat(25_000) } }) });
+    const big = (id: string) => ({
+      ...request(id),
+      body: JSON.stringify({ event: { pad: 'x'.repeat(25_000) } }),
+    });
     let online = false;
     const { delivery, sent, store } = setup([], {}, { online: () => online });
     for (const id of ['a', 'b', 'c']) void delivery.send(big(id), []);

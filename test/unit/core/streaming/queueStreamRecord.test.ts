@@ -1,27 +1,39 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
-import { createCollector } from '../../../src/core/createCollector';
-import { memoryStore } from '../../../src/core/delivery/QueueStore';
-import { queueStreamRecord } from '../../../src/core/streaming/queueStreamRecord';
-import { prepareStreamRecord } from '../../../src/core/streaming/streamRecord';
-import type { EdgeAnswer, Transport } from '../../../src/core/Transport';
+import { resolveConfig } from '../../../../src/core/CollectorConfig';
+import { createCollector } from '../../../../src/core/createCollector';
+import { memoryStore } from '../../../../src/core/delivery/QueueStore';
+import { queueStreamRecord } from '../../../../src/core/streaming/queueStreamRecord';
+import { prepareStreamRecord } from '../../../../src/core/streaming/streamRecord';
+import type { EdgeAnswer, Transport } from '../../../../src/core/Transport';
 import { INLET_URL, xdmOptions } from './fixtures';
 
-const receipt = { status: 200, body: JSON.stringify({ inletId: 'inlet-1', xactionId: '1:2:3', receivedTimeMs: 9 }) };
+const receipt = {
+  status: 200,
+  body: JSON.stringify({ inletId: 'inlet-1', xactionId: '1:2:3', receivedTimeMs: 9 }),
+};
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A collector on a fake transport that answers from `answers` in order, with no waiting between retries. */
 function collectorWith(answers: EdgeAnswer[], config: Record<string, unknown> = {}) {
   const transport = vi.fn<Transport>(async () => answers.shift() ?? receipt);
-  const collector = createCollector(resolveConfig({ datastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', retryDelay: 0, ...config }), {
-    snapshot: () => ({ now: new Date('2026-11-23T10:00:00Z'), timezoneOffset: 0, environment: 'browser', url: 'https://shop.example/p?email=ada@example.com', title: 'Shoes' }),
-    transport,
-    implementation: 'standalone',
-    sleep: async () => undefined,
-    // State entries from an earlier interact answer: they must never reach an inlet.
-    requestMeta: () => ({ state: { entries: [{ key: 'kndctr_x', value: 'y' }] } }),
-  });
+  const collector = createCollector(
+    resolveConfig({ datastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', retryDelay: 0, ...config }),
+    {
+      snapshot: () => ({
+        now: new Date('2026-11-23T10:00:00Z'),
+        timezoneOffset: 0,
+        environment: 'browser',
+        url: 'https://shop.example/p?email=ada@example.com',
+        title: 'Shoes',
+      }),
+      transport,
+      implementation: 'standalone',
+      sleep: async () => undefined,
+      // State entries from an earlier interact answer: they must never reach an inlet.
+      requestMeta: () => ({ state: { entries: [{ key: 'kndctr_x', value: 'y' }] } }),
+    },
+  );
   return { collector, transport };
 }
 
@@ -31,7 +43,12 @@ describe('queueStreamRecord', () => {
     const heard = vi.fn();
     collector.onResult(heard);
     const result = await queueStreamRecord(collector, xdmOptions());
-    expect(result).toMatchObject({ inletId: 'inlet-1', xactionId: '1:2:3', receivedTimeMs: 9, recordId: 'http-source-connector-acme-01' });
+    expect(result).toMatchObject({
+      inletId: 'inlet-1',
+      xactionId: '1:2:3',
+      receivedTimeMs: 9,
+      recordId: 'http-source-connector-acme-01',
+    });
     expect(transport).toHaveBeenCalledTimes(2);
     const [first, second] = transport.mock.calls.map(([request]) => request);
     expect(second).toEqual(first);
@@ -41,8 +58,18 @@ describe('queueStreamRecord', () => {
   });
 
   it('is not retried after a 401, and rejects with the token message', async () => {
-    const { collector, transport } = collectorWith([{ status: 401, body: JSON.stringify({ title: 'Authorization', report: { message: '[id] Ims service token is empty' } }) }]);
-    await expect(queueStreamRecord(collector, xdmOptions())).rejects.toThrow(/^the streaming inlet needs a token/);
+    const { collector, transport } = collectorWith([
+      {
+        status: 401,
+        body: JSON.stringify({
+          title: 'Authorization',
+          report: { message: '[id] Ims service token is empty' },
+        }),
+      },
+    ]);
+    await expect(queueStreamRecord(collector, xdmOptions())).rejects.toThrow(
+      /^the streaming inlet needs a token/,
+    );
     expect(transport).toHaveBeenCalledTimes(1);
   });
 
@@ -56,16 +83,31 @@ describe('queueStreamRecord', () => {
 
   it('builds a page view with the collector’s own builder, hashing named fields first', async () => {
     const { collector, transport } = collectorWith([]);
-    const result = await queueStreamRecord(collector, xdmOptions({ pageView: { name: 'Shoes page' }, record: { person: { email: 'Ada@Example.com' } }, emailFields: ['person.email'] }));
+    const result = await queueStreamRecord(
+      collector,
+      xdmOptions({
+        pageView: { name: 'Shoes page' },
+        record: { person: { email: 'Ada@Example.com' } },
+        emailFields: ['person.email'],
+      }),
+    );
     const entity = JSON.parse(transport.mock.calls[0]![0].body).body.xdmEntity;
     expect(entity).toMatchObject({
       _id: result.recordId,
       eventType: 'web.webpagedetails.pageViews',
-      web: { webPageDetails: { name: 'Shoes page', URL: 'https://shop.example/p?email=[redacted-email]', pageViews: { value: 1 } } },
+      web: {
+        webPageDetails: {
+          name: 'Shoes page',
+          URL: 'https://shop.example/p?email=[redacted-email]',
+          pageViews: { value: 1 },
+        },
+      },
       implementationDetails: { name: 'edge-collector/standalone' },
       person: { email: sha256('ada@example.com') },
     });
-    expect(result.warnings).toEqual(['a plain e-mail address in xdm.web.webPageDetails.URL was replaced before sending']);
+    expect(result.warnings).toEqual([
+      'a plain e-mail address in xdm.web.webPageDetails.URL was replaced before sending',
+    ]);
   });
 
   it('is sent by the next page load when this one left it queued, unchanged and without meta', async () => {
@@ -74,12 +116,15 @@ describe('queueStreamRecord', () => {
     // What IndexedDB gives back: a structured copy.
     await store.put({ request: JSON.parse(JSON.stringify(request)), at: 1 });
     const transport = vi.fn<Transport>(async () => receipt);
-    const collector = createCollector(resolveConfig({ datastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b' }), {
-      snapshot: () => ({ now: new Date(), timezoneOffset: 0, environment: 'browser' }),
-      transport,
-      store,
-      requestMeta: () => ({ state: { entries: [{ key: 'kndctr_x', value: 'y' }] } }),
-    });
+    const collector = createCollector(
+      resolveConfig({ datastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b' }),
+      {
+        snapshot: () => ({ now: new Date(), timezoneOffset: 0, environment: 'browser' }),
+        transport,
+        store,
+        requestMeta: () => ({ state: { entries: [{ key: 'kndctr_x', value: 'y' }] } }),
+      },
+    );
     const heard = vi.fn();
     collector.onResult(heard);
     await vi.waitFor(async () => expect(await store.all()).toEqual([]));

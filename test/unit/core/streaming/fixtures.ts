@@ -13,7 +13,10 @@ export function xdmOptions(overrides: Record<string, unknown> = {}): Record<stri
     dataType: 'xdm',
     schemaRef: { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full-notext+json; version=1.0' },
     datasetId: DATASET_ID,
-    record: { _id: 'http-source-connector-acme-01', person: { name: { firstName: 'suman', lastName: 'nolan' } } },
+    record: {
+      _id: 'http-source-connector-acme-01',
+      person: { name: { firstName: 'suman', lastName: 'nolan' } },
+    },
     ...overrides,
   };
 }

@@ -1,0 +1,36 @@
+import type { ConsentState } from '../delivery/ConsentState';
+
+/** Adobe standard 1.0: one `general` purpose, in or out. */
+export interface AdobeConsent1 {
+  standard: 'Adobe';
+  version: '1.0';
+  value: { general: 'in' | 'out' };
+}
+
+/**
+ * Adobe standard 2.0: `collect.val` decides collection (`y` or `n`); other purposes (`personalize`,
+ * `share`, `marketing`, `metadata`) are passed through to the Edge Network as given.
+ * https://experienceleague.adobe.com/en/docs/experience-platform/xdm/field-groups/profile/consents
+ */
+export interface AdobeConsent2 {
+  standard: 'Adobe';
+  version: '2.0';
+  value: { collect: { val: 'y' | 'n' } } & Record<string, unknown>;
+}
+
+/** IAB TCF 2.0: the visitor's TC string, and whether GDPR applies to this visitor. */
+export interface IabTcfConsent {
+  standard: 'IAB TCF';
+  version: '2.0';
+  value: string;
+  gdprApplies: boolean;
+}
+
+/** One consent entry in a standard the Edge Network knows, as `setConsent` sends it. */
+export type ConsentEntry = AdobeConsent1 | AdobeConsent2 | IabTcfConsent;
+
+/**
+ * What `setConsent` accepts in every face: the shorthand `'in' | 'out' | 'pending'`, or Adobe's
+ * Web SDK form `{ consent: [entries…] }`.
+ */
+export type ConsentInput = ConsentState | { consent: ConsentEntry[] };
