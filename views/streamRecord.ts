@@ -2,9 +2,9 @@ import { objectField } from './shared/commonFields';
 import { registerView } from './shared/registerView';
 import { hasToken } from './shared/tokens';
 import type { Validator } from './shared/validators';
+import { UUID } from '../src/core/patterns';
 
 // The checks of the core's `streamRecord` options, as form messages; a data element passes them all.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An inlet URL: `http(s)://host/collection/{inletId}`, as the streaming connection shows it. */
 const inletUrl: Validator = (value) => {

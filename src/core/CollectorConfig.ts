@@ -1,5 +1,6 @@
 import type { ConsentState } from './delivery/ConsentState';
 import { EdgeCollectorError } from './EdgeCollectorError';
+import { DATASTREAM_ID } from './patterns';
 
 /** Credentials for the authenticated (server-side) mode of the Edge Network Server API. */
 export interface EdgeAuth {
@@ -66,7 +67,6 @@ export const DEFAULT_EDGE_URL = 'https://edge.adobedc.net';
 /** The path prefix of the Edge Network's collection endpoints. */
 export const DEFAULT_EDGE_BASE_PATH = 'ee';
 
-const DATASTREAM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:[\w-]+)?$/i;
 const BASE_PATH = /^[\w-]+(\/[\w-]+)*$/;
 
 function invalid(message: string): never {

@@ -4,6 +4,7 @@ import type { EventFilter, StoreChange } from './createEventStore';
 import type { EmulatorContext, Rejection } from './EmulatorContext';
 import { parseJson } from './parseJson';
 import { ProblemError } from './ProblemError';
+import { UUID } from '../core/patterns';
 
 const apiProblem = (status: number, title: string, detail: string) =>
   new ProblemError(status, { type: 'about:blank', status, title, detail });
@@ -21,8 +22,6 @@ function parseSince(value: unknown): number | undefined {
     );
   return time;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The emulator's own API: stored events (`GET /api/events` with filters, `GET /api/events/{id}`,

@@ -1,13 +1,12 @@
 import { hasToken } from './tokens';
+import { DATASTREAM_ID } from '../../src/core/patterns';
 
 /** Checks one text value; returns the message to show next to the field, or `undefined` when fine. */
 export type Validator = (value: string) => string | undefined;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:[\w-]+)?$/i;
-
 /** A datastream ID (a UUID, as Data Collection > Datastreams shows it) or a data element. */
 export const datastreamId: Validator = (value) =>
-  hasToken(value) || UUID.test(value)
+  hasToken(value) || DATASTREAM_ID.test(value)
     ? undefined
     : 'Enter a datastream ID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b, or pick a data element.';
 

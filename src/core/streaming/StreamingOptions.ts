@@ -1,5 +1,6 @@
 import { isPlainObject, type PlainObject } from '../deepMerge';
 import { EdgeCollectorError } from '../EdgeCollectorError';
+import { UUID } from '../patterns';
 
 /** What an XDM record is shaped by: the schema's `$id` and the content type it is written in. */
 export interface SchemaRef {
@@ -56,7 +57,6 @@ export const DEFAULT_COLLECTION_HOST = 'https://dcs.adobedc.net';
 /** The content type Adobe's streaming tutorials give for a full XDM record. */
 export const DEFAULT_SCHEMA_CONTENT_TYPE = 'application/vnd.adobe.xed-full+json;version=1.0';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INLET_ID = /^[\w-]+$/;
 // An absolute URI: a scheme, a colon, then no spaces (schema ids are https://ns.adobe.com/… URLs).
 const URI = /^[a-z][a-z\d+.-]*:[^\s]+$/i;
