@@ -4,6 +4,7 @@ import tags from './build/tags.mjs';
 import views from './build/views.mjs';
 import vitals from './build/vitals.mjs';
 import streaming from './build/streaming.mjs';
+import consent from './build/consent.mjs';
 import emulator from './build/emulator.mjs';
 
-export default [...runtime, ...tags, ...views, ...vitals, ...streaming, ...emulator];
+export default [...runtime, ...tags, ...views, ...vitals, ...streaming, ...consent, ...emulator];

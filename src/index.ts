@@ -2,6 +2,7 @@ import { createBrowserCollector } from './browser/createBrowserCollector';
 import { readPageSnapshot } from './browser/readPageSnapshot';
 import { logToConsole } from './browser/logToConsole';
 import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
+import { createSetConsent } from './core/consent/createSetConsent';
 import { createCollector, type Collector } from './core/createCollector';
 import { fetchTransport } from './core/Transport';
 import { readServerSnapshot } from './node/readServerSnapshot';
@@ -12,6 +13,13 @@ export type { ExperienceEvent } from './core/buildExperienceEvent';
 export type { EdgeHandle, SendResult } from './core/readEdgeAnswer';
 export type { IdentityMap } from './core/emailIdentityMap';
 export type { ConsentState } from './core/delivery/ConsentState';
+export type {
+  AdobeConsent1,
+  AdobeConsent2,
+  ConsentEntry,
+  ConsentInput,
+  IabTcfConsent,
+} from './core/consent/ConsentInput';
 export { EdgeCollectorError } from './core/EdgeCollectorError';
 export { EMAIL_NAMESPACE, emailIdentityMap } from './core/emailIdentityMap';
 export { hashEmail, hashEmailSync } from './core/hashEmail';
@@ -38,8 +46,10 @@ export interface EdgeCollectorOptions extends CollectorConfig {
 export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
   const config = resolveConfig(options);
   const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
-  if (inBrowser && !options.fetch) return createBrowserCollector(config, 'module');
+  if (inBrowser && !options.fetch)
+    return createBrowserCollector(config, 'module', logToConsole, createSetConsent);
   return createCollector(config, {
+    createSetConsent,
     snapshot: inBrowser ? readPageSnapshot : readServerSnapshot,
     transport: fetchTransport(options.fetch),
     log: logToConsole,

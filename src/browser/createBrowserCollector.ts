@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../core/CollectorConfig';
-import { createCollector, type Collector } from '../core/createCollector';
+import { createCollector, type Collector, type Platform } from '../core/createCollector';
 import { fetchTransport } from '../core/Transport';
 import { browserDelivery } from './delivery/browserDelivery';
 import { logToConsole } from './logToConsole';
@@ -9,14 +9,17 @@ import { readPageSnapshot } from './readPageSnapshot';
  * Wires the core to a web page: page context, `fetch`, console logs, and the persistent delivery
  * (queue across page loads, cross-tab locks, page-hide flush, consent, state cookies). Every browser face (the
  * standalone script, the ES module in a page, the Tags extension) creates its collector here, so
- * that delivery rules apply to all of them alike.
+ * that delivery rules apply to all of them alike. `createSetConsent` makes the `setConsent`
+ * that posts consent to the Edge Network (see Platform); the standalone script passes a loader.
  */
 export function createBrowserCollector(
   config: ResolvedConfig,
   implementation: string,
   log: (message: string, detail?: unknown) => void = logToConsole,
+  createSetConsent?: Platform['createSetConsent'],
 ): Collector {
   return createCollector(config, {
+    createSetConsent,
     snapshot: readPageSnapshot,
     transport: fetchTransport(),
     log,

@@ -8,11 +8,12 @@ import type { ExperienceEvent } from './buildExperienceEvent';
 export interface InteractRequest {
   requestId: string;
   /**
-   * Set on requests that are not the Edge Network's (a streamed record): they go without cookies
-   * or `meta.state`, and their answers are not reported to result listeners.
+   * Set on requests that are not events. `streaming` (a streamed record) is not the Edge
+   * Network's: it goes without cookies or `meta.state`. `consent` (`privacy/set-consent`) goes
+   * whatever the consent, before any event. Neither answer is reported to result listeners.
    */
-  kind?: 'streaming';
-  /** The event's `_id`. */
+  kind?: 'streaming' | 'consent';
+  /** The event's `_id` (a consent request's own `requestId`). */
   eventId: string;
   url: string;
   headers: Record<string, string>;
@@ -25,10 +26,24 @@ export interface RequestMeta {
 }
 
 /**
+ * The headers of an Edge Network request. In the browser the body goes as `text/plain` so the
+ * request stays a simple CORS request (no preflight round trip); the authenticated server mode
+ * sends JSON with Adobe's three headers.
+ */
+export function edgeHeaders(config: ResolvedConfig): Record<string, string> {
+  const { auth } = config;
+  return auth
+    ? {
+        'content-type': 'application/json',
+        authorization: `Bearer ${auth.accessToken}`,
+        'x-api-key': auth.apiKey,
+        'x-gw-ims-org-id': auth.orgId,
+      }
+    : { 'content-type': 'text/plain;charset=UTF-8' };
+}
+
+/**
  * Builds `POST {edgeUrl}/{edgeBasePath}/v2/interact?dataStreamId=…&requestId=…`.
- *
- * In the browser the body goes as `text/plain` so the request stays a simple CORS request (no
- * preflight round trip); the authenticated server mode sends JSON with Adobe's three headers.
  */
 export function buildInteractRequest(
   config: ResolvedConfig,
@@ -37,18 +52,11 @@ export function buildInteractRequest(
   meta?: RequestMeta,
 ): InteractRequest {
   const query = `dataStreamId=${encodeURIComponent(config.datastreamId)}&requestId=${encodeURIComponent(requestId)}`;
-  const headers: Record<string, string> = { 'content-type': 'text/plain;charset=UTF-8' };
-  if (config.auth) {
-    headers['content-type'] = 'application/json';
-    headers.authorization = `Bearer ${config.auth.accessToken}`;
-    headers['x-api-key'] = config.auth.apiKey;
-    headers['x-gw-ims-org-id'] = config.auth.orgId;
-  }
   return {
     requestId,
     eventId: event.xdm._id,
     url: `${config.edgeUrl}/${config.edgeBasePath}/v2/interact?${query}`,
-    headers,
+    headers: edgeHeaders(config),
     body: JSON.stringify(meta?.state?.entries.length ? { event, meta } : { event }),
   };
 }

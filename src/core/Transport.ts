@@ -28,7 +28,7 @@ export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis
         headers: request.headers,
         body: request.body,
         // A streaming inlet (`kind: 'streaming'`) has no cookies to read: without credentials its CORS answer may be `*`.
-        credentials: request.kind ? 'omit' : 'include',
+        credentials: request.kind === 'streaming' ? 'omit' : 'include',
         keepalive: request.body.length < KEEPALIVE_LIMIT,
       });
     } catch (cause) {

@@ -2,7 +2,8 @@ import { PAGE_VIEW_EVENT_TYPE, type ExperienceEvent } from './buildExperienceEve
 import type { ResolvedConfig } from './CollectorConfig';
 import { composeEvent } from './composeEvent';
 import { createUuid } from './createUuid';
-import type { ConsentState } from './delivery/ConsentState';
+import type { ConsentInput } from './consent/ConsentInput';
+import type { createSetConsent } from './consent/createSetConsent';
 import { createDelivery, type Delivery, type DeliveryPlatform } from './delivery/createDelivery';
 import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
@@ -44,6 +45,11 @@ export interface Platform extends DeliveryPlatform {
   implementation?: string;
   /** Called once with the delivery, so that the face can wire it to its events (online, page hide). */
   attach?(delivery: Delivery): void;
+  /**
+   * Makes `setConsent` (see createSetConsent: posts consent to the Edge Network); the standalone
+   * script loads it on first use. Without it consent applies on this page only and nothing is posted.
+   */
+  createSetConsent?: typeof createSetConsent;
 }
 
 /** A configured collector: each method sends one event and resolves with the Edge Network's answer. */
@@ -54,10 +60,12 @@ export interface Collector {
   /** Calls `listener` after every answered request (Tags' "Edge response received" uses it); returns an unsubscribe function. */
   onResult(listener: (result: SendResult) => void): () => void;
   /**
-   * Sets the visitor's consent, remembered across page loads: `in` sends what is queued, in order;
-   * `pending` queues without sending; `out` drops the queue and later sends send nothing.
+   * Sets the visitor's consent, remembered across page loads, and posts it to the Edge Network
+   * (`privacy/set-consent`) ahead of any event: `in` then sends what is queued, in order; `pending`
+   * queues without sending (and posts nothing); `out` drops the queue and later sends send nothing.
+   * Takes the shorthand or Adobe's `{ consent: [...] }` (Adobe 1.0, 2.0, IAB TCF 2.0).
    */
-  setConsent(value: ConsentState): Promise<void>;
+  setConsent(value: ConsentInput): Promise<void>;
   /** The ids the Edge Network returned in `identity:result` handles, by namespace: `{ ECID: '…' }`. */
   getIdentity(): Promise<Record<string, string>>;
   /** Builds the event a call would send, without sending it (for inspection and Tags data elements). */
@@ -156,7 +164,9 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setConsent: (value) => delivery.setConsent(value),
+    setConsent: platform.createSetConsent
+      ? platform.createSetConsent({ config, delivery, createId: createUuid, remember: platform.remember })
+      : delivery.setConsent,
     getIdentity: async () => delivery.getIdentity(),
     buildEvent,
     deliver: (request, warnings, read) => delivery.send(request, warnings, read),

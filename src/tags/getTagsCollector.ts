@@ -1,5 +1,6 @@
 import { createBrowserCollector } from '../browser/createBrowserCollector';
 import { resolveConfig } from '../core/CollectorConfig';
+import { createSetConsent } from '../core/consent/createSetConsent';
 import type { Collector } from '../core/createCollector';
 import { describeError } from './describeError';
 import { startTagsWebVitals, webVitalsEnabled } from './tagsWebVitals';
@@ -22,10 +23,15 @@ export function getTagsCollector(turbine: Turbine): Collector | undefined {
     const config = resolveConfig(
       toCollectorConfig(turbine.getExtensionSettings(), turbine.environment?.stage),
     );
-    const created = createBrowserCollector(config, 'tags', (message, detail) => {
-      if (detail === undefined) turbine.logger.log(message);
-      else turbine.logger.log(message, detail);
-    });
+    const created = createBrowserCollector(
+      config,
+      'tags',
+      (message, detail) => {
+        if (detail === undefined) turbine.logger.log(message);
+        else turbine.logger.log(message, detail);
+      },
+      createSetConsent,
+    );
     created.onResult((result) => rememberRequestId(result.requestId));
     if (webVitalsEnabled(turbine.getExtensionSettings())) startTagsWebVitals(created);
     collector = created;

@@ -34,3 +34,23 @@ export type ConsentEntry = AdobeConsent1 | AdobeConsent2 | IabTcfConsent;
  * Web SDK form `{ consent: [entries…] }`.
  */
 export type ConsentInput = ConsentState | { consent: ConsentEntry[] };
+
+/**
+ * The standards and versions the Edge Network's `privacy/set-consent` takes
+ * (https://experienceleague.adobe.com/en/docs/experience-platform/web-sdk/commands/setconsent):
+ * the one list the collector, the Tags view and the emulator check against.
+ */
+export const CONSENT_STANDARDS: Readonly<Record<string, readonly string[]>> = {
+  Adobe: ['1.0', '2.0'],
+  'IAB TCF': ['2.0'],
+};
+
+/**
+ * A checked `setConsent` call: the entries to post to the Edge Network (none for `pending`) and
+ * the collection state they mean here. `state` is absent when only the Edge Network can tell
+ * (an IAB TCF string where GDPR applies): events then wait for its answer's consent cookie.
+ */
+export interface ConsentDecision {
+  consent?: ConsentEntry[];
+  state?: ConsentState;
+}

@@ -66,6 +66,8 @@ interface Owned extends QueueEntry {
 const KEEPALIVE_BUDGET = 60_000;
 const noop = () => undefined;
 const byAge = (a: QueueEntry, b: QueueEntry) => a.at - b.at;
+// Consent: a `privacy/set-consent` request (kind 'consent') passes the consent gate and goes before every event.
+const isConsentRequest = (entry: QueueEntry) => entry.request.kind === 'consent';
 
 // The ES2019 build expands `?.` and `??` into long code: this file, shipped to every page, avoids them.
 
@@ -133,7 +135,7 @@ export function createDelivery(
       await claim(id);
       // The lock may have been waited for while its holder delivered the event.
       if (
-        consent !== 'out' &&
+        (consent !== 'out' || request.kind === 'consent') &&
         !owned.has(id) &&
         (await store.all()).some((entry) => entry.request.requestId === id)
       ) {
@@ -181,7 +183,7 @@ export function createDelivery(
       // Only `meta.state` is current; the event, its ids and the URL are exactly as first built.
       // A request of another kind (a streamed record, `kind: 'streaming'`) is not the Edge Network's: no meta, no result listeners.
       answer = await transport(
-        meta && !request.kind
+        meta && request.kind !== 'streaming'
           ? { ...request, body: JSON.stringify({ ...JSON.parse(request.body), meta }) }
           : request,
       );
@@ -218,6 +220,12 @@ export function createDelivery(
 
   /** The events this page may send now, oldest first. */
   const idle = () => [...owned.values()].filter((entry) => !entry.busy).sort(byAge);
+  /** What to send next: a consent request first (events wait until it is settled), then the oldest event while consent is in. */
+  const next = () => {
+    const first = [...owned.values()].sort(byAge).find(isConsentRequest);
+    if (first) return first.claimed && !first.busy ? first : undefined;
+    return consent === 'in' ? idle().find((candidate) => candidate.claimed) : undefined;
+  };
 
   /** Sends owned events one at a time, oldest first, while consent is in and the browser is online. */
   async function pump(): Promise<void> {
@@ -225,10 +233,7 @@ export function createDelivery(
     pumping = true;
     try {
       // New events do not wait for the leftovers to be read: those join, oldest first, as they are adopted.
-      for (
-        let entry;
-        consent === 'in' && online() && (entry = idle().find((candidate) => candidate.claimed));
-      ) {
+      for (let entry; online() && (entry = next());) {
         const wait = await attempt(entry);
         if (wait !== undefined) await sleep(wait);
       }
@@ -265,7 +270,7 @@ export function createDelivery(
 
   return {
     async send(request, warnings, read) {
-      if (consent === 'out') return notSent(request, warnings);
+      if (consent === 'out' && request.kind !== 'consent') return notSent(request, warnings);
       return new Promise((resolve, reject) => {
         const entry: Owned = {
           request,
@@ -289,9 +294,11 @@ export function createDelivery(
       // An attempt already in flight cannot be called back; it settles with its answer.
       // Settled before the queue is read: a queue write still on its way then finds its event gone
       // and removes its own copy (see keep), and one that already landed is in what is read.
-      for (const { request, warnings } of idle()) settle(request.requestId, notSent(request, warnings));
-      for (const { request } of await store.all())
-        if (!isBusy(request.requestId)) await store.del(request.requestId);
+      for (const entry of idle())
+        if (!isConsentRequest(entry)) settle(entry.request.requestId, notSent(entry.request, entry.warnings));
+      for (const entry of await store.all())
+        if (!isBusy(entry.request.requestId) && !isConsentRequest(entry))
+          await store.del(entry.request.requestId);
     },
     getIdentity: () => ({ ...identity }),
     flush() {

@@ -1,0 +1,22 @@
+import { CONSENT_SENT, type createSetConsent } from '../core/consent/createSetConsent';
+import { loadAddOn } from './loadAddOn';
+
+/**
+ * The standalone script's `setConsent`: what needs no standards is done here (an identical decision
+ * posts nothing; `out` and `pending` apply at once, even when the add-on cannot load); the rest
+ * (checking the value, the `privacy/set-consent` request) comes from the consent add-on
+ * `edge-collector.consent.min.js`, loaded on the first `in`, `out` or `{ consent: [...] }` to post.
+ */
+export function loadSetConsent(scriptSrc: string | undefined): typeof createSetConsent {
+  return (collaborators) => {
+    const { delivery, remember = () => undefined } = collaborators;
+    let setConsent: ((value: unknown) => Promise<void>) | undefined;
+    return async (value) => {
+      if (JSON.stringify(value) === remember(CONSENT_SENT)) return;
+      if (value === 'out' || value === 'pending') await delivery.setConsent(value);
+      if (value === 'pending') return void remember(CONSENT_SENT, '');
+      setConsent ??= (await loadAddOn<typeof createSetConsent>(scriptSrc, 'consent'))(collaborators);
+      return setConsent(value);
+    };
+  };
+}

@@ -1,0 +1,24 @@
+import type { ResolvedConfig } from '../CollectorConfig';
+import { edgeHeaders, type InteractRequest } from '../InteractRequest';
+import type { ConsentEntry } from './ConsentInput';
+
+/**
+ * Builds `POST {edgeUrl}/{edgeBasePath}/v1/privacy/set-consent?configId=…&requestId=…`, the Edge
+ * Network endpoint the Web SDK and Adobe's mobile SDKs post consent to (it exists only as v1,
+ * named by `configId`). The body holds the entries and asks for the visitor's ECID back; the
+ * delivery adds `meta.state` (the Edge Network's cookies) at each attempt, as for events.
+ */
+export function buildConsentRequest(
+  config: ResolvedConfig,
+  consent: ConsentEntry[],
+  requestId: string,
+): InteractRequest {
+  return {
+    requestId,
+    kind: 'consent',
+    eventId: requestId,
+    url: `${config.edgeUrl}/${config.edgeBasePath}/v1/privacy/set-consent?configId=${encodeURIComponent(config.datastreamId)}&requestId=${requestId}`,
+    headers: edgeHeaders(config),
+    body: JSON.stringify({ consent, query: { identity: { fetch: ['ECID'] } } }),
+  };
+}

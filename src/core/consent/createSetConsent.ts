@@ -1,0 +1,67 @@
+import type { ResolvedConfig } from '../CollectorConfig';
+import type { Delivery } from '../delivery/createDelivery';
+import { readHandles } from '../delivery/readHandles';
+import { readEdgeAnswer } from '../readEdgeAnswer';
+import { prepareConsent } from './prepareConsent';
+
+/** What `setConsent` needs from the collector it belongs to. */
+export interface SetConsentCollaborators {
+  config: ResolvedConfig;
+  delivery: Delivery;
+  createId(): string;
+  /** Reads or writes a small value that outlives the page (the last decision posted); default in memory. */
+  remember?(name: string, value?: string): string | null | undefined;
+}
+
+/** The key under which the last decision posted is remembered, so that an identical one posts nothing. */
+export const CONSENT_SENT = 'consentSent';
+
+function rememberInMemory() {
+  const values: Record<string, string> = {};
+  return (name: string, value?: string) => (value === undefined ? values[name] : void (values[name] = value));
+}
+
+/** The Edge Network's word in an answer: its consent cookie `kndctr_<org>_consent` = `general=in|out`. */
+function recordedConsent(answer: ReturnType<typeof readEdgeAnswer>) {
+  const cookie = readHandles(answer.handle).state.find(({ key }) => /_consent$/.test(key));
+  const found = cookie && /general=(in|out)/.exec(cookie.value);
+  return found ? (found[1] as 'in' | 'out') : undefined;
+}
+
+/**
+ * Creates `setConsent`: posts the decision to the Edge Network (`privacy/set-consent`) through the
+ * delivery's queue, ahead of every event, and applies it here: `out` and `pending` at once, `in`
+ * so that the waiting events go after the consent request. A decision identical to the last one
+ * posted (on this page or an earlier one) posts nothing. The consent cookie the Edge Network's
+ * answer sets has the last word (it decides an IAB TCF string where GDPR applies).
+ */
+export function createSetConsent({
+  config,
+  delivery,
+  createId,
+  remember = rememberInMemory(),
+}: SetConsentCollaborators): (value: unknown) => Promise<void> {
+  return async (value) => {
+    const key = JSON.stringify(value);
+    if (key === remember(CONSENT_SENT)) return;
+    // Before anything is checked or built, so that an opt-out holds whatever happens next.
+    if (value === 'out' || value === 'pending') await delivery.setConsent(value);
+    const { request, state } = prepareConsent(config, value, createId());
+    if (!request) {
+      // `pending` is not posted: the next `in` or `out` must be, whatever was posted before.
+      remember(CONSENT_SENT, '');
+      return delivery.setConsent(state);
+    }
+    // Queued before the state changes, so that the events `in` releases go after it.
+    const answered = delivery.send(request, [], readEdgeAnswer);
+    await delivery.setConsent(state || 'pending');
+    remember(CONSENT_SENT, key);
+    const recorded = recordedConsent(
+      await answered.catch((error) => {
+        if (remember(CONSENT_SENT) === key) remember(CONSENT_SENT, '');
+        throw error;
+      }),
+    );
+    if (recorded && recorded !== state) await delivery.setConsent(recorded);
+  };
+}

@@ -1,0 +1,26 @@
+import { isPlainObject } from '../deepMerge';
+import type { ConsentState } from '../delivery/ConsentState';
+import { EdgeCollectorError } from '../EdgeCollectorError';
+import { checkConsentEntry } from './checkConsentEntry';
+import type { ConsentDecision, ConsentEntry } from './ConsentInput';
+
+/**
+ * Checks Adobe's Web SDK form `{ consent: [entries…] }` and says what it means for collection:
+ * `out` when any entry opts out, `in` when one opts in, otherwise (IAB TCF where GDPR applies)
+ * left to the Edge Network's answer. Throws an `invalid-options` error naming the bad field.
+ */
+export function readConsentStandards(value: unknown): ConsentDecision {
+  const entries = isPlainObject(value) ? value.consent : undefined;
+  if (!Array.isArray(entries) || !entries.length)
+    throw new EdgeCollectorError(
+      'invalid-options',
+      'setConsent takes "in", "out", "pending" or { consent: [{ standard, version, value }] }',
+    );
+  let state: ConsentState | undefined;
+  entries.forEach((entry, index) => {
+    const verdict = checkConsentEntry(entry, `consent[${index}]`);
+    if ('fault' in verdict) throw new EdgeCollectorError('invalid-options', `setConsent: ${verdict.message}`);
+    if (verdict.state && state !== 'out') state = verdict.state;
+  });
+  return { consent: entries as ConsentEntry[], state };
+}
