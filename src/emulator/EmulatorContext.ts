@@ -1,4 +1,5 @@
 import type { Catalog } from './createCatalog';
+import type { ConsentStore } from './createConsentStore';
 import type { EventStore } from './createEventStore';
 
 /** A refused request, as the inspector lists it (kept in memory only). */
@@ -28,4 +29,6 @@ export interface EmulatorContext {
   rejections: Rejection[];
   onRejection(listener: (rejection: Rejection) => void): () => void;
   reject(rejection: Rejection): void;
+  /** The visitors' consent, recorded by `privacy/set-consent` (see registerConsentRoutes). */
+  consents?: ConsentStore;
 }

@@ -9,6 +9,7 @@ import { parseJson } from './parseJson';
 import { pickHeaders } from './pickHeaders';
 import { IDENTITY_MAX_AGE, resolveVisitor } from './resolveVisitor';
 import { validateEvent } from './validateEvent';
+import { answerOptedOut, findOptOut } from './answerOptedOut';
 
 /** The Edge Network takes at most 64 KB a request. */
 export const EDGE_BODY_LIMIT = 64 * 1024;
@@ -32,7 +33,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 type Variant = { version: 'v1' | 'v2'; answer: 'interact' | 'collect' };
 
 /** Finds the datastream, creating it in development mode; refuses an unknown one otherwise. */
-async function findDatastream(
+export async function findDatastream(
   context: EmulatorContext,
   rawId: unknown,
   requestId: string,
@@ -95,7 +96,8 @@ function readEvents(
   });
 }
 
-function stateEntries(body: unknown): unknown {
+/** The `meta.state.entries` a request carries back (the Edge Network's cookies), if any. */
+export function stateEntries(body: unknown): unknown {
   const parsed = parseJson(body);
   const meta = parsed.ok && isObject(parsed.value) ? parsed.value.meta : undefined;
   return isObject(meta) && isObject(meta.state) ? meta.state.entries : undefined;
@@ -123,9 +125,13 @@ export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContex
       cookieHeader: request.headers.cookie,
       identityMap: events[0]?.xdm.identityMap,
     });
+    const endpoint = request.url.split('?')[0]!;
+    // Consent: an opted-out visitor's events are answered but never stored (see answerOptedOut).
+    const optedOut = findOptOut(context, datastream.orgId, visitor, stateEntries(request.body));
+    if (optedOut)
+      return answerOptedOut(context, reply, { requestId, endpoint, visitor, optedOut, events, variant });
     const receivedTimeMs = Date.now();
     const headers = pickHeaders(request.headers);
-    const endpoint = request.url.split('?')[0]!;
     const records: NewEvent[] = events.map(({ xdm, data }) => ({
       receivedTimeMs,
       source: 'edge',

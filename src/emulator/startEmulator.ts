@@ -14,6 +14,7 @@ import { inletProblem } from './inletProblem';
 import { isLoopbackOrigin } from './isLoopbackOrigin';
 import { ProblemError } from './ProblemError';
 import { registerApiRoutes } from './registerApiRoutes';
+import { registerConsentRoutes } from './registerConsentRoutes';
 import { EDGE_BODY_LIMIT, edgeRequestId, registerEdgeRoutes } from './registerEdgeRoutes';
 import { createXactionId, INLET_RECORD_LIMIT, registerInletRoutes } from './registerInletRoutes';
 import { registerFlowServiceRoutes } from './registerFlowServiceRoutes';
@@ -273,6 +274,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let demo: DemoSetup | undefined;
   const demoDatastreamId = options.seedDemo ? 'pending' : undefined;
   registerEdgeRoutes(app, context);
+  registerConsentRoutes(app, context, dataDir);
   registerInletRoutes(app, context);
   registerFlowServiceRoutes(app, context);
   registerApiRoutes(app, context, streams);

@@ -71,7 +71,13 @@ function matches(item: Item): boolean {
 }
 
 function statusBadge(item: Item): HTMLElement {
-  if (item.kind === 'refused') return el('span', 'badge bad', `refused ${item.rejection.status}`);
+  // Answered but not processed (an opted-out visitor's events) is "dropped"; the title says why.
+  if (item.kind === 'refused')
+    return el(
+      'span',
+      'badge bad',
+      item.rejection.status < 400 ? 'dropped' : `refused ${item.rejection.status}`,
+    );
   const { validation } = item.event;
   if (validation.plainEmails.length) return el('span', 'badge privacy', 'PLAIN E-MAIL');
   const errors = validation.findings.filter((f) => f.severity === 'error').length;

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { checkConsentEntry } from '../core/consent/checkConsentEntry';
+import type { ConsentEntry } from '../core/consent/ConsentInput';
+import { consentHandles } from './consentHandles';
+import { consentProblem } from './consentProblem';
+import { createConsentStore, type ConsentRecord } from './createConsentStore';
+import { edgeProblem } from './edgeProblem';
+import type { EmulatorContext } from './EmulatorContext';
+import { parseJson } from './parseJson';
+import { readTcfPurposeOne } from './readTcfPurposeOne';
+import { EDGE_BODY_LIMIT, edgeRequestId, findDatastream, stateEntries } from './registerEdgeRoutes';
+import { resolveVisitor } from './resolveVisitor';
+
+/** What the entries mean for collection, as the Edge Network decides it: any opt-out wins. */
+function decide(entries: ConsentEntry[], requestId: string): 'in' | 'out' {
+  let general: 'in' | 'out' = 'in';
+  entries.forEach((entry, index) => {
+    const verdict = checkConsentEntry(entry, `consent[${index}]`);
+    if ('fault' in verdict) throw consentProblem(verdict.fault, requestId, verdict.message);
+    let state = verdict.state;
+    if (entry.standard === 'IAB TCF' && entry.gdprApplies) {
+      const purposeOne = readTcfPurposeOne(entry.value);
+      if (purposeOne === undefined)
+        throw consentProblem('value', requestId, `consent[${index}].value is not an IAB TCF 2.0 TC string`);
+      // Without purpose 1 (store and access information on a device) nothing is collected.
+      state = purposeOne ? 'in' : 'out';
+    }
+    if (state === 'out') general = 'out';
+  });
+  return general;
+}
+
+/** Reads and checks the body of a consent request: `{ "consent": [entries…] }`. */
+function readEntries(body: unknown, requestId: string): ConsentEntry[] {
+  const parsed = parseJson(body);
+  if (!parsed.ok) throw edgeProblem('malformedJson', requestId, parsed.reason);
+  const consent = (parsed.value as { consent?: unknown } | null)?.consent;
+  if (!Array.isArray(consent) || !consent.length)
+    throw consentProblem(
+      'missingConsent',
+      requestId,
+      'the body must have a non-empty "consent" array: [{ "standard": "Adobe", "version": "2.0", "value": { "collect": { "val": "y" } } }]',
+    );
+  return consent as ConsentEntry[];
+}
+
+/**
+ * The Edge Network's consent endpoint, `POST /ee/v1/privacy/set-consent?configId=…` (also after a
+ * location hint): checks the standards, records the decision per visitor (`consent.jsonl`), and
+ * answers with the visitor's id and the cookies to keep, the consent cookie among them. Also
+ * `GET /api/consent` for the inspector. The store is in `context.consents`, where the event
+ * routes find an opted-out visitor.
+ */
+export function registerConsentRoutes(app: FastifyInstance, context: EmulatorContext, dataDir: string): void {
+  const consents = createConsentStore(dataDir);
+  context.consents = consents;
+  app.addHook('onClose', () => consents.close());
+
+  const setConsent = async (request: FastifyRequest) => {
+    const requestId = edgeRequestId(request);
+    const query = request.query as Record<string, unknown>;
+    const datastream = await findDatastream(
+      context,
+      query.configId ?? query.dataStreamId,
+      requestId,
+      'configId',
+    );
+    const entries = readEntries(request.body, requestId);
+    const general = decide(entries, requestId);
+    const visitor = resolveVisitor({
+      orgId: datastream.orgId,
+      stateEntries: stateEntries(request.body),
+      cookieHeader: request.headers.cookie,
+    });
+    const record: ConsentRecord = {
+      receivedAt: new Date().toISOString(),
+      orgId: datastream.orgId,
+      ecid: visitor.ecid,
+      dataStreamId: datastream.id,
+      requestId,
+      general,
+      consent: entries,
+    };
+    await consents.record(record);
+    context.log(
+      `consent ${general} for visitor ${visitor.ecid} (${entries.map((e) => `${e.standard} ${e.version}`).join(', ')}) requestId=${requestId}`,
+    );
+    return { requestId, handle: consentHandles(visitor, general) };
+  };
+
+  const options = { bodyLimit: EDGE_BODY_LIMIT };
+  for (const prefix of ['/ee', '/ee/:locationHint'])
+    app.post(`${prefix}/v1/privacy/set-consent`, options, async (request, reply) => {
+      const answer = await setConsent(request);
+      const visitorCookies = answer.handle.find((h) => h.type === 'state:store')!.payload as Array<{
+        key: string;
+        value: string;
+        maxAge: number;
+      }>;
+      reply.header(
+        'set-cookie',
+        visitorCookies.map(
+          ({ key, value, maxAge }) => `${key}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax`,
+        ),
+      );
+      return reply.code(200).header('x-request-id', answer.requestId).send(answer);
+    });
+  app.get('/api/consent', async () => ({ items: consents.list() }));
+}

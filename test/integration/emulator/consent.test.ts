@@ -1,0 +1,222 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
+
+const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
+const ORG = 'ACME0000000000000000000@AdobeOrg';
+const IDENTITY_COOKIE = 'kndctr_ACME0000000000000000000_AdobeOrg_identity';
+const CONSENT_COOKIE = 'kndctr_ACME0000000000000000000_AdobeOrg_consent';
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A TCF 2.0 core segment (version 2, everything else zero) with or without purpose 1 consent (bit 152). */
+function tcString(purposeOne: boolean): string {
+  const bits = Array.from({ length: 240 }, (_, index) =>
+    index === 4 || (purposeOne && index === 152) ? 1 : 0,
+  );
+  let text = '';
+  for (let at = 0; at < bits.length; at += 6) text += BASE64URL[parseInt(bits.slice(at, at + 6).join(''), 2)];
+  return text;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read deep into answers
+type Loose = Record<string, any>;
+let emulator: RunningEmulator;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    datastreams: [{ id: DATASTREAM, orgId: ORG }],
+    log: (line) => logs.push(line),
+  });
+});
+afterAll(() => emulator.close());
+
+const post = async (path: string, body: unknown, state?: Array<{ key: string; value: string }>) => {
+  const response = await fetch(`${emulator.origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify(state ? { ...(body as object), meta: { state: { entries: state } } } : body),
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    json: (await response.json()) as Loose,
+  };
+};
+const setConsent = (consent: unknown[], state?: Array<{ key: string; value: string }>) =>
+  post(
+    `/ee/v1/privacy/set-consent?configId=${DATASTREAM}&requestId=${crypto.randomUUID()}`,
+    { consent },
+    state,
+  );
+const pageView = (state?: Array<{ key: string; value: string }>) =>
+  post(
+    `/ee/v2/interact?dataStreamId=${DATASTREAM}`,
+    {
+      event: {
+        xdm: {
+          _id: crypto.randomUUID(),
+          eventType: 'web.webpagedetails.pageViews',
+          timestamp: new Date().toISOString(),
+        },
+      },
+    },
+    state,
+  );
+const stateOf = (json: Loose) =>
+  (json.handle as Loose[])
+    .find((h) => h.type === 'state:store')!
+    .payload.map(({ key, value }: Loose) => ({ key, value }));
+const cookie = (json: Loose, key: string) =>
+  (json.handle as Loose[]).flatMap((h) => h.payload).find((p: Loose) => p.key === key);
+
+describe('the emulated privacy/set-consent', () => {
+  it.each([
+    ['Adobe 1.0', [{ standard: 'Adobe', version: '1.0', value: { general: 'in' } }], 'in'],
+    ['Adobe 1.0 out', [{ standard: 'Adobe', version: '1.0', value: { general: 'out' } }], 'out'],
+    [
+      'Adobe 2.0',
+      [
+        {
+          standard: 'Adobe',
+          version: '2.0',
+          value: { collect: { val: 'y' }, personalize: { content: { val: 'n' } } },
+        },
+      ],
+      'in',
+    ],
+    ['Adobe 2.0 out', [{ standard: 'Adobe', version: '2.0', value: { collect: { val: 'n' } } }], 'out'],
+    [
+      'IAB TCF 2.0 with purpose 1',
+      [{ standard: 'IAB TCF', version: '2.0', value: tcString(true), gdprApplies: true }],
+      'in',
+    ],
+    [
+      'IAB TCF 2.0 without purpose 1',
+      [{ standard: 'IAB TCF', version: '2.0', value: tcString(false), gdprApplies: true }],
+      'out',
+    ],
+    [
+      'IAB TCF 2.0 outside GDPR',
+      [{ standard: 'IAB TCF', version: '2.0', value: tcString(false), gdprApplies: false }],
+      'in',
+    ],
+  ])('accepts %s and answers with the visitor and the consent cookie', async (_name, consent, general) => {
+    const answer = await setConsent(consent);
+    expect(answer.status).toBe(200);
+    expect(cookie(answer.json, CONSENT_COOKIE)).toEqual({
+      key: CONSENT_COOKIE,
+      value: `general=${general}`,
+      maxAge: 15552000,
+    });
+    const ecid = (answer.json.handle as Loose[]).find((h) => h.type === 'identity:result')!.payload[0].id;
+    expect(ecid).toMatch(/^\d{38}$/);
+    const { items } = (await (await fetch(`${emulator.origin}/api/consent`)).json()) as { items: Loose[] };
+    expect(items[0]).toMatchObject({ ecid, general, consent, dataStreamId: DATASTREAM, orgId: ORG });
+  });
+
+  it.each([
+    [
+      [{ standard: 'TCF', version: '2.0', value: 'x' }],
+      'EXEG-0111-400',
+      'Unknown consent standard',
+      /consent\[0\]\.standard "TCF"/,
+    ],
+    [
+      [{ standard: 'Adobe', version: '3.0', value: {} }],
+      'EXEG-0112-400',
+      'Unsupported consent standard version',
+      /version "3\.0" is not a version of Adobe/,
+    ],
+    [
+      [{ standard: 'Adobe', version: '2.0', value: { collect: { val: 'maybe' } } }],
+      'EXEG-0113-400',
+      'Invalid consent value',
+      /"collect": \{ "val": "y" \}/,
+    ],
+    [
+      [{ standard: 'IAB TCF', version: '2.0', value: 'not a tc string', gdprApplies: true }],
+      'EXEG-0113-400',
+      'Invalid consent value',
+      /not an IAB TCF 2\.0 TC string/,
+    ],
+    [[], 'EXEG-0110-400', 'Missing consent', /non-empty "consent" array/],
+  ])('refuses %j with a problem body', async (consent, code, title, detail) => {
+    const answer = await setConsent(consent);
+    expect(answer.status).toBe(400);
+    expect(answer.type).toMatch(/^application\/problem\+json/);
+    expect(answer.json).toMatchObject({
+      type: `https://ns.adobe.com/aep/errors/${code}`,
+      status: 400,
+      title,
+      detail: expect.stringMatching(detail),
+    });
+    expect(answer.json.report.requestId).toEqual(expect.any(String));
+  });
+
+  it("answers an opted-out visitor's event as the Edge Network does: 200, a warning, nothing stored, shown as dropped", async () => {
+    const optIn = await setConsent([{ standard: 'Adobe', version: '1.0', value: { general: 'in' } }]);
+    const visitor = stateOf(optIn.json).filter(({ key }: Loose) => key === IDENTITY_COOKIE);
+    expect((await pageView(visitor)).json.warnings).toBeUndefined();
+
+    await setConsent([{ standard: 'Adobe', version: '2.0', value: { collect: { val: 'n' } } }], visitor);
+    const before = ((await (await fetch(`${emulator.origin}/api/events`)).json()) as Loose).count;
+    const ignored = await pageView(visitor);
+    expect(ignored.status).toBe(200);
+    expect(ignored.json.warnings).toEqual([
+      expect.objectContaining({
+        type: 'https://ns.adobe.com/aep/errors/EXEG-0301-200',
+        status: 200,
+        title: 'Request ignored',
+      }),
+    ]);
+    expect(cookie(ignored.json, CONSENT_COOKIE).value).toBe('general=out');
+    expect(((await (await fetch(`${emulator.origin}/api/events`)).json()) as Loose).count).toBe(before);
+    const { rejections } = (await (await fetch(`${emulator.origin}/api/rejections`)).json()) as {
+      rejections: Loose[];
+    };
+    expect(rejections.at(-1)).toMatchObject({
+      status: 200,
+      title: 'Request ignored',
+      detail: expect.stringMatching(/1 event\(s\) dropped, not stored: visitor \d{38} opted out/),
+    });
+  });
+
+  it('honours a consent cookie general=out sent back by a visitor it has no record of', async () => {
+    const ignored = await pageView([{ key: CONSENT_COOKIE, value: 'general=out' }]);
+    expect(ignored.json.warnings[0].type).toBe('https://ns.adobe.com/aep/errors/EXEG-0301-200');
+  });
+
+  it('remembers an opt-out across a restart on the same data folder', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'consent-restart-'));
+    const first = await startEmulator({ dataDir, datastreams: [{ id: DATASTREAM, orgId: ORG }] });
+    const optOut = await fetch(`${first.origin}/ee/v1/privacy/set-consent?configId=${DATASTREAM}`, {
+      method: 'POST',
+      body: JSON.stringify({ consent: [{ standard: 'Adobe', version: '1.0', value: { general: 'out' } }] }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const visitor = stateOf((await optOut.json()) as Loose).filter(
+      ({ key }: Loose) => key === IDENTITY_COOKIE,
+    );
+    await first.close();
+    const second = await startEmulator({ dataDir, datastreams: [{ id: DATASTREAM, orgId: ORG }] });
+    try {
+      const answer = await fetch(`${second.origin}/ee/v2/interact?dataStreamId=${DATASTREAM}`, {
+        method: 'POST',
+        body: JSON.stringify({
+          event: { xdm: { _id: crypto.randomUUID() } },
+          meta: { state: { entries: visitor } },
+        }),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(((await answer.json()) as Loose).warnings[0].type).toBe(
+        'https://ns.adobe.com/aep/errors/EXEG-0301-200',
+      );
+    } finally {
+      await second.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
