@@ -1,5 +1,5 @@
 // The consent standards add-on of the standalone script: dist/edge-collector.consent.min.js, loaded
-// by `edgeCollector("setConsent", …)` on the first decision to post (see src/browser/loadSetConsent.ts), so
+// by `edgeCollector("setConsent", …)` on the first decision to post (see src/browser/loadConsentCommand.ts), so
 // that pages that never set consent (or only `pending`, or the decision already posted) never download it.
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';

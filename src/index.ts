@@ -2,7 +2,7 @@ import { createBrowserCollector } from './browser/createBrowserCollector';
 import { readPageSnapshot } from './browser/readPageSnapshot';
 import { logToConsole } from './browser/logToConsole';
 import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
-import { createSetConsent } from './core/consent/createSetConsent';
+import { createConsentCommand } from './core/consent/createConsentCommand';
 import { createCollector, type Collector } from './core/createCollector';
 import { fetchTransport } from './core/Transport';
 import { readServerSnapshot } from './node/readServerSnapshot';
@@ -47,9 +47,9 @@ export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
   const config = resolveConfig(options);
   const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
   if (inBrowser && !options.fetch)
-    return createBrowserCollector(config, 'module', logToConsole, createSetConsent);
+    return createBrowserCollector(config, 'module', logToConsole, createConsentCommand);
   return createCollector(config, {
-    createSetConsent,
+    createConsentCommand,
     snapshot: inBrowser ? readPageSnapshot : readServerSnapshot,
     transport: fetchTransport(options.fetch),
     log: logToConsole,

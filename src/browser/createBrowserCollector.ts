@@ -9,17 +9,17 @@ import { readPageSnapshot } from './readPageSnapshot';
  * Wires the core to a web page: page context, `fetch`, console logs, and the persistent delivery
  * (queue across page loads, cross-tab locks, page-hide flush, consent, state cookies). Every browser face (the
  * standalone script, the ES module in a page, the Tags extension) creates its collector here, so
- * that delivery rules apply to all of them alike. `createSetConsent` makes the `setConsent`
+ * that delivery rules apply to all of them alike. `createConsentCommand` makes the `setConsent`
  * that posts consent to the Edge Network (see Platform); the standalone script passes a loader.
  */
 export function createBrowserCollector(
   config: ResolvedConfig,
   implementation: string,
   log: (message: string, detail?: unknown) => void = logToConsole,
-  createSetConsent?: Platform['createSetConsent'],
+  createConsentCommand?: Platform['createConsentCommand'],
 ): Collector {
   return createCollector(config, {
-    createSetConsent,
+    createConsentCommand,
     snapshot: readPageSnapshot,
     transport: fetchTransport(),
     log,

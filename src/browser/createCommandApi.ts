@@ -3,7 +3,7 @@ import type { Collector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import { isDebugRequested } from './isDebugRequested';
-import { loadSetConsent } from './loadSetConsent';
+import { loadConsentCommand } from './loadConsentCommand';
 import { loadStreaming } from './loadStreaming';
 
 /** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
@@ -42,7 +42,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
         );
       const config = resolveConfig(options);
       if (isDebugRequested()) config.debug = true;
-      collector = createBrowserCollector(config, 'standalone', undefined, loadSetConsent(scriptSrc));
+      collector = createBrowserCollector(config, 'standalone', undefined, loadConsentCommand(scriptSrc));
       extension.onConfigure?.(collector, options as Record<string, unknown>);
       return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
     },

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from './CollectorConfig';
 import { composeEvent } from './composeEvent';
 import { createUuid } from './createUuid';
 import type { ConsentInput } from './consent/ConsentInput';
-import type { createSetConsent } from './consent/createSetConsent';
+import type { createConsentCommand } from './consent/createConsentCommand';
 import { createDelivery, type Delivery, type DeliveryPlatform } from './delivery/createDelivery';
 import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
@@ -46,10 +46,10 @@ export interface Platform extends DeliveryPlatform {
   /** Called once with the delivery, so that the face can wire it to its events (online, page hide). */
   attach?(delivery: Delivery): void;
   /**
-   * Makes `setConsent` (see createSetConsent: posts consent to the Edge Network); the standalone
+   * Makes `setConsent` (see createConsentCommand: posts consent to the Edge Network); the standalone
    * script loads it on first use. Without it consent applies on this page only and nothing is posted.
    */
-  createSetConsent?: typeof createSetConsent;
+  createConsentCommand?: typeof createConsentCommand;
 }
 
 /** A configured collector: each method sends one event and resolves with the Edge Network's answer. */
@@ -164,8 +164,8 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setConsent: platform.createSetConsent
-      ? platform.createSetConsent({ config, delivery, createId: createUuid, remember: platform.remember })
+    setConsent: platform.createConsentCommand
+      ? platform.createConsentCommand({ config, delivery, createId: createUuid, remember: platform.remember })
       : delivery.setConsent,
     getIdentity: async () => delivery.getIdentity(),
     buildEvent,

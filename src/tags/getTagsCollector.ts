@@ -1,6 +1,6 @@
 import { createBrowserCollector } from '../browser/createBrowserCollector';
 import { resolveConfig } from '../core/CollectorConfig';
-import { createSetConsent } from '../core/consent/createSetConsent';
+import { createConsentCommand } from '../core/consent/createConsentCommand';
 import type { Collector } from '../core/createCollector';
 import { describeError } from './describeError';
 import { startTagsWebVitals, webVitalsEnabled } from './tagsWebVitals';
@@ -30,7 +30,7 @@ export function getTagsCollector(turbine: Turbine): Collector | undefined {
         if (detail === undefined) turbine.logger.log(message);
         else turbine.logger.log(message, detail);
       },
-      createSetConsent,
+      createConsentCommand,
     );
     created.onResult((result) => rememberRequestId(result.requestId));
     if (webVitalsEnabled(turbine.getExtensionSettings())) startTagsWebVitals(created);

@@ -4,6 +4,7 @@
 
 import type { Rejection } from '../EmulatorContext';
 import type { StoredEvent } from '../createEventStore';
+import { startConsentPanel } from './consentPanel';
 
 type Item =
   | { kind: 'event'; key: string; time: number; event: StoredEvent }
@@ -321,3 +322,4 @@ byId('clear').addEventListener('click', () => {
   if (confirm('Delete every stored event?')) void fetch('/api/events', { method: 'DELETE' });
 });
 connect();
+startConsentPanel();

@@ -5,7 +5,7 @@ import { readEdgeAnswer } from '../readEdgeAnswer';
 import { prepareConsent } from './prepareConsent';
 
 /** What `setConsent` needs from the collector it belongs to. */
-export interface SetConsentCollaborators {
+export interface ConsentCommandCollaborators {
   config: ResolvedConfig;
   delivery: Delivery;
   createId(): string;
@@ -35,12 +35,12 @@ function recordedConsent(answer: ReturnType<typeof readEdgeAnswer>) {
  * posted (on this page or an earlier one) posts nothing. The consent cookie the Edge Network's
  * answer sets has the last word (it decides an IAB TCF string where GDPR applies).
  */
-export function createSetConsent({
+export function createConsentCommand({
   config,
   delivery,
   createId,
   remember = rememberInMemory(),
-}: SetConsentCollaborators): (value: unknown) => Promise<void> {
+}: ConsentCommandCollaborators): (value: unknown) => Promise<void> {
   return async (value) => {
     const key = JSON.stringify(value);
     if (key === remember(CONSENT_SENT)) return;

@@ -1,4 +1,4 @@
-import { CONSENT_SENT, type createSetConsent } from '../core/consent/createSetConsent';
+import { CONSENT_SENT, type createConsentCommand } from '../core/consent/createConsentCommand';
 import { loadAddOn } from './loadAddOn';
 
 /**
@@ -7,7 +7,7 @@ import { loadAddOn } from './loadAddOn';
  * (checking the value, the `privacy/set-consent` request) comes from the consent add-on
  * `edge-collector.consent.min.js`, loaded on the first `in`, `out` or `{ consent: [...] }` to post.
  */
-export function loadSetConsent(scriptSrc: string | undefined): typeof createSetConsent {
+export function loadConsentCommand(scriptSrc: string | undefined): typeof createConsentCommand {
   return (collaborators) => {
     const { delivery, remember = () => undefined } = collaborators;
     let setConsent: ((value: unknown) => Promise<void>) | undefined;
@@ -15,7 +15,7 @@ export function loadSetConsent(scriptSrc: string | undefined): typeof createSetC
       if (JSON.stringify(value) === remember(CONSENT_SENT)) return;
       if (value === 'out' || value === 'pending') await delivery.setConsent(value);
       if (value === 'pending') return void remember(CONSENT_SENT, '');
-      setConsent ??= (await loadAddOn<typeof createSetConsent>(scriptSrc, 'consent'))(collaborators);
+      setConsent ??= (await loadAddOn<typeof createConsentCommand>(scriptSrc, 'consent'))(collaborators);
       return setConsent(value);
     };
   };

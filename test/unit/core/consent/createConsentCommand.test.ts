@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../../src/core/CollectorConfig';
-import { createSetConsent } from '../../../../src/core/consent/createSetConsent';
+import { createConsentCommand } from '../../../../src/core/consent/createConsentCommand';
 import { createDelivery } from '../../../../src/core/delivery/createDelivery';
 import { memoryStore, type QueueStore } from '../../../../src/core/delivery/QueueStore';
 import type { InteractRequest } from '../../../../src/core/InteractRequest';
@@ -69,14 +69,14 @@ function page(
     () => undefined,
   );
   let id = 0;
-  const setConsent = createSetConsent({ config, delivery, remember, createId: () => `consent-${++id}` });
+  const setConsent = createConsentCommand({ config, delivery, remember, createId: () => `consent-${++id}` });
   return { delivery, setConsent, sent, store, remembered, stored };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const paths = (sent: InteractRequest[]) => sent.map((r) => (r.kind === 'consent' ? 'consent' : r.requestId));
 
-describe('createSetConsent', () => {
+describe('createConsentCommand', () => {
   it('posts the consent request to privacy/set-consent, then the events that waited, in order', async () => {
     const { delivery, setConsent, sent } = page({}, () => ({}), 'pending');
     const first = event();

@@ -1,0 +1,41 @@
+// The inspector's consent panel: each visitor's latest decision recorded by the emulated
+// `privacy/set-consent` (GET /api/consent), refreshed while the panel is open. Values are
+// written as text, never as HTML.
+
+import type { ConsentRecord } from '../createConsentStore';
+
+const REFRESH_MS = 2000;
+
+function cell(row: HTMLTableRowElement, text: string, className?: string) {
+  const td = row.insertCell();
+  td.textContent = text;
+  if (className) td.className = className;
+}
+
+/** Renders the decisions into the panel's table body. */
+function render(body: HTMLTableSectionElement, items: ConsentRecord[]) {
+  body.replaceChildren();
+  for (const item of items) {
+    const row = body.insertRow();
+    cell(row, item.receivedAt.slice(11, 23));
+    cell(row, item.ecid);
+    cell(row, item.general, `badge ${item.general === 'in' ? 'ok' : 'bad'}`);
+    cell(row, item.consent.map((entry) => `${entry.standard} ${entry.version}`).join(', '));
+    cell(row, item.requestId);
+  }
+}
+
+/** Starts the panel `#consent`: loads the decisions when opened, then every two seconds while open. */
+export function startConsentPanel(): void {
+  const panel = document.getElementById('consent') as HTMLDetailsElement | null;
+  const body = panel?.querySelector('tbody');
+  const count = document.getElementById('count-consent');
+  if (!panel || !body) return;
+  const load = async () => {
+    const { items } = (await (await fetch('/api/consent')).json()) as { items: ConsentRecord[] };
+    if (count) count.textContent = String(items.length);
+    render(body, items);
+  };
+  void load().catch(() => undefined);
+  setInterval(() => panel.open && void load().catch(() => undefined), REFRESH_MS);
+}
