@@ -48,6 +48,17 @@ export const view = registerView({
       help: 'The path before /v2/interact. Leave empty for ee.',
     },
     {
+      kind: 'choice',
+      name: 'defaultConsent',
+      label: 'Default consent',
+      help: 'Consent until the visitor decides (Set consent). In: send events. Pending: keep them in the queue until consent is in. Out: send nothing. A decision the visitor made wins on later pages. A data element must return in, out or pending; without a value yet it counts as pending.',
+      options: [
+        { value: 'in', label: 'In' },
+        { value: 'pending', label: 'Pending' },
+        { value: 'out', label: 'Out' },
+      ],
+    },
+    {
       kind: 'checkbox',
       name: 'debug',
       label: 'Debug',
@@ -62,5 +73,5 @@ export const view = registerView({
       help: 'Sends LCP, CLS, INP, FCP and TTFB as one web.performance.vitals event per page (under data.webVitals) when the page is hidden, and feeds the Web vitals data element and the Web vital reported event.',
     },
   ],
-  defaults: { debug: false, webVitals: true },
+  defaults: { debug: false, webVitals: true, defaultConsent: 'in' },
 });

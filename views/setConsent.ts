@@ -1,20 +1,49 @@
+import { CONSENT_STANDARDS } from '../src/core/consent/ConsentInput';
 import { registerView } from './shared/registerView';
 
-/** The "Set consent" action view. */
+const versions = [...new Set(Object.values(CONSENT_STANDARDS).flat())];
+
+/** The "Set consent" action view: the shorthand, or a list of entries in Adobe's consent standards. */
 export const view = registerView({
   title: 'Set consent',
-  intro: 'Records whether the visitor agreed to data collection: in, out, or pending (not decided yet).',
+  intro:
+    "Records the visitor's consent and posts it to the Edge Network (privacy/set-consent) before any event. In: send events. Out: send nothing. Pending: hold events until the visitor decides.",
   fields: [
     {
       kind: 'choice',
       name: 'value',
       label: 'Consent',
       required: true,
-      help: 'In: send events. Out: send nothing. Pending: hold events until consent is given. A data element must return in, out or pending.',
+      help: "In and out are posted as Adobe standard 1.0. Standards: post the entries below. A data element may return in, out, pending, or the whole { consent: [...] } of Adobe's Web SDK.",
       options: [
         { value: 'in', label: 'In' },
         { value: 'out', label: 'Out' },
         { value: 'pending', label: 'Pending' },
+        { value: 'standards', label: 'Consent standards (below)' },
+      ],
+    },
+    {
+      kind: 'rows',
+      name: 'consent',
+      label: 'Consent standards',
+      addLabel: 'Add consent entry',
+      help: 'Used when Consent is "Consent standards". Value: Adobe 1.0 takes in or out; Adobe 2.0 takes y or n for collect (or a data element returning the whole value, e.g. { "collect": { "val": "y" }, "personalize": … }); IAB TCF 2.0 takes the TC string, usually from your consent platform\'s data element.',
+      columns: [
+        {
+          name: 'standard',
+          label: 'Standard',
+          options: Object.keys(CONSENT_STANDARDS).map((value) => ({ value, label: value })),
+        },
+        { name: 'version', label: 'Version', options: versions.map((value) => ({ value, label: value })) },
+        { name: 'value', label: 'Value', required: true, dataElement: true },
+        {
+          name: 'gdprApplies',
+          label: 'GDPR (IAB TCF only)',
+          options: [
+            { value: 'true', label: 'GDPR applies' },
+            { value: 'false', label: 'GDPR does not apply' },
+          ],
+        },
       ],
     },
   ],

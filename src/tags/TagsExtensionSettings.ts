@@ -10,6 +10,8 @@ export interface TagsExtensionSettings {
   debug?: unknown;
   /** Core Web Vitals: on for configurations saved since the option exists (the view's default). */
   webVitals?: unknown;
+  /** Consent until the visitor chooses: in / out / pending, or a data element returning one. */
+  defaultConsent?: unknown;
 }
 
 /** The Tags environments a library can be built for, each with its own datastream. */
@@ -47,5 +49,9 @@ export function toCollectorConfig(
   if (edgeUrl) config.edgeUrl = edgeUrl;
   const edgeBasePath = text(saved.edgeBasePath);
   if (edgeBasePath) config.edgeBasePath = edgeBasePath;
+  // Set but empty (a data element with no value yet) is pending: nothing leaves before the visitor decides.
+  if ('defaultConsent' in saved)
+    config.defaultConsent = (text(saved.defaultConsent)?.toLowerCase() ??
+      'pending') as CollectorConfig['defaultConsent'];
   return config;
 }

@@ -2,7 +2,7 @@ import type { Collector, EventOptions, PageViewOptions } from '../core/createCol
 import type { SendResult } from '../core/readEdgeAnswer';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { getTagsCollector, rememberRequestId } from './getTagsCollector';
-import type { ConsentValue } from './setConsentAction';
+import type { ConsentInput } from '../core/consent/ConsentInput';
 import type { Turbine } from './Turbine';
 
 /**
@@ -16,8 +16,8 @@ export interface CollectorSharedModule {
   sendEvent(options: EventOptions): Promise<SendResult>;
   /** Calls `listener` after every answer; returns an unsubscribe function. */
   onResult(listener: (result: SendResult) => void): () => void;
-  /** Sets the visitor's consent (`in`, `out` or `pending`). */
-  setConsent(value: ConsentValue): Promise<void>;
+  /** Sets the visitor's consent (`in`, `out`, `pending` or Adobe's `{ consent: [...] }`) and posts it to the Edge Network. */
+  setConsent(value: ConsentInput): Promise<void>;
 }
 
 /** Builds the shared module; its methods always return promises and never throw. */
@@ -51,7 +51,7 @@ export function collectorSharedModule(turbine: Turbine): CollectorSharedModule {
     setConsent: (value) =>
       new Promise<void>((resolve) => {
         const collector = getTagsCollector(turbine) as
-          (Collector & { setConsent?: (value: ConsentValue) => Promise<void> }) | undefined;
+          (Collector & { setConsent?: (value: ConsentInput) => Promise<void> }) | undefined;
         if (!collector)
           throw new EdgeCollectorError(
             'not-configured',

@@ -1,41 +1,46 @@
 import type { Collector } from '../core/createCollector';
-import { isPlainObject } from '../core/deepMerge';
-import { runAction } from './runAction';
-import type { Turbine } from './Turbine';
+import { describeError } from './describeError';
+import { readConsentSettings } from './readConsentSettings';
+import type { TurbineLogger } from './Turbine';
 
-/** The consent states a visitor can be in. */
-export type ConsentValue = 'in' | 'out' | 'pending';
-
-const VALUES: readonly ConsentValue[] = ['in', 'out', 'pending'];
-
-/** A collector that may carry consent support (added by the delivery work). */
-type MaybeConsenting = Collector & { setConsent?: (value: ConsentValue) => Promise<unknown> };
-
-/** Reads the consent value from the settings (a choice, or a data element returning in/out/pending). */
-export function readConsentValue(settings: unknown): ConsentValue | undefined {
-  const raw = isPlainObject(settings) ? settings.value : undefined;
-  const value = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
-  return VALUES.find((known) => known === value);
+/** What the Set consent action needs: the page's collector (undefined when misconfigured) and Turbine's logger. */
+export interface SetConsentCollaborators {
+  getCollector(): Collector | undefined;
+  logger: TurbineLogger;
 }
 
-/** The "Set consent" action: tells the collector whether the visitor agreed to collection. */
-export function setConsentAction(turbine: Turbine): (settings: unknown) => Promise<void> {
-  const actionName = 'Set consent';
-  return (settings) =>
-    runAction(turbine, actionName, async (collector: MaybeConsenting) => {
-      const value = readConsentValue(settings);
-      if (!value) {
-        const raw = isPlainObject(settings) ? settings.value : undefined;
+const ACTION = 'Set consent';
+
+/**
+ * Creates the "Set consent" action: sets the visitor's consent (shorthand or Adobe's standards)
+ * through the collector, which posts it to the Edge Network's `privacy/set-consent` before any
+ * event. Resolves once the Edge Network has it (Turbine awaits that with rule component
+ * sequencing); a failure is logged with what to fix and rejects, and nothing throws into the page.
+ */
+export function createSetConsent({ getCollector, logger }: SetConsentCollaborators) {
+  return (settings: unknown): Promise<void> => {
+    const outcome = new Promise<void>((resolve) => {
+      const collector = getCollector();
+      if (!collector)
         throw new Error(
-          `the consent value must be "in", "out" or "pending", got ${JSON.stringify(raw) ?? 'nothing'}; check the action or its data element`,
+          'consent was not set because the extension configuration is invalid (see the error above)',
         );
-      }
-      if (typeof collector.setConsent !== 'function') {
-        throw new Error(
-          'this build of the collector has no consent support; update the Edge Collector extension',
-        );
-      }
-      await collector.setConsent(value);
-      turbine.logger.log(`${actionName}: consent is now "${value}"`);
+      const value = readConsentSettings(settings);
+      resolve(
+        collector
+          .setConsent(value as never)
+          .then(() =>
+            logger.log(`${ACTION}: ${JSON.stringify(value)} is set and posted to the Edge Network`),
+          ),
+      );
+    }).catch((error: unknown) => {
+      logger.error(
+        `${ACTION} failed: ${describeError(error)}. Check the action's settings or its data elements.`,
+      );
+      throw error;
     });
+    // Without rule component sequencing nobody awaits this promise: no "Uncaught (in promise)".
+    outcome.catch(() => undefined);
+    return outcome;
+  };
 }

@@ -10,7 +10,6 @@ import { identityMapDataElement } from '../../../src/tags/identityMapDataElement
 import { lastRequestIdDataElement } from '../../../src/tags/lastRequestIdDataElement';
 import { sendEventAction } from '../../../src/tags/sendEventAction';
 import { sendPageViewAction } from '../../../src/tags/sendPageViewAction';
-import { setConsentAction } from '../../../src/tags/setConsentAction';
 import { xdmPageViewDataElement } from '../../../src/tags/xdmPageViewDataElement';
 import { fakeTurbine } from './fakeTurbine';
 
@@ -173,30 +172,6 @@ describe('Send event', () => {
     expect(logger.error).toHaveBeenCalledWith(
       expect.stringContaining('Send event failed: the event type is empty'),
     );
-  });
-});
-
-describe('Set consent', () => {
-  it('passes in / out / pending (also from a data element, any case) to the collector', async () => {
-    const { turbine } = fakeTurbine();
-    await setConsentAction(turbine)({ value: ' OUT ' });
-    expect(fake.created[0]!.collector.setConsent).toHaveBeenCalledWith('out');
-  });
-
-  it('rejects a value that is not a consent state', async () => {
-    const { turbine, logger } = fakeTurbine();
-    await expect(setConsentAction(turbine)({ value: 'maybe' })).rejects.toThrow(
-      '"in", "out" or "pending", got "maybe"',
-    );
-    expect(logger.error).toHaveBeenCalled();
-  });
-
-  it('logs a clear error when the collector has no consent support', async () => {
-    const { turbine, logger } = fakeTurbine();
-    getTagsCollector(turbine);
-    delete fake.created[0]!.collector.setConsent;
-    await expect(setConsentAction(turbine)({ value: 'in' })).rejects.toThrow('no consent support');
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('update the Edge Collector extension'));
   });
 });
 

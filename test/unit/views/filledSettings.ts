@@ -8,6 +8,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     edgeBasePath: 'ee',
     debug: '%debug flag%',
     webVitals: true,
+    defaultConsent: '%consent default%',
   },
   sendPageView: {
     name: 'home',
@@ -22,7 +23,13 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     data: { sku: 'A-1' },
     email: '%user email%',
   },
-  setConsent: { value: '%consent%' },
+  setConsent: {
+    value: 'standards',
+    consent: [
+      { standard: 'Adobe', version: '2.0', value: '%collect%', gdprApplies: 'true' },
+      { standard: 'IAB TCF', version: '2.0', value: '%tc string%', gdprApplies: 'false' },
+    ],
+  },
   hashedEmail: { email: '%user email%' },
   identityMap: {
     email: '%user email%',

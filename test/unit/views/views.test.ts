@@ -21,7 +21,7 @@ describe('configuration view', () => {
     const { methods } = await loadView('configuration');
     methods.init({ settings: null });
     expect(input('productionDatastreamId').value).toBe('');
-    expect(methods.getSettings()).toEqual({ debug: false, webVitals: true });
+    expect(methods.getSettings()).toEqual({ debug: false, webVitals: true, defaultConsent: 'in' });
   });
 
   it('shows saved settings and returns them unchanged', async () => {
@@ -31,6 +31,7 @@ describe('configuration view', () => {
       edgeBasePath: 'ee',
       debug: true,
       webVitals: false,
+      defaultConsent: 'pending',
     };
     methods.init({ settings: saved });
     expect(input('productionDatastreamId').value).toBe(saved.productionDatastreamId);
@@ -60,6 +61,7 @@ describe('configuration view', () => {
       edgeUrl: 'https://collect.example.com',
       debug: false,
       webVitals: true,
+      defaultConsent: 'in',
     });
   });
 
@@ -114,29 +116,6 @@ describe('send views', () => {
       expect(methods.getSettings()[key]).toBe(XSS);
     },
   );
-});
-
-describe('Set consent view', () => {
-  it('defaults to "in", offers out / pending, and takes a data element', async () => {
-    const { methods } = await loadView('setConsent');
-    methods.init({ settings: null });
-    expect(methods.getSettings()).toEqual({ value: 'in' });
-    methods.init({ settings: { value: 'pending' } });
-    expect(methods.getSettings()).toEqual({ value: 'pending' });
-    methods.init({ settings: { value: '%cmp consent%' } });
-    expect(document.querySelector<HTMLSelectElement>('select')!.value).toBe('__data_element__');
-    expect(methods.getSettings()).toEqual({ value: '%cmp consent%' });
-  });
-
-  it('asks for a data element when "From a data element" is chosen without one', async () => {
-    const { methods } = await loadView('setConsent');
-    methods.init({ settings: null });
-    const select = document.querySelector<HTMLSelectElement>('select')!;
-    select.value = '__data_element__';
-    select.dispatchEvent(new Event('change'));
-    expect(methods.validate()).toBe(false);
-    expect(errorOf('value')).toMatch(/pick a data element that returns "in", "out", "pending"/);
-  });
 });
 
 describe('Identity map view', () => {
