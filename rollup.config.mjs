@@ -3,8 +3,7 @@ import runtime from './build/runtime.mjs';
 import tags from './build/tags.mjs';
 import views from './build/views.mjs';
 import vitals from './build/vitals.mjs';
-import streaming from './build/streaming.mjs';
-import consent from './build/consent.mjs';
+import addOns from './build/addOns.mjs';
 import emulator from './build/emulator.mjs';
 
-export default [...runtime, ...tags, ...views, ...vitals, ...streaming, ...consent, ...emulator];
+export default [...runtime, ...tags, ...views, ...vitals, ...addOns, ...emulator];

@@ -1,0 +1,20 @@
+// The add-ons of the standalone script, loaded from its folder on first use (src/browser/loadAddOn.ts)
+// so that pages that never need them never download them (the core script's size budget has no room):
+// - dist/edge-collector.streaming.min.js: `edgeCollector("streamRecord", …)`;
+// - dist/edge-collector.consent.min.js: the consent standards and the `privacy/set-consent` request,
+//   on the first decision to post (see src/browser/loadConsentCommand.ts).
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
+
+export default ['streaming', 'consent'].map((name) => ({
+  input: `src/browser/${name}AddOn.ts`,
+  output: {
+    file: `dist/edge-collector.${name}.min.js`,
+    format: 'iife',
+    sourcemap: true,
+    plugins: [terser(terserOptions)],
+  },
+  plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
+}));
