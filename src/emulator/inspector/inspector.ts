@@ -30,6 +30,8 @@ const filterText = byId<HTMLInputElement>('filter-text');
 const filterSource = byId<HTMLSelectElement>('filter-source');
 const filterProblems = byId<HTMLInputElement>('filter-problems');
 
+// Answered but not processed (an opted-out visitor's events) is "dropped"; the title says why.
+const refusedLabel = (rejection: Rejection) => (rejection.status < 400 ? 'dropped' : 'refused');
 const hasProblem = (item: Item) => item.kind === 'refused' || !item.event.validation.ok;
 const shortId = (id: string | undefined) =>
   id && id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : (id ?? '');
@@ -72,7 +74,6 @@ function matches(item: Item): boolean {
 }
 
 function statusBadge(item: Item): HTMLElement {
-  // Answered but not processed (an opted-out visitor's events) is "dropped"; the title says why.
   if (item.kind === 'refused')
     return el(
       'span',
@@ -101,7 +102,7 @@ function renderRow(item: Item, isNew: boolean): HTMLElement {
   if (item.kind === 'refused') {
     const r = item.rejection;
     row.append(
-      el('span', 'source refused', 'refused'),
+      el('span', 'source refused', refusedLabel(r)),
       el('span', 'type', `${r.method} ${r.path}`),
       statusBadge(item),
     );
@@ -173,7 +174,7 @@ function renderDetail() {
   const facts = el('dl', 'facts');
   if (item.kind === 'refused') {
     const r = item.rejection;
-    head.append(el('span', 'source refused', 'refused'), el('h2', undefined, `${r.status} ${r.title}`));
+    head.append(el('span', 'source refused', refusedLabel(r)), el('h2', undefined, `${r.status} ${r.title}`));
     fact(facts, 'request', `${r.method} ${r.path}`);
     fact(facts, 'requestId', r.requestId);
     fact(facts, 'type', r.type);
