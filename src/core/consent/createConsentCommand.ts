@@ -41,27 +41,31 @@ export function createConsentCommand({
   createId,
   remember = rememberInMemory(),
 }: ConsentCommandCollaborators): (value: unknown) => Promise<void> {
+  // The decision this page is posting: an identical call meanwhile posts nothing.
+  let posting: string | undefined;
   return async (value) => {
     const key = JSON.stringify(value);
-    if (key === remember(CONSENT_SENT)) return;
-    // Before anything is checked or built, so that an opt-out holds whatever happens next.
-    if (value === 'out' || value === 'pending') await delivery.setConsent(value);
-    const { request, state } = prepareConsent(config, value, createId());
-    if (!request) {
-      // `pending` is not posted: the next `in` or `out` must be, whatever was posted before.
-      remember(CONSENT_SENT, '');
-      return delivery.setConsent(state);
+    if (key === remember(CONSENT_SENT) || key === posting) return;
+    posting = key;
+    try {
+      // Before anything is checked or built, so that an opt-out holds whatever happens next.
+      if (value === 'out' || value === 'pending') await delivery.setConsent(value);
+      const { request, state } = prepareConsent(config, value, createId());
+      if (!request) {
+        // `pending` is not posted: the next `in` or `out` must be, whatever was posted before.
+        remember(CONSENT_SENT, '');
+        return await delivery.setConsent(state);
+      }
+      // Queued before the state changes, so that the events `in` releases go after it.
+      const answered = delivery.send(request, [], readEdgeAnswer);
+      await delivery.setConsent(state || 'pending');
+      // Remembered once answered: a decision still queued when the page closed is posted by the
+      // next page load, and posted again if asked again there (so its answer is read).
+      const recorded = recordedConsent(await answered);
+      remember(CONSENT_SENT, key);
+      if (recorded && recorded !== state) await delivery.setConsent(recorded);
+    } finally {
+      if (posting === key) posting = undefined;
     }
-    // Queued before the state changes, so that the events `in` releases go after it.
-    const answered = delivery.send(request, [], readEdgeAnswer);
-    await delivery.setConsent(state || 'pending');
-    remember(CONSENT_SENT, key);
-    const recorded = recordedConsent(
-      await answered.catch((error) => {
-        if (remember(CONSENT_SENT) === key) remember(CONSENT_SENT, '');
-        throw error;
-      }),
-    );
-    if (recorded && recorded !== state) await delivery.setConsent(recorded);
   };
 }

@@ -142,6 +142,12 @@ describe('createConsentCommand', () => {
     expect(paths(shared.sent)).toEqual(['consent', pageView.requestId, 'consent']);
   });
 
+  it('posts an identical decision made while the first is still on its way only once', async () => {
+    const { setConsent, sent } = page();
+    await Promise.all([setConsent('out'), setConsent('out')]);
+    expect(paths(sent)).toEqual(['consent']);
+  });
+
   it('posts again after pending, which is never posted', async () => {
     const { setConsent, sent } = page();
     await setConsent('in');
