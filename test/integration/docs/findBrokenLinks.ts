@@ -30,10 +30,20 @@ function proseLines(text: string): { line: number; raw: string; text: string }[]
   return lines;
 }
 
-/** GitHub's id for a heading: lower case, punctuation dropped, spaces to hyphens. */
-export function headingId(heading: string): string {
+/** A heading's text as rendered: links become their text, emphasis markers go, code spans stay as written. */
+function renderedText(heading: string): string {
   return heading
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .split(/(`[^`]*`)/)
+    .map((part, index) =>
+      index % 2 ? part : part.replace(/\*+/g, '').replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ''),
+    )
+    .join('');
+}
+
+/** GitHub's id for a heading: its rendered text in lower case, punctuation dropped, spaces to hyphens. */
+export function headingId(heading: string): string {
+  return renderedText(heading)
     .trim()
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')

@@ -55,5 +55,7 @@ describe('the link check', () => {
       'options-configure-or-createedgecollector',
     );
     expect(headingId('ES module & Node 20')).toBe('es-module--node-20');
+    expect(headingId('Tags: action _Stream record_ and **bold**')).toBe('tags-action-stream-record-and-bold');
+    expect(headingId('The `_id` and `max_attempts`')).toBe('the-_id-and-max_attempts');
   });
 });
