@@ -25,7 +25,7 @@ function formatSizes(result) {
   for (const { label, file, sizes } of result.contestants) {
     if (!sizes) continue;
     lines.push(
-      `| ${label} | \`${file}\` | ${bytes(sizes.minified)} | ${bytes(sizes.gzip)} | ${bytes(sizes.brotli)} |`,
+      `| ${label} | ${file ? `\`${file}\`` : '—'} | ${bytes(sizes.minified)} | ${bytes(sizes.gzip)} | ${bytes(sizes.brotli)} |`,
     );
   }
   return lines.join('\n');
@@ -33,7 +33,7 @@ function formatSizes(result) {
 
 /** One sentence saying when, where and how the figures were measured. */
 function describeRun(result) {
-  const { machine, settings, source } = result;
+  const { machine = {}, settings, source } = result;
   const commit = source?.commit
     ? ` at commit \`${source.commit}\`${source.uncommittedChanges ? ' (with uncommitted changes)' : ''}`
     : '';
