@@ -14,6 +14,7 @@ import { launchBenchChromium } from './lib/launchBenchChromium.mjs';
 import { measureLoad } from './lib/measureLoad.mjs';
 import { measureSends } from './lib/measureSends.mjs';
 import { measureSizes } from './lib/measureSizes.mjs';
+import { publishResult, updateDocs } from './lib/updateDocs.mjs';
 import { EDGE_HOST, PAGE_HOST, startBenchServer } from './lib/startBenchServer.mjs';
 import { mean, median, percentile, summarize } from './lib/stats.mjs';
 
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '4' },
     slowdown: { type: 'string', default: '4' },
     out: { type: 'string', default: 'bench/results/latest.json' },
+    'update-docs': { type: 'boolean', default: false },
+    publish: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -31,7 +34,9 @@ if (args.help) {
   console.log(`usage: node bench/run.mjs [--runs 10] [--sends 1000] [--rounds 4] [--slowdown 4] [--out bench/results/latest.json]
   --runs      cold page loads per library and page kind (interleaved)
   --sends     page views per library for the send timings, split into --rounds interleaved bursts
-  --slowdown  CPU slowdown of the throttled loads (Lighthouse's mobile profile uses 4)`);
+  --slowdown  CPU slowdown of the throttled loads (Lighthouse's mobile profile uses 4)
+  --update-docs  then rewrite the figures in README.md and docs/ from this result
+  --publish      then copy the result to bench/results/<today>.json (committed) and update the docs from it`);
   process.exit(0);
 }
 const positive = (name) => {
@@ -399,3 +404,8 @@ for (const [id, count] of Object.entries(failures))
 mkdirSync(dirname(resolve(args.out)), { recursive: true });
 writeFileSync(args.out, `${JSON.stringify({ ...result, table }, null, 2)}\n`);
 progress(`wrote ${args.out}`);
+if (args.publish || args['update-docs']) {
+  const source = args.publish ? publishResult('.', args.out) : args.out;
+  const changed = await updateDocs('.', source);
+  progress(`${args.publish ? `published ${source}; ` : ''}docs: ${changed.join(', ') || 'unchanged'}`);
+}
