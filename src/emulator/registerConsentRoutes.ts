@@ -59,12 +59,14 @@ export function registerConsentRoutes(app: FastifyInstance, context: EmulatorCon
   const setConsent = async (request: FastifyRequest) => {
     const requestId = edgeRequestId(request);
     const query = request.query as Record<string, unknown>;
-    const datastream = await findDatastream(
-      context,
-      query.configId ?? query.dataStreamId,
-      requestId,
-      'configId',
-    );
+    const datastreamId = query.configId ?? query.dataStreamId;
+    if (typeof datastreamId !== 'string' || !datastreamId.trim())
+      throw edgeProblem(
+        'missingDatastream',
+        requestId,
+        'the configId query parameter is required: POST /ee/v1/privacy/set-consent?configId={DATASTREAM_ID}',
+      );
+    const datastream = await findDatastream(context, datastreamId, requestId, 'configId');
     const entries = readEntries(request.body, requestId);
     const general = decide(entries, requestId);
     const visitor = resolveVisitor({

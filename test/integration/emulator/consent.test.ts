@@ -156,6 +156,15 @@ describe('the emulated privacy/set-consent', () => {
     expect(answer.json.report.requestId).toEqual(expect.any(String));
   });
 
+  it('refuses a consent request without its datastream, saying where the id goes', async () => {
+    const answer = await post('/ee/v1/privacy/set-consent', { consent: [] });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({
+      type: 'https://ns.adobe.com/aep/errors/EXEG-0001-400',
+      detail: expect.stringContaining('POST /ee/v1/privacy/set-consent?configId='),
+    });
+  });
+
   it("answers an opted-out visitor's event as the Edge Network does: 200, a warning, nothing stored, shown as dropped", async () => {
     const optIn = await setConsent([{ standard: 'Adobe', version: '1.0', value: { general: 'in' } }]);
     const visitor = stateOf(optIn.json).filter(({ key }: Loose) => key === IDENTITY_COOKIE);
