@@ -2,8 +2,8 @@ import { EdgeCollectorError } from '../core/EdgeCollectorError';
 
 const loading: Record<string, Promise<unknown> | undefined> = {};
 
-/** The window event an add-on announces itself with; its `detail` is what the add-on offers. */
-export const addOnEvent = (name: string) => `edgecollector:${name}`;
+/** The prefix of the window event an add-on announces itself with (`edgecollector:<name>`); its `detail` is what the add-on offers. */
+export const ADD_ON_EVENT = 'edgecollector:';
 
 /**
  * Loads the add-on `edge-collector.<name>.min.js` from the folder the standalone script came from
@@ -14,11 +14,15 @@ export const addOnEvent = (name: string) => `edgecollector:${name}`;
 export function loadAddOn<T>(scriptSrc: string | undefined, name: string): Promise<T> {
   const file = `edge-collector.${name}.min.js`;
   return (loading[name] ??= new Promise((resolve, reject) => {
-    addEventListener(addOnEvent(name), (event) => resolve((event as CustomEvent).detail), { once: true });
+    addEventListener(ADD_ON_EVENT + name, (event) => resolve((event as CustomEvent).detail), {
+      once: true,
+    });
     const script = document.createElement('script');
     // Throws (so rejects) when the script's own URL is unknown, e.g. when it was inlined.
     script.src = new URL(file, scriptSrc).href;
-    script.onerror = reject;
+    // The add-on announces itself while it runs, before its load event: loaded but silent (not the
+    // add-on, e.g. an error page) rejects instead of leaving the caller waiting for ever.
+    script.onload = script.onerror = reject;
     document.head.append(script);
   }).catch(() => {
     // A later call tries again: the network may be back.

@@ -9,7 +9,8 @@ import { loadAddOn } from './loadAddOn';
  */
 export function loadConsentCommand(scriptSrc: string | undefined): typeof createConsentCommand {
   return (collaborators) => {
-    const { delivery, remember = () => undefined } = collaborators;
+    // The browser's delivery always remembers (localStorage, or this page when storage is refused).
+    const { delivery, remember } = collaborators as Required<typeof collaborators>;
     let setConsent: ((value: unknown) => Promise<void>) | undefined;
     return async (value) => {
       if (JSON.stringify(value) === remember(CONSENT_SENT)) return;

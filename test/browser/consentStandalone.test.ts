@@ -37,6 +37,15 @@ describe('setConsent in the standalone script (headless Chromium, the emulator a
     ]);
     for (const script of SCRIPTS)
       site.serve(`/js/${script.slice(5)}`, 'text/javascript', readFileSync(script));
+    // A folder with the core script only: the add-on's address answers with something else.
+    site.serve('/bare/edge-collector.min.js', 'text/javascript', readFileSync(SCRIPTS[0]!));
+    site.serve(
+      '/bare.html',
+      'text/html',
+      `<!doctype html><html><head><script src="/bare/edge-collector.min.js"></script>
+      <script>edgeCollector('configure', { datastreamId: '${DATASTREAM}', edgeUrl: '${emulator.origin}' });</script>
+      </head><body>bare</body></html>`,
+    );
     site.serve(
       '/page.html',
       'text/html',
@@ -101,6 +110,21 @@ describe('setConsent in the standalone script (headless Chromium, the emulator a
       await call(page, 'setConsent', { consent: [{ standard: 'TCF', version: '2.0', value: 'x' }] }),
     ).toMatch(/^invalid-options: setConsent: consent\[0\]\.standard "TCF" is not a consent standard/);
     expect(paths()).toEqual(['/ee/v1/privacy/set-consent']);
+    await context.close();
+  });
+
+  it('holds an opt-out even when the add-on cannot load, and says why the post failed', async () => {
+    const { context, page, paths } = await visitor();
+    await page.goto(`${site.origin}/bare.html`);
+    expect(await call(page, 'setConsent', 'out')).toMatch(
+      /^network: could not load edge-collector\.consent\.min\.js from the folder of the collector script/,
+    );
+    expect(await page.evaluate(() => (window as never as Loose).edgeCollector('sendPageView'))).toMatchObject(
+      {
+        warnings: ['consent is out: the event was not sent'],
+      },
+    );
+    expect(paths()).toEqual([]);
     await context.close();
   });
 });

@@ -12,6 +12,12 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startRecordingServer();
   server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
+  // setConsent('in' | 'out') loads the consent add-on from the script's folder.
+  server.serve(
+    '/edge-collector.consent.min.js',
+    'text/javascript',
+    readFileSync('dist/edge-collector.consent.min.js'),
+  );
   browser = await launchChromium();
 });
 

@@ -181,7 +181,7 @@ export function createDelivery(
     entry.busy = true;
     try {
       // Only `meta.state` is current; the event, its ids and the URL are exactly as first built.
-      // A request of another kind (a streamed record, `kind: 'streaming'`) is not the Edge Network's: no meta, no result listeners.
+      // A streamed record (`kind: 'streaming'`) is not the Edge Network's: no meta. No request of a kind is reported to result listeners.
       answer = await transport(
         meta && request.kind !== 'streaming'
           ? { ...request, body: JSON.stringify({ ...JSON.parse(request.body), meta }) }
@@ -227,7 +227,7 @@ export function createDelivery(
     return consent === 'in' ? idle().find((candidate) => candidate.claimed) : undefined;
   };
 
-  /** Sends owned events one at a time, oldest first, while consent is in and the browser is online. */
+  /** Sends owned requests one at a time while the browser is online: consent requests first, then events, oldest first, while consent is in. */
   async function pump(): Promise<void> {
     if (pumping) return;
     pumping = true;
