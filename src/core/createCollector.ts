@@ -4,12 +4,14 @@ import { composeEvent } from './composeEvent';
 import { createUuid } from './createUuid';
 import type { ConsentState } from './delivery/ConsentState';
 import { createDelivery, type Delivery, type DeliveryPlatform } from './delivery/createDelivery';
+import { edgeInteract, type EdgeInteractCollaborators } from './delivery/edgeInteract';
+import type { RequestHandler } from './delivery/RequestHandler';
 import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
 import { hashEmail } from './hashEmail';
 import { buildInteractRequest, type InteractRequest } from './InteractRequest';
-import type { readEdgeAnswer, SendResult } from './readEdgeAnswer';
+import type { SendResult } from './readEdgeAnswer';
 
 /** Options of `sendPageView`. */
 export interface PageViewOptions {
@@ -33,9 +35,10 @@ export interface EventOptions extends Omit<PageViewOptions, 'name'> {
 
 /**
  * What a face plugs into the core: where context comes from, how requests go out, where logs go,
- * and (in a browser) the persistent queue, locks and network state of {@link DeliveryPlatform}.
+ * and (in a browser) the persistent queue, ownership and network state of {@link DeliveryPlatform}
+ * and the state cookies of {@link EdgeInteractCollaborators}.
  */
-export interface Platform extends DeliveryPlatform {
+export interface Platform extends DeliveryPlatform, Omit<EdgeInteractCollaborators, 'notify'> {
   /** Reads the page (or server) context at the moment of a call. */
   snapshot(): EnvironmentSnapshot;
   /** Debug log; called only when `debug` is on. */
@@ -67,11 +70,13 @@ export interface Collector {
   ): Promise<{ event: ExperienceEvent; warnings: string[] }>;
   /**
    * Queues a request built elsewhere (a streamed record) under the same queue, retry and consent
-   * rules as events; `read` reads its answer. Used by `streamRecord`, which lives outside the core
-   * script so that pages that never stream do not download it.
+   * rules as events; `handler` reads its answer. Used by `streamRecord`, which lives outside the
+   * core script so that pages that never stream do not download it.
    */
-  deliver(request: InteractRequest, warnings: string[], read: typeof readEdgeAnswer): Promise<SendResult>;
+  deliver(request: InteractRequest, warnings: string[], handler: RequestHandler): Promise<SendResult>;
 }
+
+const noop = () => undefined;
 
 function checkOptions(command: string, options: unknown): Partial<EventOptions & PageViewOptions> {
   if (options === undefined) return {};
@@ -137,15 +142,24 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     );
   }
 
-  const delivery = createDelivery(config, platform, notify, log);
+  // The Edge Network's handler; another kind (the Edge Network's consent request) registers here too.
+  const interact = edgeInteract({ ...platform, notify });
+  const delivery = createDelivery({ config, platform, handlers: { interact }, log });
   if (platform.attach) platform.attach(delivery);
 
+  // Events are queued in the order called, even when an earlier one is still hashing an address.
+  let previous: Promise<unknown> = Promise.resolve();
   // The request is built once, with its ids, and queued; `meta.state` is added at each attempt.
-  async function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
-    const { event, warnings } = await buildEvent(kind, options);
-    const request = buildInteractRequest(config, event, createUuid());
-    log(`request ${request.requestId}`, { event });
-    return delivery.send(request, warnings);
+  function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
+    const built = buildEvent(kind, options);
+    let sending: Promise<SendResult>;
+    const queued = Promise.all([built, previous]).then(([{ event, warnings }]) => {
+      const request = buildInteractRequest(config, event, createUuid());
+      log(`request ${request.requestId}`, { event });
+      sending = delivery.send(request, warnings);
+    });
+    previous = queued.catch(noop);
+    return queued.then(() => sending);
   }
 
   return {
@@ -157,8 +171,8 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
       return () => listeners.delete(listener);
     },
     setConsent: (value) => delivery.setConsent(value),
-    getIdentity: async () => delivery.getIdentity(),
+    getIdentity: async () => interact.identity(),
     buildEvent,
-    deliver: (request, warnings, read) => delivery.send(request, warnings, read),
+    deliver: (request, warnings, handler) => delivery.send(request, warnings, handler),
   };
 }

@@ -1,9 +1,12 @@
 import type { InteractRequest } from '../InteractRequest';
+import type { Ownership } from './Ownership';
 
-/** One queued event: its request exactly as built, and when it was queued (for oldest-first order). */
+/** One queued event: its request exactly as built, when it was queued (for oldest-first order), and the page that owns it. */
 export interface QueueEntry {
   request: InteractRequest;
   at: number;
+  /** The {@link Ownership} id of the page sending it; absent in entries queued before owners existed. */
+  owner?: string;
 }
 
 /**
@@ -12,6 +15,7 @@ export interface QueueEntry {
  */
 export interface QueueStore {
   all(): Promise<QueueEntry[]>;
+  /** Writes an entry; writes and deletes issued in one task may share one transaction, and run in order. */
   put(entry: QueueEntry): Promise<unknown>;
   del(requestId: string): Promise<unknown>;
   /** Writes entries at once, synchronously: the page is going away before an asynchronous write could finish. */

@@ -7,11 +7,11 @@ export const entrySize = (entry: QueueEntry): number => entry.request.body.lengt
  * Returns the entries to drop so that at most `maxCount` entries and `maxBytes` of bodies remain:
  * the oldest ones, since the newest events are the ones a visitor's journey is least complete without.
  */
-export function boundQueue(entries: QueueEntry[], maxCount: number, maxBytes: number): QueueEntry[] {
+export function boundQueue<T extends QueueEntry>(entries: T[], maxCount: number, maxBytes: number): T[] {
   const oldestFirst = [...entries].sort((a, b) => a.at - b.at);
   let count = oldestFirst.length;
   let bytes = oldestFirst.reduce((sum, entry) => sum + entrySize(entry), 0);
-  const dropped: QueueEntry[] = [];
+  const dropped: T[] = [];
   for (const entry of oldestFirst) {
     if (count <= maxCount && bytes <= maxBytes) break;
     dropped.push(entry);

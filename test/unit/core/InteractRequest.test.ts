@@ -26,19 +26,6 @@ describe('buildInteractRequest', () => {
     expect(request.url.startsWith('http://127.0.0.1:4100/ee-pre-prd/v2/interact?')).toBe(true);
   });
 
-  it('adds the three Server API headers in authenticated mode and sends JSON', () => {
-    const config = resolveConfig({
-      datastreamId: ID,
-      auth: { accessToken: 'tok', apiKey: 'key', orgId: 'org@AdobeOrg' },
-    });
-    expect(buildInteractRequest(config, event, 'r').headers).toEqual({
-      'content-type': 'application/json',
-      authorization: 'Bearer tok',
-      'x-api-key': 'key',
-      'x-gw-ims-org-id': 'org@AdobeOrg',
-    });
-  });
-
   it('carries meta.state entries when there are some', () => {
     const entries = [{ key: 'kndctr_x_identity', value: 'abc' }];
     expect(
