@@ -1,6 +1,6 @@
 import type { Platform } from '../../core/createCollector';
 import { createOwnership } from './createOwnership';
-import { openQueueStore } from './openQueueStore';
+import { localStorageStore } from './localStorageStore';
 import { rememberLocally } from './rememberLocally';
 import { stateCookies } from './stateCookies';
 
@@ -15,7 +15,7 @@ export function browserDelivery(datastreamId: string): Omit<Platform, 'transport
   const remember = rememberLocally(namespace);
   const ownership = createOwnership(namespace);
   return {
-    store: openQueueStore(namespace),
+    store: localStorageStore(namespace),
     ownership,
     online: () => navigator.onLine !== false,
     remember,

@@ -26,6 +26,8 @@ export function stateCookies(remember: (name: string, value?: string) => string 
   }
   // What this page last wrote per cookie: an answer repeating it (most do) writes nothing again.
   const written: Record<string, string> = {};
+  let meta: RequestMeta | undefined;
+  let readAt = -Infinity;
   return {
     storeState(entries: StateEntry[]): void {
       const https = location.protocol === 'https:';
@@ -35,17 +37,26 @@ export function stateCookies(remember: (name: string, value?: string) => string 
         // SameSite=None needs Secure, which a plain http page cannot set: keep it first-party only there.
         if (!/^(lax|strict|none)$/i.test(sameSite) || (!https && /none/i.test(sameSite))) sameSite = 'Lax';
         const cookie = `${key}=${encodeURIComponent(value)}; path=/${maxAge === undefined ? '' : `; max-age=${Math.round(maxAge)}`}; SameSite=${sameSite}${https ? '; Secure' : ''}`;
-        if (written[key] !== cookie) document.cookie = written[key] = cookie;
+        if (written[key] !== cookie) {
+          document.cookie = written[key] = cookie;
+          readAt = -Infinity;
+        }
         if (!names.includes(key)) names.push(key);
       }
       if (names.length > known) remember('state', JSON.stringify(names));
     },
     requestMeta(): RequestMeta | undefined {
-      const entries = names.flatMap((key) => {
-        const value = readCookie(key);
-        return value === undefined ? [] : [{ key, value }];
-      });
-      return entries.length ? { state: { entries } } : undefined;
+      // Reading `document.cookie` costs the main thread more than a send's own work: read it once
+      // a second at most (and after this page wrote cookies), not at every attempt of a burst.
+      if (Date.now() - readAt > 1000) {
+        readAt = Date.now();
+        const entries = names.flatMap((key) => {
+          const value = readCookie(key);
+          return value === undefined ? [] : [{ key, value }];
+        });
+        meta = entries.length ? { state: { entries } } : undefined;
+      }
+      return meta;
     },
   };
 }

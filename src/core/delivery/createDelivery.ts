@@ -113,7 +113,10 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   let writes = 0;
   let holding: Promise<unknown> | undefined;
 
-  /** Gives up this page's ownership once it owns nothing, stored or being stored. */
+  /**
+   * Gives up this page's ownership once it owns nothing, stored or being stored. Called as the page
+   * is hidden, not after each answer: taking and dropping a lock per send costs the main thread.
+   */
   const letGoIfIdle = () => {
     if (holding && !owned.size && !writes) {
       holding = undefined;
@@ -127,7 +130,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     if (entry && entry.done) entry.done(result, error);
   };
   /** Removes a request from the queue for good. */
-  const forget = (id: string) => store.del(id).catch(noop).then(letGoIfIdle);
+  const forget = (id: string) => store.del(id).catch(noop);
 
   /** Stores an owned request under this page's ownership; nothing waits for it but a page hide. */
   function save(entry: Owned) {
@@ -144,10 +147,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         // Not persisted: it is still sent from this page.
         (error) => log('the queue could not be written', error),
       )
-      .then(() => {
-        writes--;
-        letGoIfIdle();
-      });
+      .then(() => writes--);
   }
 
   /** After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the stored copy). */
@@ -163,7 +163,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     }
     settle(id, undefined, error);
     // 'keep' leaves the stored copy for the next page load; 'drop' will never be accepted.
-    return verdict === 'drop' ? forget(id) : letGoIfIdle();
+    if (verdict === 'drop') return forget(id);
   }
 
   /** One attempt at one request, serialised now by its handler; the loop goes on when it settles. */
@@ -300,11 +300,11 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
     },
     flush() {
-      // Requests whose (asynchronous) queue write has not finished would be lost with the page.
-      const unsaved = [...owned.values()].filter((entry) => !entry.saved);
-      if (store.spill && unsaved.length)
-        store.spill(unsaved.map(({ request, at }) => ({ request, at, owner: ownership.id })));
+      // Requests whose write still waits for this page's ownership would be lost with the page.
+      for (const { request, at, saved } of owned.values())
+        if (!saved) store.put({ request, at, owner: ownership.id }).catch(noop);
       issue(true);
+      letGoIfIdle();
     },
     wake: () => issue(),
   };

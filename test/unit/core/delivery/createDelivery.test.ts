@@ -269,7 +269,7 @@ describe('createDelivery: the queue', () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('holds its ownership only while it has requests stored, so that other pages may adopt the rest', async () => {
+  it('holds its ownership from its first stored request until the page is hidden with nothing left', async () => {
     const calls: string[] = [];
     const ownership: Ownership = {
       id: 'this-tab',
@@ -277,13 +277,21 @@ describe('createDelivery: the queue', () => {
       letGo: () => void calls.push('letGo'),
       adopt: async () => () => undefined,
     };
-    const { delivery } = setup([], {}, { ownership });
-    await Promise.all([delivery.send(request(), []), delivery.send(request(), [])]);
+    const { delivery } = setup([], { defaultConsent: 'pending' }, { ownership });
+    const queued = delivery.send(request(), []);
     await vi.advanceTimersByTimeAsync(0);
+    delivery.flush();
+    // Hidden with a request still stored: other pages must not adopt it.
+    expect(calls).toEqual(['hold']);
+    await delivery.setConsent('in');
+    await Promise.all([queued, delivery.send(request(), [])]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual(['hold']);
+    delivery.flush();
     expect(calls).toEqual(['hold', 'letGo']);
     await delivery.send(request(), []);
     await vi.advanceTimersByTimeAsync(0);
-    expect(calls).toEqual(['hold', 'letGo', 'hold', 'letGo']);
+    expect(calls).toEqual(['hold', 'letGo', 'hold']);
   });
 
   it('never takes its own new events for leftovers, even when the first read of the queue is slow', async () => {
