@@ -28,9 +28,9 @@ export interface RequestMeta {
 /**
  * Builds `POST {edgeUrl}/{edgeBasePath}/v2/interact?dataStreamId=…&requestId=…`.
  *
- * The body goes as `text/plain` so that in a browser the request stays a simple CORS request (no
- * preflight round trip); the authenticated server mode (src/node/serverApiAuth.ts) switches it to
- * JSON with Adobe's three headers at each attempt.
+ * The body goes as `text/plain` (fetch's type for a string body) so that in a browser the request
+ * stays a simple CORS request (no preflight round trip); the authenticated server mode
+ * (src/node/serverApiAuth.ts) switches it to JSON with Adobe's three headers at each attempt.
  */
 export function buildInteractRequest(
   config: ResolvedConfig,
@@ -43,7 +43,8 @@ export function buildInteractRequest(
     requestId,
     eventId: event.xdm._id,
     url: `${config.edgeUrl}/${config.edgeBasePath}/v2/interact?${query}`,
-    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    // No content type: `fetch` gives a string body `text/plain;charset=UTF-8`.
+    headers: {},
     body: JSON.stringify(meta?.state?.entries.length ? { event, meta } : { event }),
   };
 }

@@ -57,7 +57,7 @@ function leaseOwnership(namespace: string, id: string): PageOwnership {
       if (owner !== id && Number(localStorage.getItem(key(owner))) > Date.now()) return false;
       held.add(owner);
       renew();
-      renewing = renewing || setInterval(() => (held.size ? renew() : undefined), LEASE_MS / 3);
+      renewing = renewing || setInterval(renew, LEASE_MS / 3);
     } catch {
       // No storage, no other tab to agree with: it is ours.
     }

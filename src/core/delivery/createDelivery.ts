@@ -3,7 +3,7 @@ import { EdgeCollectorError } from '../EdgeCollectorError';
 import type { InteractRequest } from '../InteractRequest';
 import { readEdgeAnswer, type SendResult } from '../readEdgeAnswer';
 import { KEEPALIVE_BUDGET, type EdgeAnswer, type Transport } from '../Transport';
-import { boundQueue, entrySize } from './boundQueue';
+import { boundQueue, byAge, entrySize } from './boundQueue';
 import { consentEffect, parseConsent, type ConsentState } from './ConsentState';
 import { soleOwnership, type Ownership } from './Ownership';
 import { parseRetryAfter } from './parseRetryAfter';
@@ -35,7 +35,10 @@ export interface DeliveryPlatform {
 export interface DeliveryOptions {
   config: ResolvedConfig;
   platform: DeliveryPlatform;
-  /** The request kinds this delivery carries, by `kind` (see {@link RequestHandler} for adding one). */
+  /**
+   * The request kinds this delivery carries, by `kind` (see {@link RequestHandler} for adding one);
+   * a handler passed to `send` for a kind not in it is added to it.
+   */
   handlers: RequestHandlers;
   /** The platform's (debug) log. */
   log(message: string, detail?: unknown): void;
@@ -63,14 +66,11 @@ interface Owned extends QueueEntry {
   inFlight?: boolean;
   /** Waiting out a retry delay. */
   waiting?: boolean;
-  /** Its queue write has committed: a page hide need not spill it. */
-  saved?: boolean;
   warnings?: string[];
   done?(result?: SendResult, error?: unknown): void;
 }
 
 const noop = () => undefined;
-const byAge = (a: QueueEntry, b: QueueEntry) => a.at - b.at;
 // A request of a kind no handler was registered for (a streamed record a page left, read on a page
 // that never loaded the streaming add-on): sent as stored, consent-gated, any 2xx accepted.
 const unknownKind: RequestHandler = { gated: true, read: readEdgeAnswer };
@@ -100,8 +100,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     random = Math.random,
     sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms)),
   } = platform;
-  const kinds = { ...handlers };
-  const handlerOf = (request: InteractRequest) => kinds[kindOf(request)] || unknownKind;
+  const handlerOf = (request: InteractRequest) => handlers[kindOf(request)] || unknownKind;
   const owned = new Map<string, Owned>();
   let remembered = remember('consent');
   let consent: ConsentState =
@@ -110,15 +109,14 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       : config.defaultConsent;
   let dropped = 0;
   let lastAt = 0;
-  let writes = 0;
   let holding: Promise<unknown> | undefined;
 
   /**
-   * Gives up this page's ownership once it owns nothing, stored or being stored. Called as the page
+   * Gives up this page's ownership once it owns nothing stored. Called as the page
    * is hidden, not after each answer: taking and dropping a lock per send costs the main thread.
    */
   const letGoIfIdle = () => {
-    if (holding && !owned.size && !writes) {
+    if (holding && !owned.size) {
       holding = undefined;
       ownership.letGo();
     }
@@ -132,22 +130,17 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /** Removes a request from the queue for good. */
   const forget = (id: string) => store.del(id).catch(noop);
 
-  /** Stores an owned request under this page's ownership; nothing waits for it but a page hide. */
-  function save(entry: Owned) {
-    const id = entry.request.requestId;
-    writes++;
-    return (holding = holding || ownership.hold())
-      .then(() => store.put({ request: entry.request, at: entry.at, owner: ownership.id }))
-      .then(
-        () => {
-          entry.saved = true;
-          // Settled meanwhile (answered, dropped, consent went out): the copy must not stay.
-          if (owned.get(id) !== entry) return store.del(id);
-        },
-        // Not persisted: it is still sent from this page.
-        (error) => log('the queue could not be written', error),
-      )
-      .then(() => writes--);
+  /**
+   * Stores an owned request under this page's ownership, which it asks for on its first. The
+   * stores write when called (localStorage is synchronous), so the write is on disk before the
+   * request's answer can arrive, and a delete always lands after it.
+   */
+  function save({ request, at }: Owned) {
+    if (!holding) holding = ownership.hold();
+    // Not persisted: it is still sent from this page.
+    store
+      .put({ request, at, owner: ownership.id })
+      .catch((error) => log('the queue could not be written', error));
   }
 
   /** After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the stored copy). */
@@ -179,7 +172,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       .then((received) => handler.read(request, (answer = received), entry.warnings))
       .then(
         (result) => {
-          log(`answer ${id} (HTTP ${answer!.status})`, result);
+          log(`answer ${id}`, result);
           if (dropped) {
             result.warnings.push(`${dropped} queued event(s) were dropped: the queue was full`);
             dropped = 0;
@@ -235,19 +228,21 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
 
   /** Takes over the stored requests of `owner`, a page that is gone; called while holding its name. */
   async function take(owner: string) {
-    const saving: Promise<unknown>[] = [];
     for (const entry of await store.all()) {
       const { request } = entry;
       const handler = handlerOf(request);
       // Read again under the owner's name: another page may have adopted or delivered them meanwhile.
-      if ((entry.owner || '') !== owner || owned.has(request.requestId)) continue;
-      if (handler.gated && consent === 'out') continue;
-      const adopted: Owned = { request, at: entry.at, handler, tries: 0, saved: true };
+      if (
+        (entry.owner || '') !== owner ||
+        owned.has(request.requestId) ||
+        (handler.gated && consent === 'out')
+      )
+        continue;
+      const adopted: Owned = { request, at: entry.at, handler, tries: 0 };
       owned.set(request.requestId, adopted);
-      saving.push(save(adopted));
+      save(adopted);
     }
     issue();
-    await Promise.all(saving);
   }
 
   /** Adopts what closed pages (or earlier loads of this one) left queued, owner by owner. */
@@ -261,7 +256,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   return {
     send(request, warnings, handler) {
       const kind = kindOf(request);
-      if (handler && !kinds[kind]) kinds[kind] = handler;
+      if (handler && !handlers[kind]) handlers[kind] = handler;
       const own = handler || handlerOf(request);
       if (own.gated && consent === 'out') return Promise.resolve(notSent(request, warnings));
       return new Promise((resolve, reject) => {
@@ -274,9 +269,9 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           done: (result, error) => (error ? reject(error) : resolve(result!)),
         };
         owned.set(request.requestId, entry);
-        // The request leaves first; its queue write is issued in the same task.
+        // The request leaves first; its queue write follows in the same task.
         issue();
-        void save(entry);
+        save(entry);
         bound();
       });
     },
@@ -289,8 +284,6 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       if (effect === 'send') issue();
       if (effect !== 'drop') return;
       // An attempt already in flight cannot be called back; it settles with its answer.
-      // Settled before the queue is read: a queue write still on its way then finds its request
-      // gone and removes its own copy (see save), and one that already landed is in what is read.
       for (const { request, warnings, inFlight, handler } of [...owned.values()]) {
         if (inFlight || !handler.gated) continue;
         settle(request.requestId, notSent(request, warnings));
@@ -300,9 +293,6 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
     },
     flush() {
-      // Requests whose write still waits for this page's ownership would be lost with the page.
-      for (const { request, at, saved } of owned.values())
-        if (!saved) store.put({ request, at, owner: ownership.id }).catch(noop);
       issue(true);
       letGoIfIdle();
     },

@@ -36,6 +36,6 @@ describe('serverApiTransport', () => {
       'x-gw-ims-org-id': 'org@AdobeOrg',
     });
     expect(seen[0]!.body).toBe(request.body);
-    expect(request.headers).toEqual({ 'content-type': 'text/plain;charset=UTF-8' });
+    expect(request.headers).toEqual({});
   });
 });

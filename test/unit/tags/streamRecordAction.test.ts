@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InteractRequest } from '../../../src/core/InteractRequest';
-import type { readEdgeAnswer } from '../../../src/core/readEdgeAnswer';
+import type { RequestHandler } from '../../../src/core/delivery/RequestHandler';
 import { resetTagsCollector } from '../../../src/tags/getTagsCollector';
 import { readStreamRecordSettings } from '../../../src/tags/readStreamRecordSettings';
 import { streamRecordAction } from '../../../src/tags/streamRecordAction';
@@ -16,9 +16,9 @@ vi.mock('../../../src/browser/createBrowserCollector', () => ({
   createBrowserCollector: (config: unknown) => ({
     config,
     onResult: () => () => true,
-    deliver: async (request: InteractRequest, warnings: string[], read: typeof readEdgeAnswer) => {
+    deliver: async (request: InteractRequest, warnings: string[], handler: RequestHandler) => {
       fake.requests.push(request);
-      return read(request, fake.answer, warnings);
+      return handler.read(request, fake.answer, warnings);
     },
   }),
 }));
