@@ -28,6 +28,8 @@ export function createOwnership(namespace: string): PageOwnership {
       );
     return {
       id,
+      // Let go of before it was granted (an answer faster than the lock, then the page hidden), it
+      // stays held until the next letting go: stricter than needed, never two owners.
       hold: () => lock(id).then((release) => (letGo = release)),
       letGo: () => letGo(),
       adopt: lock,

@@ -61,6 +61,18 @@ function setup(
   return { delivery, sent, results, store, interact, log };
 }
 
+/** A transport that records each request and answers it (200) only when the test says so. */
+function heldTransport() {
+  const sent: string[] = [];
+  const answers: Array<() => void> = [];
+  const transport = (req: InteractRequest) =>
+    new Promise<EdgeAnswer>((resolve) => {
+      sent.push(req.requestId);
+      answers.push(() => resolve({ status: 200, body: '{"handle":[]}' }));
+    });
+  return { transport, sent, answers };
+}
+
 const stored = async (store: QueueStore) => (await store.all()).map((e) => e.request.requestId);
 
 beforeEach(() => {
@@ -167,13 +179,7 @@ describe('createDelivery: retries', () => {
   });
 
   it('issues a burst at once, in the order called, without waiting for answers', async () => {
-    const answers: Array<() => void> = [];
-    const sent: string[] = [];
-    const transport = (req: InteractRequest) =>
-      new Promise<EdgeAnswer>((resolve) => {
-        sent.push(req.requestId);
-        answers.push(() => resolve({ status: 200, body: '{"handle":[]}' }));
-      });
+    const { transport, sent, answers } = heldTransport();
     const { delivery } = setup([], {}, { transport });
     const ids = Array.from({ length: 10 }, (_, n) => `burst-${n}`);
     const promises = ids.map((id) => delivery.send(request(id), []));
@@ -440,13 +446,7 @@ describe('createDelivery: request kinds', () => {
   const barrier: RequestHandler = { gated: false, ordered: true, read: readEdgeAnswer };
 
   it('sends an ungated kind while consent is pending, and holds what was queued after it until it is answered', async () => {
-    const answers: Array<() => void> = [];
-    const sent: string[] = [];
-    const transport = (req: InteractRequest) =>
-      new Promise<EdgeAnswer>((resolve) => {
-        sent.push(req.requestId);
-        answers.push(() => resolve({ status: 200, body: '{}' }));
-      });
+    const { transport, sent, answers } = heldTransport();
     const { delivery } = setup([], { defaultConsent: 'pending' }, { transport });
     const before = delivery.send(request('event-before'), []);
     const choice = delivery.send({ ...request('choice'), kind: 'barrier' }, [], barrier);
