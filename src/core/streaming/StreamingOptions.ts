@@ -141,6 +141,19 @@ function resolvePageView(value: unknown): { name?: string; url?: string } | unde
   return value as { name?: string; url?: string };
 }
 
+/** Refuses a record that could never be sent as JSON (one that contains itself, a BigInt) with a clear error. */
+function checkSerializable(record: unknown): void {
+  try {
+    JSON.stringify(record);
+  } catch (error) {
+    invalid(
+      /circular/i.test(String(error))
+        ? 'record contains a circular reference'
+        : `record cannot be sent as JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
 /** Checks `streamRecord` options and fills in the defaults; throws an `invalid-options` error that says what to fix. */
 export function resolveStreamingOptions(input: unknown): ResolvedStreamingOptions {
   if (!isPlainObject(input))
@@ -169,6 +182,7 @@ export function resolveStreamingOptions(input: unknown): ResolvedStreamingOption
   if (record !== undefined && !isPlainObject(record))
     invalid('record must be an object (for example from a data element)');
   if (record === undefined && !pageView) invalid('needs a record (an object)');
+  checkSerializable(record);
   if (
     !Array.isArray(emailFields) ||
     !emailFields.every((path) => typeof path === 'string' && FIELD_PATH.test(path.trim()))
