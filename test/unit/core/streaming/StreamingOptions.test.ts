@@ -83,7 +83,11 @@ describe('resolveStreamingOptions', () => {
       })(),
       /^streamRecord: record contains a circular reference$/,
     ],
-    ['a record with a BigInt', xdmOptions({ record: { n: 1n } }), /record cannot be sent as JSON: .*BigInt/],
+    [
+      'a record with a BigInt',
+      xdmOptions({ record: { n: BigInt(1) } }),
+      /record cannot be sent as JSON: .*BigInt/,
+    ],
     [
       'a bad collection host',
       xdmOptions({ inletUrl: undefined, inletId: 'abc', collectionHost: 'dcs.adobedc.net' }),
