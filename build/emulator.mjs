@@ -1,11 +1,11 @@
 // The emulator: the Node CLI and its programmatic API (dist/emulator/), Adobe's XDM schemas it
 // validates events against (dist/emulator/xdm-schemas.json), and the inspector page's assets
 // (dist/emulator/public/): its script, its HTML and CSS, and the loader snippet for the demo site.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { readXdmFolder } from '../src/emulator/xdm/readXdmFolder.mjs';
 import { typescriptOptions, versionPlugin } from './common.mjs';
 
 // The package's dependencies (fastify, ajv and ajv-formats for the XDM check) are installed, not bundled.
@@ -31,18 +31,8 @@ const copyAssets = (files) => ({
 const xdmSchemas = (folder = 'test/fixtures/xdm') => ({
   name: 'xdm-schemas',
   generateBundle() {
-    const files = {};
-    const walk = (dir) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith('.schema.json'))
-          files[relative(folder, path).split(sep).join('/')] = JSON.parse(readFileSync(path, 'utf8'));
-      }
-    };
-    walk(folder);
-    const { commit } = JSON.parse(readFileSync(join(folder, 'VERSION.json'), 'utf8'));
-    this.emitFile({ type: 'asset', fileName: 'xdm-schemas.json', source: JSON.stringify({ commit, files }) });
+    const source = JSON.stringify(readXdmFolder(folder));
+    this.emitFile({ type: 'asset', fileName: 'xdm-schemas.json', source });
   },
 });
 

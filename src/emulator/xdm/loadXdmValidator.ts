@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createXdmValidator, type XdmValidator } from './createXdmValidator';
-import { readXdmFolder } from './readXdmFolder';
+import { readXdmFolder } from './readXdmFolder.mjs';
 import type { XdmSchemaBundle } from './XdmSchemaBundle';
 
 /** The bundle's file name next to the built emulator (`dist/emulator/`). */

@@ -7,7 +7,7 @@ import { createCollector } from '../../../src/core/createCollector';
 import type { EnvironmentSnapshot } from '../../../src/core/EnvironmentSnapshot';
 import type { InteractRequest } from '../../../src/core/InteractRequest';
 import { prepareStreamRecord } from '../../../src/core/streaming/streamRecord';
-import { readXdmFolder } from '../../../src/emulator/xdm/readXdmFolder';
+import { readXdmFolder } from '../../../src/emulator/xdm/readXdmFolder.mjs';
 import { createXdmValidator, type XdmValidator } from '../../../src/emulator/xdm/createXdmValidator';
 import { createEdgeCollector } from '../../../src/index';
 import { buildPageViewXdm } from '../../../src/tags/buildPageViewXdm';

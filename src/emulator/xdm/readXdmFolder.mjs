@@ -1,14 +1,14 @@
+// Plain JavaScript, so that the build (build/emulator.mjs) and the emulator share it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { XdmSchemaBundle } from './XdmSchemaBundle';
 
 /**
  * Reads a folder of vendored adobe/xdm files (`test/fixtures/xdm/`): every `*.schema.json`, keyed
  * by its path in adobe/xdm, and the commit named in its `VERSION.json`.
  */
-export function readXdmFolder(folder: string): XdmSchemaBundle {
-  const files: Record<string, unknown> = {};
-  const walk = (dir: string) => {
+export function readXdmFolder(folder) {
+  const files = {};
+  const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
@@ -17,6 +17,6 @@ export function readXdmFolder(folder: string): XdmSchemaBundle {
     }
   };
   walk(folder);
-  const { commit } = JSON.parse(readFileSync(join(folder, 'VERSION.json'), 'utf8')) as { commit: string };
+  const { commit } = JSON.parse(readFileSync(join(folder, 'VERSION.json'), 'utf8'));
   return { commit, files };
 }
