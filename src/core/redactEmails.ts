@@ -3,12 +3,15 @@ import { EdgeCollectorError } from './EdgeCollectorError';
 
 // An address in any script (`müller@`, `ä@`, `idn@bücher.de`), with its "@" as such or
 // percent-encoded once or more (`%40`, `%2540`, ...), and its non-ASCII letters percent-encoded
-// too (`b%C3%BCcher`, hence `%` among its characters). The local part leaves out `=`, `&`, `?` and
-// `/`, so that only the address in `?email=…` is replaced. Linear time on any string: a match
-// starts only where a run of local-part characters starts (group 1 takes the character before
-// it), and a domain stops at the next "@", encoded or not, so no character is scanned twice.
+// too (`b%C3%BCcher`, hence `%` among its characters). Every non-ASCII character counts as a
+// letter: Unicode property escapes (`\p{L}`) would be ES2018, and Tags' own minifier parses
+// ES2017; taking a non-ASCII neighbour along replaces more, never less. The local part leaves out
+// `=`, `&`, `?` and `/`, so that only the address in `?email=…` is replaced. Linear time on any
+// string: a match starts only where a run of local-part characters starts (group 1 takes the
+// character before it), and a domain stops at the next "@", encoded or not, so no character is
+// scanned twice.
 const EMAIL_ANYWHERE =
-  /(^|[^\p{L}\p{M}\p{N}.!#$%'*+^`{|}~_-])[\p{L}\p{M}\p{N}.!#$%'*+^`{|}~_-]+(?:@|%(?:25)*40)(?:[\p{L}\p{M}\p{N}-]|%(?!(?:25)*40))+(?:\.(?:[\p{L}\p{M}\p{N}-]|%(?!(?:25)*40))+)*\.(?:[\p{L}\p{M}]|%(?:25)*[\da-f]{2}){2,}/giu;
+  /(^|[^\w.!#$%'*+^`{|}~\x80-\uffff-])[\w.!#$%'*+^`{|}~\x80-\uffff-]+(?:@|%(?:25)*40)(?:[a-z\d\x80-\uffff-]|%(?!(?:25)*40))+(?:\.(?:[a-z\d\x80-\uffff-]|%(?!(?:25)*40))+)*\.(?:[a-z\x80-\uffff]|%(?:25)*[\da-f]{2}){2,}/gi;
 const AT_SIGN = /@|%(?:25)*40/i;
 
 /** What replaces a plain e-mail address found in an outgoing value. */
