@@ -48,7 +48,7 @@ export function redactEmails<T>(value: T, path = ''): { value: T; paths: string[
     else {
       const object: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(node)) {
-        const name = clean(key, (cleaned) => `${at ? `${at}.` : ''}${cleaned} (a key)`);
+        const name = clean(key, (cleaned) => `${at ? `${at}.` : ''}${cleaned} (key)`);
         object[name] = visit(item, at ? `${at}.${name}` : name);
       }
       copy = object;

@@ -114,7 +114,7 @@ function checkSchemas(
     findings.push({
       severity: 'error',
       path: 'xdm',
-      message: `${violations.length} violation(s) of Adobe's XDM schemas: Platform would refuse this ${kind === 'event' ? 'event' : 'record'} (see the schema violations)`,
+      message: `${violations.length} violation(s) of Adobe's XDM schemas: Platform would not ingest this ${kind === 'event' ? 'event' : 'record'} as sent (see the schema violations)`,
     });
   for (const field of unknownFields)
     findings.push({

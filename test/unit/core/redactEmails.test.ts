@@ -51,8 +51,8 @@ describe('redactEmails', () => {
       data: { [REDACTED_EMAIL]: 1, nested: { [REDACTED_EMAIL]: { x: REDACTED_EMAIL } } },
     });
     expect(paths).toEqual([
-      `data.${REDACTED_EMAIL} (a key)`,
-      `data.nested.${REDACTED_EMAIL} (a key)`,
+      `data.${REDACTED_EMAIL} (key)`,
+      `data.nested.${REDACTED_EMAIL} (key)`,
       `data.nested.${REDACTED_EMAIL}.x`,
     ]);
   });
