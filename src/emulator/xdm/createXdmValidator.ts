@@ -47,7 +47,8 @@ function toPath(instancePath: string, prefix: string): string {
     );
 }
 
-function describe(error: ErrorObject): string {
+/** The message of one ajv error, with the allowed values of an enum spelled out. */
+function describeError(error: ErrorObject): string {
   const { params } = error;
   if (error.keyword === 'enum') return `${error.message}: ${(params.allowedValues as unknown[]).join(', ')}`;
   if (error.keyword === 'required') return `${params.missingProperty} is required`;
@@ -105,7 +106,7 @@ function toViolation(error: ErrorObject, fileOf: WeakMap<object, string>): Schem
     path: error.keyword === 'required' ? `${at}.${error.params.missingProperty}` : at,
     rule: error.keyword === 'format' ? `format: ${error.params.format}` : error.keyword,
     schemaFile: fileOf.get(error.parentSchema as object) ?? 'unknown',
-    message: describe(error),
+    message: describeError(error),
   };
 }
 
