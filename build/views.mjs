@@ -59,6 +59,7 @@ export default [
     },
     plugins: [
       nodeResolve(),
+      // The views share rules with the core (`src/core/patterns.ts`, consent values): compile it with them.
       typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts', 'src/core/**/*.ts'] })),
       viewAssets(),
     ],

@@ -102,8 +102,9 @@ describe('queueStreamRecord', () => {
           pageViews: { value: 1 },
         },
       },
-      implementationDetails: { name: 'edge-collector/standalone' },
-      person: { email: sha256('ada@example.com') },
+      implementationDetails: { name: 'https://www.npmjs.com/package/edge-collector#standalone' },
+      person: {},
+      identityMap: { Email_LC_SHA256: [{ id: sha256('ada@example.com'), primary: true }] },
     });
     expect(result.warnings).toEqual([
       'a plain e-mail address in xdm.web.webPageDetails.URL was replaced before sending',
