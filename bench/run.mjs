@@ -17,6 +17,7 @@ import { measureBurst } from './lib/measureBurst.mjs';
 import { measureLoad } from './lib/measureLoad.mjs';
 import { measureSends } from './lib/measureSends.mjs';
 import { measureSizes } from './lib/measureSizes.mjs';
+import { publishResult, updateDocs } from './lib/updateDocs.mjs';
 import { EDGE_HOST, PAGE_HOST, startBenchServer } from './lib/startBenchServer.mjs';
 import { mean, median, percentile, summarize } from './lib/stats.mjs';
 
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     slowdown: { type: 'string', default: '4' },
     bursts: { type: 'string', default: '10' },
     out: { type: 'string', default: 'bench/results/latest.json' },
+    'update-docs': { type: 'boolean', default: false },
+    publish: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -38,7 +41,9 @@ if (args.help) {
   --runs      cold page loads per library and page kind (interleaved)
   --sends     page views per contestant for the send timings, split into --rounds interleaved bursts
   --slowdown  CPU slowdown of the throttled loads (Lighthouse's mobile profile uses 4)
-  --bursts    bursts of ${BURST.count} page views called at once (answers ${BURST.delayMs} ms late) per contestant`);
+  --bursts    bursts of ${BURST.count} page views called at once (answers ${BURST.delayMs} ms late) per contestant
+  --update-docs  then rewrite the figures in README.md and docs/ from this result
+  --publish      then copy the result to bench/results/<today>.json (committed) and update the docs from it`);
   process.exit(0);
 }
 const positive = (name) => {
@@ -496,3 +501,8 @@ for (const [id, count] of Object.entries(failures))
 mkdirSync(dirname(resolve(args.out)), { recursive: true });
 writeFileSync(args.out, `${JSON.stringify({ ...result, table }, null, 2)}\n`);
 progress(`wrote ${args.out}`);
+if (args.publish || args['update-docs']) {
+  const source = args.publish ? publishResult('.', args.out) : args.out;
+  const changed = await updateDocs('.', source);
+  progress(`${args.publish ? `published ${source}; ` : ''}docs: ${changed.join(', ') || 'unchanged'}`);
+}

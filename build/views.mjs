@@ -59,7 +59,8 @@ export default [
     },
     plugins: [
       nodeResolve(),
-      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts'] })),
+      // The views share rules with the core (`src/core/patterns.ts`, consent values): compile it with them.
+      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts', 'src/core/**/*.ts'] })),
       viewAssets(),
     ],
   },

@@ -39,6 +39,9 @@ export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis
         // A streaming inlet (`kind: 'streaming'`) has no cookies to read: without credentials its CORS answer may be `*`.
         credentials: request.kind === 'streaming' ? 'omit' : 'include',
         keepalive,
+        // The page URL may carry an address (`?email=…`) and the event already holds it, redacted:
+        // whatever the page's own referrer policy, the `Referer` header must not repeat it.
+        referrerPolicy: 'no-referrer',
       });
     } catch (cause) {
       throw new EdgeCollectorError(

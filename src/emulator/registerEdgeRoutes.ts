@@ -138,7 +138,9 @@ export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContex
       xdm,
       ...(data !== undefined && { data }),
       headers,
-      validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }),
+      validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', {
+        headers: request.headers,
+      }),
     }));
     const { stored, duplicates } = await context.store.add(records);
     for (const event of stored) {

@@ -76,6 +76,7 @@ function readRecord(
   headerFlowId: unknown,
   xactionId: string,
   base: Omit<NewEvent, 'xdm' | 'validation' | 'xactionId'>,
+  requestHeaders: FastifyRequest['headers'],
 ): NewEvent {
   if (JSON.stringify(message).length > INLET_RECORD_LIMIT)
     throw inletProblem('tooLarge', xactionId, `a record may be at most ${INLET_RECORD_LIMIT} bytes`);
@@ -101,7 +102,7 @@ function readRecord(
       eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
       xdm,
       raw: message,
-      validation: validateEvent(xdm, message, kind),
+      validation: validateEvent(xdm, message, kind, { headers: requestHeaders }),
     };
   }
   const flow = findFlow(context, connection, headerFlowId, xactionId);
@@ -114,7 +115,9 @@ function readRecord(
   const mappingSet = flow.mappingId ? context.catalog.get('mappingSet', flow.mappingId) : undefined;
   const mapped = mappingSet ? applyMapping(message, mappingSet.mappings) : { xdm: message, missing: [] };
   const xdm = mapped.xdm;
-  const validation = validateEvent(xdm, message, typeof xdm.eventType === 'string' ? 'event' : 'record');
+  const validation = validateEvent(xdm, message, typeof xdm.eventType === 'string' ? 'event' : 'record', {
+    headers: requestHeaders,
+  });
   for (const attribute of mapped.missing)
     validation.findings.push({
       severity: 'warning',
@@ -164,6 +167,7 @@ export function registerInletRoutes(app: FastifyInstance, context: EmulatorConte
       request.headers['x-adobe-flow-id'],
       xactionId,
       base,
+      request.headers,
     );
     const { stored, duplicates } = await context.store.add([record]);
     if (stored.length)
@@ -198,10 +202,15 @@ export function registerInletRoutes(app: FastifyInstance, context: EmulatorConte
       const xactionId = createXactionId(receivedTimeMs);
       try {
         records.push(
-          readRecord(context, connection, message, request.headers['x-adobe-flow-id'], xactionId, {
-            ...base,
-            requestId: base.requestId || batchXaction,
-          }),
+          readRecord(
+            context,
+            connection,
+            message,
+            request.headers['x-adobe-flow-id'],
+            xactionId,
+            { ...base, requestId: base.requestId || batchXaction },
+            request.headers,
+          ),
         );
         responses.push({ xactionId, status: 200 });
       } catch (error) {

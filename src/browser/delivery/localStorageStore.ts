@@ -11,14 +11,10 @@ import type { QueueEntry, QueueStore } from '../../core/delivery/QueueStore';
 export function localStorageStore(namespace: string): QueueStore {
   const prefix = `${namespace}:q:`;
   return {
-    async all() {
-      const entries: QueueEntry[] = [];
-      for (let i = 0; i < localStorage.length; i++) {
-        const key = localStorage.key(i);
-        if (key && key.startsWith(prefix)) entries.push(JSON.parse(localStorage.getItem(key)!));
-      }
-      return entries;
-    },
+    all: async () =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith(prefix))
+        .map((key): QueueEntry => JSON.parse(localStorage.getItem(key)!)),
     // Synchronous inside: the entry is written when `put` returns (a quota error rejects).
     put: async (entry) => localStorage.setItem(prefix + entry.request.requestId, JSON.stringify(entry)),
     del: async (id) => localStorage.removeItem(prefix + id),

@@ -4,6 +4,7 @@
 
 import type { Rejection } from '../EmulatorContext';
 import type { StoredEvent } from '../createEventStore';
+import { renderSchemaViolations } from './renderSchemaViolations';
 
 type Item =
   | { kind: 'event'; key: string; time: number; event: StoredEvent }
@@ -212,7 +213,7 @@ function renderDetail() {
       el(
         'li',
         'passed',
-        '✓ _id, timestamp, eventType present; identity map well-formed; no plain e-mail address.',
+        "✓ _id, timestamp, eventType present; identity map well-formed; valid against Adobe's XDM schemas; no plain e-mail address.",
       ),
     );
   for (const finding of e.validation.findings) {
@@ -222,6 +223,7 @@ function renderDetail() {
   }
   nodes.push(
     findings,
+    ...renderSchemaViolations(e.validation.schemaViolations),
     ...section('xdm', e.xdm),
     ...section('data', e.data),
     ...section(e.source === 'inlet' ? 'record as received' : 'raw', e.raw),

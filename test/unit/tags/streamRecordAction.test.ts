@@ -76,11 +76,12 @@ describe('Stream record action', () => {
     expect(fake.requests).toHaveLength(1);
     const body = JSON.parse((fake.requests[0] as InteractRequest).body);
     expect(body.header).toEqual({
-      schemaRef: { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full+json;version=1.0' },
+      schemaRef: { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full-notext+json; version=1.0' },
       flowId: FLOW_ID,
       datasetId: 'ds-1',
     });
-    expect(body.body.xdmEntity.personalEmail.address).toMatch(/^[0-9a-f]{64}$/);
+    expect(body.body.xdmEntity.personalEmail).toEqual({});
+    expect(body.body.xdmEntity.identityMap.Email_LC_SHA256[0].id).toMatch(/^[0-9a-f]{64}$/);
     expect(logger.log).toHaveBeenCalledWith(
       'Stream record: record p-1 accepted by inlet i-1 (xactionId 1:2:3)',
     );
