@@ -34,7 +34,7 @@ export default [
       typescript(
         typescriptOptions({
           target: 'ES2022',
-          include: ['src/emulator/**/*.ts'],
+          include: ['src/emulator/**/*.ts', 'src/core/**/*.ts'],
           exclude: ['src/emulator/inspector/**'],
           outDir: 'dist/emulator',
         }),

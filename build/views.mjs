@@ -59,7 +59,7 @@ export default [
     },
     plugins: [
       nodeResolve(),
-      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts'] })),
+      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts', 'src/core/patterns.ts'] })),
       viewAssets(),
     ],
   },
