@@ -67,7 +67,7 @@ type Job =
  */
 export function replayJsonLines<T>(
   path: string,
-  accept: (value: unknown) => value is T = (value): value is T => true,
+  accept: (value: unknown) => value is T = (_value): _value is T => true,
 ): LogReplay<T> & { goodBytes: number } {
   let buffer: Buffer;
   try {
