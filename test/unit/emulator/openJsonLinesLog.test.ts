@@ -17,7 +17,7 @@ const isRec = (value: unknown): value is Rec =>
   typeof value === 'object' && value !== null && typeof (value as Rec).n === 'number';
 
 /** Real file operations whose next write lands only its first half, then fails as a full disk does. */
-function diskFullOnce(): LogFileOps & { failures: number } {
+function diskFullOnce(): LogFileOps & { failures: number; armed: boolean } {
   const ops = {
     failures: 0,
     armed: true,
