@@ -75,7 +75,13 @@ export default [
       plugins: [terser({ format: { comments: false } })],
     },
     plugins: [
-      typescript(typescriptOptions({ target: 'ES2019', include: ['src/emulator/inspector/**/*.ts'] })),
+      typescript(
+        typescriptOptions({
+          target: 'ES2019',
+          // The inspector filters live events with the store's own rule.
+          include: ['src/emulator/inspector/**/*.ts', 'src/emulator/eventMatches.ts'],
+        }),
+      ),
     ],
   },
 ];
