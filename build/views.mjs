@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { typescriptOptions } from './common.mjs';
+import { settingsValidators } from './settingsValidators.mjs';
 
 const VIEWS = 'views';
 const require = createRequire(import.meta.url);
@@ -54,12 +55,15 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: '[name].js',
-      manualChunks: (id) => (id.includes(`/${VIEWS}/shared/`) ? 'shared' : undefined),
+      manualChunks: (id) =>
+        id.includes(`/${VIEWS}/shared/`) || id.includes('settings-validators') ? 'shared' : undefined,
       sourcemap: false,
     },
     plugins: [
+      settingsValidators(),
       nodeResolve(),
-      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts'] })),
+      // The views share the core's id patterns (src/core/patterns.ts): one source for each rule.
+      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts', 'src/core/patterns.ts'] })),
       viewAssets(),
     ],
   },
