@@ -234,4 +234,27 @@ describe('a built view in headless Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('B5: draws a visible border around the selects', async () => {
+    const context = await browser.newContext();
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const file = join(ROOT, 'dist/views', url.pathname);
+      if (url.origin === VIEWS_ORIGIN && existsSync(file))
+        return route.fulfill({
+          contentType: TYPES[extname(url.pathname)] ?? 'text/plain',
+          body: readFileSync(file),
+        });
+      return route.abort();
+    });
+    const page = await context.newPage();
+    await page.goto(`${VIEWS_ORIGIN}/streamRecord.html`);
+    const border = await page.locator('[data-field="dataType"] select').evaluate((select) => {
+      const style = getComputedStyle(select);
+      return { width: style.borderTopWidth, color: style.borderTopColor };
+    });
+    expect(border.width).not.toBe('0px');
+    expect(border.color).not.toBe('rgba(0, 0, 0, 0)');
+    await context.close();
+  });
 });
