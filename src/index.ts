@@ -6,7 +6,7 @@ import { createCollector, type Collector } from './core/createCollector';
 import { fetchTransport } from './core/Transport';
 import { readServerSnapshot } from './node/readServerSnapshot';
 
-export type { CollectorConfig, EdgeAuth, ResolvedConfig } from './core/CollectorConfig';
+export type { CollectorConfig, EdgeAuth, OnBeforeEventSend, ResolvedConfig } from './core/CollectorConfig';
 export type { Collector, EventOptions, PageViewOptions } from './core/createCollector';
 export type { ExperienceEvent } from './core/buildExperienceEvent';
 export type { EdgeHandle, SendResult } from './core/readEdgeAnswer';
