@@ -1,3 +1,4 @@
+import { variableNameField } from './shared/commonFields';
 import { registerView } from './shared/registerView';
 
 /** The "Update variable" action view. */
@@ -6,15 +7,7 @@ export const view = registerView({
   intro:
     'Changes a Variable data element: sets a value at a path, merges an object into it, or clears it. Later rules see the change.',
   fields: [
-    {
-      kind: 'text',
-      name: 'name',
-      label: 'Variable name',
-      required: true,
-      dataElement: false,
-      placeholder: 'checkout',
-      help: 'The name given in the Variable data element.',
-    },
+    variableNameField('The name given in the Variable data element.'),
     {
       kind: 'choice',
       name: 'operation',

@@ -1,3 +1,4 @@
+import { variableNameField } from './shared/commonFields';
 import { registerView } from './shared/registerView';
 
 /** The "Variable" data element view. */
@@ -6,15 +7,9 @@ export const view = registerView({
   intro:
     'An object that Update variable actions build up across rules. Use this data element as the XDM object or data of Send page view or Send event.',
   fields: [
-    {
-      kind: 'text',
-      name: 'name',
-      label: 'Variable name',
-      required: true,
-      dataElement: false,
-      placeholder: 'checkout',
-      help: 'Update variable actions change the variable of this name. Letters, digits, ., - and _.',
-    },
+    variableNameField(
+      'Update variable actions change the variable of this name. Letters, digits, ., - and _.',
+    ),
     {
       kind: 'checkbox',
       name: 'clearAfterSend',

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTagsLibrary, type LibraryInput } from '../integration/tags/buildTagsLibrary';
+import { HARNESS, serveTagsPage } from '../integration/tags/harness';
 import { packageExtension } from '../integration/tags/packageExtension';
 import { launchChromium } from '../support/launchChromium';
 import {
@@ -11,20 +12,6 @@ import {
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const MODULE = 'edge-collector/dist/lib';
-
-// The test's own helper extension: an event whose trigger the test fires, and an action that
-// records what it was given (tokens replaced).
-const HARNESS = {
-  'fire.js': {
-    name: 'fire',
-    source:
-      'module.exports = function (settings, trigger) { (window.__fire = window.__fire || {})[settings.name] = trigger; };',
-  },
-  'record.js': {
-    name: 'record',
-    source: 'module.exports = function (settings) { (window.__seen = window.__seen || []).push(settings); };',
-  },
-};
 
 // What a Tags user types in the configuration's "On before event send" field.
 const ON_BEFORE_EVENT_SEND = `
@@ -126,12 +113,7 @@ describe('Variables, on-before-send and the main module in Turbine (headless Chr
       rules: RULES,
       harness: HARNESS,
     });
-    server.serve('/launch.js', 'application/javascript', library);
-    server.serve(
-      '/page.html',
-      'text/html',
-      '<!doctype html><html><head><title>Shop</title><script src="/launch.js"></script></head><body>shop</body></html>',
-    );
+    serveTagsPage(server, library);
     page = await browser.newPage();
     page.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}`));
@@ -217,12 +199,7 @@ describe('the main module (headless Chromium)', () => {
         rules: [],
         harness: {},
       });
-      server.serve('/launch.js', 'application/javascript', library);
-      server.serve(
-        '/page.html',
-        'text/html',
-        '<!doctype html><html><head><script src="/launch.js"></script></head><body><p>article</p></body></html>',
-      );
+      serveTagsPage(server, library);
       const tab = await browser.newPage();
       await tab.goto(`${server.origin}/page.html`);
       await tab.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));

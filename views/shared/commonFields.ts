@@ -20,3 +20,16 @@ export const XDM_PLACEHOLDER =
 
 /** Placeholder of a free-form data field. */
 export const DATA_PLACEHOLDER = '{ "cartId": "c-123", "coupon": "SPRING" } or %data element%';
+
+/** The name that ties Update variable actions to their Variable data element. */
+export function variableNameField(help: string): TextSpec {
+  return {
+    kind: 'text',
+    name: 'name',
+    label: 'Variable name',
+    required: true,
+    dataElement: false,
+    placeholder: 'checkout',
+    help,
+  };
+}
