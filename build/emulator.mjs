@@ -34,7 +34,8 @@ export default [
       typescript(
         typescriptOptions({
           target: 'ES2022',
-          include: ['src/emulator/**/*.ts'],
+          // The emulator checks ids with the core's patterns (src/core/patterns.ts).
+          include: ['src/emulator/**/*.ts', 'src/core/patterns.ts'],
           exclude: ['src/emulator/inspector/**'],
           outDir: 'dist/emulator',
         }),

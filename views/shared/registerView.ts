@@ -53,15 +53,8 @@ function savedValue(spec: FieldSpec, settings: Record<string, unknown>, isNew: b
   return value === undefined && !isNew ? spec.whenMissing : value;
 }
 
-/**
- * Renders a view's form into `#root` and registers `init`, `getSettings` and `validate` with the
- * Tags UI. Validation runs each field's check, then the manifest's schema for this view (found by
- * the page's file name); errors show beside their field and go away as soon as the field is fixed.
- * Returns the registered methods (tests call them directly).
- */
-export function registerView(definition: ViewDefinition): ViewMethods {
-  const root = document.getElementById('root') ?? document.body;
-  const validator = findSettingsValidator(location.pathname);
+/** Builds the form: title, introduction, a place for errors of no one field, then the fields. */
+function renderForm(definition: ViewDefinition, controls: Controls) {
   const form = el('form', 'ec-form');
   form.noValidate = true;
   form.addEventListener('submit', (event) => event.preventDefault());
@@ -71,9 +64,20 @@ export function registerView(definition: ViewDefinition): ViewMethods {
   formError.setAttribute('role', 'alert');
   formError.hidden = true;
   form.append(formError);
-  const controls: Controls = definition.fields.map((spec) => [spec, renderField(spec)]);
   for (const [, control] of controls) form.append(control.element);
-  root.replaceChildren(form);
+  return { form, formError };
+}
+
+/**
+ * Shows errors beside their fields (and those of no one field above them), and checks a field
+ * that shows an error again as it changes, so that a fixed field clears at once.
+ */
+function createErrorDisplay(
+  form: HTMLFormElement,
+  formError: HTMLElement,
+  controls: Controls,
+  validator: SettingsValidator | undefined,
+) {
   const shown = new Set<string>();
   const show = (errors: ReturnType<typeof findErrors>, only?: Set<string>) => {
     for (const [spec, control] of controls) {
@@ -86,14 +90,29 @@ export function registerView(definition: ViewDefinition): ViewMethods {
     formError.textContent = errors.general.join(' ');
     formError.hidden = !errors.general.length;
   };
-  // A field showing an error is checked again as it changes, so a fixed field clears at once.
   const recheck = () => {
     if (shown.size || !formError.hidden) show(findErrors(controls, validator), new Set(shown));
   };
   form.addEventListener('input', recheck);
   form.addEventListener('change', recheck);
+  // The picker fills a field after its dialog closes.
   form.addEventListener('click', () => setTimeout(recheck, 0));
+  return show;
+}
 
+/**
+ * Renders a view's form into `#root` and registers `init`, `getSettings` and `validate` with the
+ * Tags UI. Validation runs each field's check, then the manifest's schema for this view (found by
+ * the page's file name); errors show beside their field and go away as soon as the field is fixed.
+ * Returns the registered methods (tests call them directly).
+ */
+export function registerView(definition: ViewDefinition): ViewMethods {
+  const root = document.getElementById('root') ?? document.body;
+  const validator = findSettingsValidator(location.pathname);
+  const controls: Controls = definition.fields.map((spec) => [spec, renderField(spec)]);
+  const { form, formError } = renderForm(definition, controls);
+  root.replaceChildren(form);
+  const show = createErrorDisplay(form, formError, controls, validator);
   const methods: ViewMethods = {
     init(info: InitInfo) {
       const isNew = !info?.settings;
