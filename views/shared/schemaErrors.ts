@@ -12,6 +12,12 @@ export function findSettingsValidator(pathname: string): SettingsValidator | und
   return name ? validators[name] : undefined;
 }
 
+/** What a failed rule asks for, in words; a pattern is not worth showing a Tags user. */
+function describeRule(error: SchemaError): string {
+  if (error.keyword === 'pattern') return 'it does not have the expected form';
+  return error.message ?? error.keyword;
+}
+
 /** The settings key an error is about: the first step of its path, or the property it misses. */
 function fieldOf(error: SchemaError): string | undefined {
   const [, first] = error.instancePath.split('/');
@@ -42,7 +48,7 @@ export function readSchemaErrors(
         field,
         error.keyword === 'required' && !error.instancePath
           ? `${label} is required here.`
-          : `${label}: this value is not accepted (${error.message ?? error.keyword}).`,
+          : `${label}: this value is not accepted (${describeRule(error)}).`,
       );
     } else if (error.keyword === 'additionalProperties') {
       general.push(
