@@ -2,6 +2,7 @@
 // views' shared code in one chunk, and Spectrum CSS copied from the installed @spectrum-css packages.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { typescriptOptions } from './common.mjs';
@@ -58,6 +59,8 @@ export default [
       manualChunks: (id) =>
         id.includes(`/${VIEWS}/shared/`) || id.includes('settings-validators') ? 'shared' : undefined,
       sourcemap: false,
+      // The settings validators generated from the manifest are most of the views' code.
+      plugins: [terser({ format: { comments: false } })],
     },
     plugins: [
       settingsValidators(),
