@@ -65,8 +65,8 @@ export default [
     plugins: [
       settingsValidators(),
       nodeResolve(),
-      // The views share the core's id patterns (src/core/patterns.ts): one source for each rule.
-      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts', 'src/core/patterns.ts'] })),
+      // The views share rules with the core (`src/core/patterns.ts`, consent values): compile it with them.
+      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts', 'src/core/**/*.ts'] })),
       viewAssets(),
     ],
   },

@@ -5,6 +5,7 @@ import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
 import { createCollector, type Collector } from './core/createCollector';
 import { fetchTransport } from './core/Transport';
 import { readServerSnapshot } from './node/readServerSnapshot';
+import { resolveAuth, serverApiTransport } from './node/serverApiAuth';
 
 export type { CollectorConfig, EdgeAuth, OnBeforeEventSend, ResolvedConfig } from './core/CollectorConfig';
 export type { Collector, EventOptions, PageViewOptions } from './core/createCollector';
@@ -37,11 +38,13 @@ export interface EdgeCollectorOptions extends CollectorConfig {
  */
 export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
   const config = resolveConfig(options);
+  const auth = resolveAuth(options.auth);
   const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
-  if (inBrowser && !options.fetch) return createBrowserCollector(config, 'module');
+  if (inBrowser && !options.fetch && !auth) return createBrowserCollector(config, 'module');
+  const transport = fetchTransport(options.fetch);
   return createCollector(config, {
     snapshot: inBrowser ? readPageSnapshot : readServerSnapshot,
-    transport: fetchTransport(options.fetch),
+    transport: auth ? serverApiTransport(auth, transport) : transport,
     log: logToConsole,
     implementation: inBrowser ? 'module' : 'node',
   });

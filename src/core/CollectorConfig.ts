@@ -23,7 +23,10 @@ export interface CollectorConfig {
   edgeBasePath?: string;
   /** Logs every request and answer (identities hashed). */
   debug?: boolean;
-  /** Server-side only: switches to the authenticated Server API. Never give this to a browser. */
+  /**
+   * Server-side only (the ES module's `createEdgeCollector` on Node): switches to the authenticated
+   * Server API. Never give this to a browser; the standalone script and Tags ignore it.
+   */
   auth?: EdgeAuth;
   /** Consent until the visitor chooses (a choice made with `setConsent` persists and wins). Default `in`. */
   defaultConsent?: ConsentState;
@@ -63,7 +66,6 @@ export interface ResolvedConfig {
   edgeUrl: string;
   edgeBasePath: string;
   debug: boolean;
-  auth?: EdgeAuth;
   defaultConsent: ConsentState;
   maxAttempts: number;
   retryDelay: number;
@@ -128,13 +130,6 @@ export function resolveConfig(input: unknown): ResolvedConfig {
       invalid(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
     }
     resolved[name as keyof typeof DELIVERY_LIMITS] = value;
-  }
-  if (config.auth !== undefined) {
-    const { accessToken, apiKey, orgId } = (config.auth ?? {}) as Partial<EdgeAuth>;
-    if (![accessToken, apiKey, orgId].every((v) => typeof v === 'string' && v)) {
-      invalid('auth needs accessToken, apiKey and orgId (strings) for the authenticated Server API');
-    }
-    resolved.auth = config.auth;
   }
   return resolved;
 }

@@ -8,10 +8,11 @@ import type { ExperienceEvent } from './buildExperienceEvent';
 export interface InteractRequest {
   requestId: string;
   /**
-   * Set on requests that are not the Edge Network's (a streamed record): they go without cookies
-   * or `meta.state`, and their answers are not reported to result listeners.
+   * Set on requests that are not events to the interact endpoint (`streaming`: a streamed record,
+   * sent without cookies): the delivery handles each kind with its own handler (see
+   * `RequestHandler`), e.g. with no `meta.state` and no result listeners for a streamed record.
    */
-  kind?: 'streaming';
+  kind?: string;
   /** The event's `_id`. */
   eventId: string;
   url: string;
@@ -27,8 +28,9 @@ export interface RequestMeta {
 /**
  * Builds `POST {edgeUrl}/{edgeBasePath}/v2/interact?dataStreamId=…&requestId=…`.
  *
- * In the browser the body goes as `text/plain` so the request stays a simple CORS request (no
- * preflight round trip); the authenticated server mode sends JSON with Adobe's three headers.
+ * The body goes as `text/plain` (fetch's type for a string body) so that in a browser the request
+ * stays a simple CORS request (no preflight round trip); the authenticated server mode
+ * (src/node/serverApiAuth.ts) switches it to JSON with Adobe's three headers at each attempt.
  */
 export function buildInteractRequest(
   config: ResolvedConfig,
@@ -37,18 +39,12 @@ export function buildInteractRequest(
   meta?: RequestMeta,
 ): InteractRequest {
   const query = `dataStreamId=${encodeURIComponent(config.datastreamId)}&requestId=${encodeURIComponent(requestId)}`;
-  const headers: Record<string, string> = { 'content-type': 'text/plain;charset=UTF-8' };
-  if (config.auth) {
-    headers['content-type'] = 'application/json';
-    headers.authorization = `Bearer ${config.auth.accessToken}`;
-    headers['x-api-key'] = config.auth.apiKey;
-    headers['x-gw-ims-org-id'] = config.auth.orgId;
-  }
   return {
     requestId,
     eventId: event.xdm._id,
     url: `${config.edgeUrl}/${config.edgeBasePath}/v2/interact?${query}`,
-    headers,
+    // No content type: `fetch` gives a string body `text/plain;charset=UTF-8`.
+    headers: {},
     body: JSON.stringify(meta?.state?.entries.length ? { event, meta } : { event }),
   };
 }

@@ -111,7 +111,9 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
       siteSection: 'shop',
       pageViews: { value: 1 },
     });
-    expect(body.event.xdm.implementationDetails.name).toBe('edge-collector/tags');
+    expect(body.event.xdm.implementationDetails.name).toBe(
+      'https://www.npmjs.com/package/edge-collector#tags',
+    );
     expect(request!.body.toLowerCase()).not.toContain(EMAIL.toLowerCase());
     expect(request!.body.toLowerCase()).not.toContain('example.com');
   });

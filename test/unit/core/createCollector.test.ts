@@ -78,6 +78,22 @@ describe('createCollector', () => {
     expect(everything).toContain(DIGEST);
   });
 
+  it('refuses a circular xdm or data with a clear error, and sends nothing', async () => {
+    const { collector, sent } = setup();
+    const xdm: Record<string, unknown> = { commerce: {} };
+    (xdm.commerce as Record<string, unknown>).parent = xdm;
+    const data: Record<string, unknown> = { list: [] };
+    (data.list as unknown[]).push(data);
+    await expect(collector.sendEvent({ eventType: 'commerce.productViews', xdm })).rejects.toMatchObject({
+      code: 'invalid-options',
+      message: expect.stringMatching(/^xdm\.commerce\.parent\S* contains a circular reference$/),
+    });
+    await expect(collector.sendPageView({ data })).rejects.toThrow(
+      'data.list[0] contains a circular reference',
+    );
+    expect(sent).toEqual([]);
+  });
+
   it('sends without the identity, with a warning, when the e-mail is not an address', async () => {
     const { collector, sent } = setup();
     const result = await collector.sendPageView({ email: 'nobody' });

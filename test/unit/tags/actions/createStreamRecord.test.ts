@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../../src/core/CollectorConfig';
 import type { InteractRequest } from '../../../../src/core/InteractRequest';
-import type { readEdgeAnswer } from '../../../../src/core/readEdgeAnswer';
+import type { RequestHandler } from '../../../../src/core/delivery/RequestHandler';
 import { createStreamRecord } from '../../../../src/tags/actions/createStreamRecord';
 import { readStreamRecordSettings } from '../../../../src/tags/readStreamRecordSettings';
 import { FLOW_ID, INLET_URL, SCHEMA_ID } from '../../core/streaming/fixtures';
@@ -14,9 +14,9 @@ function streamingPage() {
   const withDelivery = (config: ResolvedConfig) => {
     const collector = fakeCollector(config);
     collector.deliver.mockImplementation(
-      async (request: InteractRequest, warnings: string[], read: typeof readEdgeAnswer) => {
+      async (request: InteractRequest, warnings: string[], handler: RequestHandler) => {
         requests.push(request);
-        return read(request, answer, warnings);
+        return handler.read(request, answer, warnings);
       },
     );
     return collector;
@@ -71,11 +71,12 @@ describe('Stream record action', () => {
     expect(requests).toHaveLength(1);
     const body = JSON.parse(requests[0]!.body);
     expect(body.header).toEqual({
-      schemaRef: { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full+json;version=1.0' },
+      schemaRef: { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full-notext+json; version=1.0' },
       flowId: FLOW_ID,
       datasetId: 'ds-1',
     });
-    expect(body.body.xdmEntity.personalEmail.address).toMatch(/^[0-9a-f]{64}$/);
+    expect(body.body.xdmEntity.personalEmail).toEqual({});
+    expect(body.body.xdmEntity.identityMap.Email_LC_SHA256[0].id).toMatch(/^[0-9a-f]{64}$/);
     expect(logger.log).toHaveBeenCalledWith(
       'Stream record: record p-1 accepted by inlet i-1 (xactionId 1:2:3)',
     );
