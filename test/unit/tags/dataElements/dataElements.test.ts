@@ -53,7 +53,7 @@ describe('data elements', () => {
     expect(xdm.web.webPageDetails).toMatchObject({ name: 'home', pageViews: { value: 1 } });
     expect(xdm.identityMap.Email_LC_SHA256[0]!.id).toBe(digest('ada@example.com'));
     expect(JSON.stringify(xdm)).not.toContain('ada@example.com');
-    expect(xdm.implementationDetails.name).toBe('edge-collector/tags');
+    expect(xdm.implementationDetails.name).toBe('https://www.npmjs.com/package/edge-collector#tags');
   });
 
   it('Last request ID follows the answers', () => {
