@@ -7,7 +7,7 @@ import { fetchTransport } from './core/Transport';
 import { readServerSnapshot } from './node/readServerSnapshot';
 import { resolveAuth, serverApiTransport } from './node/serverApiAuth';
 
-export type { CollectorConfig, EdgeAuth, ResolvedConfig } from './core/CollectorConfig';
+export type { CollectorConfig, EdgeAuth, OnBeforeEventSend, ResolvedConfig } from './core/CollectorConfig';
 export type { Collector, EventOptions, PageViewOptions } from './core/createCollector';
 export type { ExperienceEvent } from './core/buildExperienceEvent';
 export type { EdgeHandle, SendResult } from './core/readEdgeAnswer';

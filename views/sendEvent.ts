@@ -1,4 +1,4 @@
-import { emailField, objectField } from './shared/commonFields';
+import { emailField, objectField, XDM_PLACEHOLDER, DATA_PLACEHOLDER } from './shared/commonFields';
 import { registerView } from './shared/registerView';
 import { eventType } from './shared/validators';
 
@@ -20,11 +20,13 @@ export const view = registerView({
       'xdm',
       'XDM object',
       'Merged over the automatic fields (yours win): JSON, or a data element returning an object.',
+      XDM_PLACEHOLDER,
     ),
     objectField(
       'data',
       'Data',
       'Free-form data sent beside the XDM: JSON, or a data element returning an object.',
+      DATA_PLACEHOLDER,
     ),
     emailField,
   ],

@@ -1,3 +1,4 @@
+import type { ExperienceEvent } from './buildExperienceEvent';
 import type { ConsentState } from './delivery/ConsentState';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import { DATASTREAM_ID } from './patterns';
@@ -39,7 +40,16 @@ export interface CollectorConfig {
   maxQueueSize?: number;
   /** Most characters of request bodies kept in the queue. Default 524288 (512 KiB). */
   maxQueueBytes?: number;
+  /** Sees each event just before it is queued: it may change it, or return `false` to cancel it. */
+  onBeforeEventSend?: OnBeforeEventSend;
 }
+
+/**
+ * A last look at an event before it is queued (Adobe's Web SDK calls it the same). It may change
+ * `content.xdm` and `content.data` in place, or return `false` to cancel the event. If it throws,
+ * the error is logged and the event goes as it was built. Plain addresses are still replaced after it.
+ */
+export type OnBeforeEventSend = (content: ExperienceEvent) => unknown;
 
 /** The delivery settings, each a whole number: default, smallest and largest accepted value. */
 const DELIVERY_LIMITS = {
@@ -62,6 +72,7 @@ export interface ResolvedConfig {
   maxRetryDelay: number;
   maxQueueSize: number;
   maxQueueBytes: number;
+  onBeforeEventSend?: OnBeforeEventSend;
 }
 
 /** The Edge Network's public collection host. */
@@ -111,6 +122,7 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     edgeBasePath,
     debug: config.debug === true,
     defaultConsent,
+    onBeforeEventSend: config.onBeforeEventSend,
   } as ResolvedConfig;
   for (const [name, [fallback, min, max]] of Object.entries(DELIVERY_LIMITS)) {
     const value = config[name as keyof typeof DELIVERY_LIMITS] ?? fallback;

@@ -1,6 +1,7 @@
 import { PAGE_VIEW_EVENT_TYPE, type ExperienceEvent } from './buildExperienceEvent';
 import type { ResolvedConfig } from './CollectorConfig';
 import { composeEvent } from './composeEvent';
+import { redactEmails } from './redactEmails';
 import { createUuid } from './createUuid';
 import type { ConsentState } from './delivery/ConsentState';
 import { createDelivery, type Delivery, type DeliveryPlatform } from './delivery/createDelivery';
@@ -151,7 +152,21 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
   // request is built once, with its ids; `meta.state` is added at each attempt.
   function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
     try {
-      const { event, warnings } = buildEventNow(kind, options);
+      // eslint-disable-next-line prefer-const
+      let { event, warnings } = buildEventNow(kind, options);
+      if (config.onBeforeEventSend) {
+        // The callback gets a copy, so that one that throws half-way leaves the event as built; the
+        // address guard runs again over whatever it changed.
+        const copy = redactEmails(event).value;
+        try {
+          // Cancelling is the caller's choice, not a failure: it resolves, without a request.
+          if (config.onBeforeEventSend(copy) === false)
+            return Promise.resolve({ requestId: '', eventId: '', handle: [], warnings });
+          event = redactEmails(copy).value;
+        } catch (error) {
+          log('onBeforeEventSend threw', error);
+        }
+      }
       const request = buildInteractRequest(config, event, createUuid());
       log(`request ${request.requestId}`, { event });
       return delivery.send(request, warnings);

@@ -9,13 +9,27 @@ export const emailField: TextSpec = {
   help: 'Hashed in the page (Email_LC_SHA256) before sending; the address itself is never sent. Empty: no e-mail identity.',
 };
 
-/** An object setting (XDM or data) with its label and help. */
-export function objectField(name: string, label: string, help: string): JsonSpec {
+/** An object setting (XDM, data, a record) with its label, help and an example of its own. */
+export function objectField(name: string, label: string, help: string, placeholder: string): JsonSpec {
+  return { kind: 'json', name, label, help, placeholder };
+}
+
+/** Placeholder of an XDM object field. */
+export const XDM_PLACEHOLDER =
+  '{ "web": { "webPageDetails": { "siteSection": "shop" } } } or %xdm data element%';
+
+/** Placeholder of a free-form data field. */
+export const DATA_PLACEHOLDER = '{ "cartId": "c-123", "coupon": "SPRING" } or %data element%';
+
+/** The name that ties Update variable actions to their Variable data element. */
+export function variableNameField(help: string): TextSpec {
   return {
-    kind: 'json',
-    name,
-    label,
+    kind: 'text',
+    name: 'name',
+    label: 'Variable name',
+    required: true,
+    dataElement: false,
+    placeholder: 'checkout',
     help,
-    placeholder: '{ "web": { "webPageDetails": { "siteSection": "shop" } } } or %xdm data element%',
   };
 }

@@ -8,6 +8,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     edgeBasePath: 'ee',
     debug: '%debug flag%',
     webVitals: true,
+    onBeforeEventSend: 'if (content.xdm.eventType === "internal.ping") return false;',
   },
   sendPageView: {
     name: 'home',
@@ -44,5 +45,12 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     pageView: false,
     emailFields: 'personalEmail.address, workEmail.address',
     hashEmails: '%hash flag%',
+  },
+  variable: { name: 'checkout', clearAfterSend: true },
+  updateVariable: {
+    name: 'checkout',
+    operation: 'set',
+    path: 'commerce.order.priceTotal',
+    value: '%order total%',
   },
 };

@@ -1,7 +1,6 @@
-import type { EdgeHandle } from '../core/readEdgeAnswer';
-import { describeError } from './describeError';
-import { getTagsCollector } from './getTagsCollector';
-import type { Turbine } from './Turbine';
+import type { EdgeHandle } from '../../core/readEdgeAnswer';
+import type { TagsPage } from '../createTagsPage';
+import { describeError } from '../describeError';
 
 /** What a rule on Edge response received sees as `%event.requestId%`, `%event.eventId%`, `%event.handle%`. */
 export interface EdgeResponseDetail {
@@ -14,18 +13,20 @@ export interface EdgeResponseDetail {
  * The "Edge response received" event: runs the rule after each answer from the Edge Network.
  * Turbine merges the detail into the rule's event, so tokens like `%event.requestId%` work.
  */
-export function edgeResponseReceivedEvent(
-  turbine: Turbine,
-): (settings: unknown, trigger: (detail: EdgeResponseDetail) => void) => void {
+export function createEdgeResponseReceived({
+  getCollector,
+  logger,
+}: Pick<TagsPage, 'getCollector' | 'logger'>): (
+  settings: unknown,
+  trigger: (detail: EdgeResponseDetail) => void,
+) => void {
   return (_settings, trigger) => {
     try {
-      const collector = getTagsCollector(turbine);
-      if (!collector) return;
-      collector.onResult((result) =>
+      getCollector()?.onResult((result) =>
         trigger({ requestId: result.requestId, eventId: result.eventId, handle: result.handle }),
       );
     } catch (error) {
-      turbine.logger.error(`Edge response received could not listen for answers: ${describeError(error)}`);
+      logger.error(`Edge response received could not listen for answers: ${describeError(error)}`);
     }
   };
 }

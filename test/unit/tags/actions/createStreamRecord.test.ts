@@ -1,33 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InteractRequest } from '../../../src/core/InteractRequest';
-import type { RequestHandler } from '../../../src/core/delivery/RequestHandler';
-import { resetTagsCollector } from '../../../src/tags/getTagsCollector';
-import { readStreamRecordSettings } from '../../../src/tags/readStreamRecordSettings';
-import { streamRecordAction } from '../../../src/tags/streamRecordAction';
-import { fakeTurbine } from './fakeTurbine';
-import { FLOW_ID, INLET_URL, SCHEMA_ID } from '../core/streaming/fixtures';
+import { describe, expect, it } from 'vitest';
+import type { ResolvedConfig } from '../../../../src/core/CollectorConfig';
+import type { InteractRequest } from '../../../../src/core/InteractRequest';
+import type { RequestHandler } from '../../../../src/core/delivery/RequestHandler';
+import { createStreamRecord } from '../../../../src/tags/actions/createStreamRecord';
+import { readStreamRecordSettings } from '../../../../src/tags/readStreamRecordSettings';
+import { FLOW_ID, INLET_URL, SCHEMA_ID } from '../../core/streaming/fixtures';
+import { fakeCollector, fakePage } from '../fakePage';
 
-// The page collector is a fake whose delivery answers every request with an inlet receipt (or `answer`).
-const fake = vi.hoisted(() => ({
-  requests: [] as unknown[],
-  answer: { status: 200, body: '{"inletId":"i-1","xactionId":"1:2:3","receivedTimeMs":4}' },
-}));
-vi.mock('../../../src/browser/createBrowserCollector', () => ({
-  createBrowserCollector: (config: unknown) => ({
-    config,
-    onResult: () => () => true,
-    deliver: async (request: InteractRequest, warnings: string[], handler: RequestHandler) => {
-      fake.requests.push(request);
-      return handler.read(request, fake.answer, warnings);
-    },
-  }),
-}));
-
-beforeEach(() => {
-  resetTagsCollector();
-  fake.requests.length = 0;
-});
-afterEach(() => vi.restoreAllMocks());
+/** A page whose collector's delivery answers every request with an inlet receipt. */
+function streamingPage() {
+  const requests: InteractRequest[] = [];
+  const answer = { status: 200, body: '{"inletId":"i-1","xactionId":"1:2:3","receivedTimeMs":4}' };
+  const withDelivery = (config: ResolvedConfig) => {
+    const collector = fakeCollector(config);
+    collector.deliver.mockImplementation(
+      async (request: InteractRequest, warnings: string[], handler: RequestHandler) => {
+        requests.push(request);
+        return handler.read(request, answer, warnings);
+      },
+    );
+    return collector;
+  };
+  return { ...fakePage(undefined, undefined, withDelivery), requests };
+}
 
 const settings = {
   inletUrl: INLET_URL,
@@ -71,10 +66,10 @@ describe('readStreamRecordSettings', () => {
 
 describe('Stream record action', () => {
   it('streams through the page collector and logs the receipt', async () => {
-    const { turbine, logger } = fakeTurbine();
-    await expect(streamRecordAction(turbine)(settings)).resolves.toBeUndefined();
-    expect(fake.requests).toHaveLength(1);
-    const body = JSON.parse((fake.requests[0] as InteractRequest).body);
+    const { page, logger, requests } = streamingPage();
+    await expect(createStreamRecord(page)(settings)).resolves.toBeUndefined();
+    expect(requests).toHaveLength(1);
+    const body = JSON.parse(requests[0]!.body);
     expect(body.header).toEqual({
       schemaRef: { id: SCHEMA_ID, contentType: 'application/vnd.adobe.xed-full-notext+json; version=1.0' },
       flowId: FLOW_ID,
@@ -89,13 +84,13 @@ describe('Stream record action', () => {
   });
 
   it('logs a bad setting as an error a Tags user can act on, and sends nothing', async () => {
-    const { turbine, logger } = fakeTurbine();
-    await expect(streamRecordAction(turbine)({ ...settings, flowId: '%flow id%' })).rejects.toThrow(
+    const { page, logger, requests } = streamingPage();
+    await expect(createStreamRecord(page)({ ...settings, flowId: '%flow id%' })).rejects.toThrow(
       /flowId "%flow id%" is not a dataflow id/,
     );
     expect(logger.error).toHaveBeenCalledWith(
       expect.stringMatching(/^Stream record failed: streamRecord: flowId/),
     );
-    expect(fake.requests).toHaveLength(0);
+    expect(requests).toHaveLength(0);
   });
 });
