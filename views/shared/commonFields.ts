@@ -21,6 +21,22 @@ export const XDM_PLACEHOLDER =
 /** Placeholder of a free-form data field. */
 export const DATA_PLACEHOLDER = '{ "cartId": "c-123", "coupon": "SPRING" } or %data element%';
 
+/** The XDM object of the send actions, merged over the automatic fields. */
+export const sendXdmField: JsonSpec = objectField(
+  'xdm',
+  'XDM object',
+  'Merged over the automatic fields (yours win): JSON, or a data element returning an object.',
+  XDM_PLACEHOLDER,
+);
+
+/** The free-form data of the send actions. */
+export const sendDataField: JsonSpec = objectField(
+  'data',
+  'Data',
+  'Free-form data sent beside the XDM: JSON, or a data element returning an object.',
+  DATA_PLACEHOLDER,
+);
+
 /** The name that ties Update variable actions to their Variable data element. */
 export function variableNameField(help: string): TextSpec {
   return {
