@@ -1,28 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig, type OnBeforeEventSend } from '../../../src/core/CollectorConfig';
-import { createCollector, type Platform } from '../../../src/core/createCollector';
+import { createCollector } from '../../../src/core/createCollector';
 import type { InteractRequest } from '../../../src/core/InteractRequest';
+import { recordingPlatform } from './recordingPlatform';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 
 /** A collector whose transport records requests and answers each one with an empty handle. */
 function setup(onBeforeEventSend: OnBeforeEventSend, debug = true) {
-  const sent: InteractRequest[] = [];
-  const logs: unknown[][] = [];
-  const platform: Platform = {
-    snapshot: () => ({
-      now: new Date('2026-11-23T12:00:00.000Z'),
-      timezoneOffset: 0,
-      environment: 'browser',
-      url: 'https://shop.example/',
-      title: 'Shop',
-    }),
-    transport: async (request) => {
-      sent.push(request);
-      return { status: 200, body: JSON.stringify({ requestId: request.requestId, handle: [] }) };
-    },
-    log: (...args) => logs.push(args),
-  };
+  const { platform, sent, logs } = recordingPlatform();
   const config = resolveConfig({ datastreamId: ID, debug, onBeforeEventSend });
   return { collector: createCollector(config, platform), sent, logs };
 }
