@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { settingsValidators } from './build/settingsValidators.mjs';
 
 export default defineConfig({
   test: {
     reporters: ['default', './test/summaryReporter.ts'],
     projects: [
       {
+        // The views import their settings validators, generated from extension.json.
+        plugins: [settingsValidators()],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

@@ -1,5 +1,7 @@
-// `npm run bench`: our collector and Adobe's Web SDK (alloy), side by side in one headless Chromium
-// against one local Edge, interleaved run by run. Prints a Markdown table, writes bench/results/latest.json.
+// `npm run bench`: our collector, Adobe's Web SDK (alloy) and a bare `fetch`, side by side in one
+// headless Chromium against one local Edge, interleaved run by run. Prints a Markdown table with every
+// figure of ours as a ratio to alloy and to the bare fetch, checks issue 13's goals, writes
+// bench/results/latest.json.
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { contestants as listContestants, readScript } from './lib/contestants.mj
 import { createCertificate } from './lib/createCertificate.mjs';
 import { formatTable, ratio } from './lib/formatTable.mjs';
 import { launchBenchChromium } from './lib/launchBenchChromium.mjs';
+import { measureBurst } from './lib/measureBurst.mjs';
 import { measureLoad } from './lib/measureLoad.mjs';
 import { measureSends } from './lib/measureSends.mjs';
 import { measureSizes } from './lib/measureSizes.mjs';
@@ -24,17 +27,21 @@ const { values: args } = parseArgs({
     sends: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '4' },
     slowdown: { type: 'string', default: '4' },
+    bursts: { type: 'string', default: '10' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     'update-docs': { type: 'boolean', default: false },
     publish: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
+/** The burst measure of issue 13: ten events called at once, each answer taking 50 ms. */
+const BURST = { count: 10, delayMs: 50 };
 if (args.help) {
-  console.log(`usage: node bench/run.mjs [--runs 10] [--sends 1000] [--rounds 4] [--slowdown 4] [--out bench/results/latest.json]
+  console.log(`usage: node bench/run.mjs [--runs 10] [--sends 1000] [--rounds 4] [--slowdown 4] [--bursts 10] [--out bench/results/latest.json]
   --runs      cold page loads per library and page kind (interleaved)
-  --sends     page views per library for the send timings, split into --rounds interleaved bursts
+  --sends     page views per contestant for the send timings, split into --rounds interleaved bursts
   --slowdown  CPU slowdown of the throttled loads (Lighthouse's mobile profile uses 4)
+  --bursts    bursts of ${BURST.count} page views called at once (answers ${BURST.delayMs} ms late) per contestant
   --update-docs  then rewrite the figures in README.md and docs/ from this result
   --publish      then copy the result to bench/results/<today>.json (committed) and update the docs from it`);
   process.exit(0);
@@ -52,6 +59,8 @@ const settings = {
   sends: positive('sends'),
   rounds: positive('rounds'),
   cpuSlowdown: positive('slowdown'),
+  bursts: positive('bursts'),
+  burst: BURST,
 };
 const sendsPerRound = Math.ceil(settings.sends / settings.rounds);
 
@@ -59,6 +68,8 @@ const started = Date.now();
 const progress = (message) =>
   process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 const contestants = listContestants();
+// Loads and sizes are measured for the libraries; the bare fetch has no script.
+const libraries = contestants.filter((contestant) => contestant.file);
 // Read once: the bytes measured are the bytes served, even if dist/ is rebuilt mid-run.
 const scripts = Object.fromEntries(contestants.map((contestant) => [contestant.id, readScript(contestant)]));
 
@@ -66,37 +77,47 @@ const server = await startBenchServer(createCertificate([PAGE_HOST, EDGE_HOST]))
 server.serve('/favicon.ico', 'image/x-icon', Buffer.alloc(0));
 server.serve('/baseline.html', 'text/html', baselinePage());
 for (const contestant of contestants) {
-  server.serve(contestant.scriptPath, 'text/javascript', scripts[contestant.id]);
-  server.serve(`/${contestant.id}-evaluate.html`, 'text/html', evaluatePage(contestant));
-  server.serve(`/${contestant.id}-view.html`, 'text/html', pageViewPage(contestant));
+  if (contestant.file) {
+    server.serve(contestant.scriptPath, 'text/javascript', scripts[contestant.id]);
+    server.serve(`/${contestant.id}-evaluate.html`, 'text/html', evaluatePage(contestant));
+    server.serve(`/${contestant.id}-view.html`, 'text/html', pageViewPage(contestant));
+  }
   server.serve(`/${contestant.id}-sends.html`, 'text/html', sendsPage(contestant));
 }
 
 const browser = await launchBenchChromium(server.port);
-const samples = { baseline: [], baselineSlow: [], evaluate: {}, view: {}, viewSlow: {}, sends: {} };
+const samples = {
+  baseline: [],
+  baselineSlow: [],
+  evaluate: {},
+  view: {},
+  viewSlow: {},
+  sends: {},
+  bursts: {},
+};
 for (const { id } of contestants)
-  for (const kind of ['evaluate', 'view', 'viewSlow', 'sends']) samples[kind][id] = [];
+  for (const kind of ['evaluate', 'view', 'viewSlow', 'sends', 'bursts']) samples[kind][id] = [];
 
 const browserVersion = browser.version();
 try {
   // One untimed pass first: the browser's own first-use costs land on nobody.
-  for (const contestant of contestants)
+  for (const contestant of libraries)
     await measureLoad(browser, server, { path: `/${contestant.id}-view.html`, expectPageView: true });
 
   // Cold loads, interleaved: every run visits every library once, in the same order (A B A B …).
   for (let run = 1; run <= settings.runs; run++) {
     progress(`load run ${run}/${settings.runs}`);
     samples.baseline.push(await measureLoad(browser, server, { path: '/baseline.html' }));
-    for (const { id } of contestants)
+    for (const { id } of libraries)
       samples.evaluate[id].push(await measureLoad(browser, server, { path: `/${id}-evaluate.html` }));
-    for (const { id } of contestants)
+    for (const { id } of libraries)
       samples.view[id].push(
         await measureLoad(browser, server, { path: `/${id}-view.html`, expectPageView: true }),
       );
     samples.baselineSlow.push(
       await measureLoad(browser, server, { path: '/baseline.html', cpuSlowdown: settings.cpuSlowdown }),
     );
-    for (const { id } of contestants) {
+    for (const { id } of libraries) {
       samples.viewSlow[id].push(
         await measureLoad(browser, server, {
           path: `/${id}-view.html`,
@@ -115,6 +136,14 @@ try {
       );
     }
   }
+  // Bursts, interleaved burst by burst.
+  for (let burst = 1; burst <= settings.bursts; burst++) {
+    progress(
+      `burst ${burst}/${settings.bursts}: ${BURST.count} page views at once, answers ${BURST.delayMs} ms late`,
+    );
+    for (const { id } of contestants)
+      samples.bursts[id].push(await measureBurst(browser, server, { path: `/${id}-sends.html`, ...BURST }));
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -123,13 +152,44 @@ try {
 // --- figures -------------------------------------------------------------------------------------
 
 const pick = (list, key) => list.map((sample) => sample[key]);
+const ours = contestants.filter(({ role }) => role === 'ours');
+const references = contestants.filter(({ role }) => role !== 'ours');
+/** Each of ours divided by each reference: `{ ours: { alloy: 0.8, bare: 1.2 } }`. */
+const ratiosOf = (row) =>
+  Object.fromEntries(
+    ours.map(({ id }) => [
+      id,
+      Object.fromEntries(
+        references.map((reference) => [
+          reference.id,
+          ratio(row.figures[id]?.value, row.figures[reference.id]?.value),
+        ]),
+      ),
+    ]),
+  );
+/** Issue 13's goals: our figure within `max` times the bare fetch's, measured in the same run. */
+const checkGoals = (list) =>
+  list
+    .filter((row) => row.goal)
+    .map((row) => {
+      const measured = row.ratios.ours?.bare;
+      return {
+        id: row.goal.id,
+        label: row.label,
+        max: row.goal.max,
+        ratio: measured,
+        met: measured <= row.goal.max,
+      };
+    });
 const minus = (values, offset) => values.map((value) => value - offset);
 const sampled = (values) => {
   const summary = summarize(values);
   return { value: summary.median, ...summary };
 };
 const exact = (value) => ({ value });
-const perContestant = (figure) => Object.fromEntries(contestants.map(({ id }) => [id, figure(id)]));
+const perContestant = (figure, list = libraries) =>
+  Object.fromEntries(list.map(({ id }) => [id, figure(id)]));
+const perEveryone = (figure) => perContestant(figure, contestants);
 
 const baselineTask = median(pick(samples.baseline, 'taskMs'));
 const baselineScript = median(pick(samples.baseline, 'scriptMs'));
@@ -140,10 +200,11 @@ const baselineSlowScript = median(pick(samples.baselineSlow, 'scriptMs'));
 const baselineSlowTask = median(pick(samples.baselineSlow, 'taskMs'));
 const baselineSlowBlocking = median(pick(samples.baselineSlow, 'blockingMs'));
 const sizes = Object.fromEntries(
-  contestants.map((contestant) => [contestant.id, measureSizes(scripts[contestant.id])]),
+  libraries.map((contestant) => [contestant.id, measureSizes(scripts[contestant.id])]),
 );
 const allSends = (id, key) => samples.sends[id].flatMap((round) => round[key]);
 const slow = `${settings.cpuSlowdown}× CPU slowdown`;
+const burstGroup = `${BURST.count} page views called at once, each answer ${BURST.delayMs} ms late (N = ${settings.bursts} each)`;
 
 const rows = [
   {
@@ -252,7 +313,8 @@ const rows = [
     unit: 'ms',
     decimals: 2,
     stat: 'median',
-    figures: perContestant((id) => sampled(allSends(id, 'leftAfter'))),
+    goal: { id: 'leave', max: 1.5 },
+    figures: perEveryone((id) => sampled(allSends(id, 'leftAfter'))),
   },
   {
     group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
@@ -260,7 +322,7 @@ const rows = [
     unit: 'ms',
     decimals: 2,
     stat: 'p95',
-    figures: perContestant((id) => exact(percentile(allSends(id, 'leftAfter'), 95))),
+    figures: perEveryone((id) => exact(percentile(allSends(id, 'leftAfter'), 95))),
   },
   {
     group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
@@ -268,7 +330,7 @@ const rows = [
     unit: 'ms',
     decimals: 2,
     stat: 'median',
-    figures: perContestant((id) => sampled(allSends(id, 'syncMs'))),
+    figures: perEveryone((id) => sampled(allSends(id, 'syncMs'))),
   },
   {
     group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
@@ -276,7 +338,33 @@ const rows = [
     unit: 'ms',
     decimals: 2,
     stat: 'median',
-    figures: perContestant((id) => sampled(pick(samples.sends[id], 'taskMsPerSend'))),
+    goal: { id: 'task', max: 1.3 },
+    figures: perEveryone((id) => sampled(pick(samples.sends[id], 'taskMsPerSend'))),
+  },
+  {
+    group: burstGroup,
+    label: 'the first request leaves after',
+    unit: 'ms',
+    decimals: 1,
+    stat: 'median',
+    figures: perEveryone((id) => sampled(pick(samples.bursts[id], 'firstLeftMs'))),
+  },
+  {
+    group: burstGroup,
+    label: 'the last request leaves after',
+    unit: 'ms',
+    decimals: 1,
+    stat: 'median',
+    goal: { id: 'burst', max: 3 },
+    figures: perEveryone((id) => sampled(pick(samples.bursts[id], 'lastLeftMs'))),
+  },
+  {
+    group: burstGroup,
+    label: 'all answers settled after',
+    unit: 'ms',
+    decimals: 0,
+    stat: 'median',
+    figures: perEveryone((id) => sampled(pick(samples.bursts[id], 'settledMs'))),
   },
   {
     group: 'On the wire',
@@ -308,7 +396,7 @@ const rows = [
     unit: '',
     decimals: 2,
     stat: 'exact',
-    figures: perContestant((id) => exact(mean(pick(samples.sends[id], 'requestsPerSend')))),
+    figures: perEveryone((id) => exact(mean(pick(samples.sends[id], 'requestsPerSend')))),
   },
   {
     group: 'On the wire',
@@ -316,7 +404,7 @@ const rows = [
     unit: 'B',
     decimals: 0,
     stat: 'exact',
-    figures: perContestant((id) => exact(mean(pick(samples.sends[id], 'bytesUpPerSend')))),
+    figures: perEveryone((id) => exact(mean(pick(samples.sends[id], 'bytesUpPerSend')))),
   },
   {
     group: 'On the wire',
@@ -324,12 +412,19 @@ const rows = [
     unit: 'B',
     decimals: 0,
     stat: 'exact',
-    figures: perContestant((id) => exact(mean(pick(samples.sends[id], 'bytesDownPerSend')))),
+    figures: perEveryone((id) => exact(mean(pick(samples.sends[id], 'bytesDownPerSend')))),
   },
 ];
 
 const failures = Object.fromEntries(
-  contestants.map(({ id }) => [id, samples.sends[id].reduce((sum, round) => sum + round.failures, 0)]),
+  contestants.map(({ id }) => [
+    id,
+    [...samples.sends[id], ...samples.bursts[id]].reduce((sum, round) => sum + round.failures, 0),
+  ]),
+);
+// `performance.now()` is only fine-grained (5 µs, not 100 µs) on a cross-origin isolated page.
+const isolated = contestants.every(({ id }) =>
+  [...samples.sends[id], ...samples.bursts[id]].every((sample) => sample.crossOriginIsolated),
 );
 const cpuList = cpus();
 /** The commit measured, and whether uncommitted changes were in the build too. */
@@ -359,7 +454,8 @@ const result = {
     chromium: browserVersion,
   },
   settings,
-  contestants: contestants.map(({ id, label, file }) => ({ id, label, file, sizes: sizes[id] })),
+  contestants: contestants.map(({ id, role, label, file }) => ({ id, role, label, file, sizes: sizes[id] })),
+  crossOriginIsolated: isolated,
   baseline: {
     taskMs: baselineTask,
     scriptMs: baselineScript,
@@ -378,16 +474,11 @@ const result = {
     view: samples.view,
     viewSlow: samples.viewSlow,
   },
+  bursts: samples.bursts,
   failedSends: failures,
-  rows: rows.map((row) => ({
-    ...row,
-    ratios: Object.fromEntries(
-      contestants
-        .slice(0, -1)
-        .map(({ id }) => [id, ratio(row.figures[id]?.value, row.figures[contestants.at(-1).id]?.value)]),
-    ),
-  })),
+  rows: rows.map((row) => ({ ...row, ratios: ratiosOf(row) })),
 };
+result.goals = checkGoals(result.rows);
 
 const table = formatTable(result);
 const { machine } = result;
@@ -399,8 +490,14 @@ console.log(
 console.log(
   `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}; ${result.durationSeconds} s.`,
 );
+for (const goal of result.goals)
+  console.log(
+    `goal ${goal.met ? 'met' : 'NOT MET'}: ${goal.label}, ours ÷ bare fetch = ${Number.isFinite(goal.ratio) ? goal.ratio.toFixed(2) : '—'}× (at most ${goal.max}×)`,
+  );
+if (!isolated)
+  console.log('warning: a bench page was not cross-origin isolated: performance.now() is coarse');
 for (const [id, count] of Object.entries(failures))
-  if (count) console.log(`warning: ${count} of ${settings.sends} ${id} page views failed`);
+  if (count) console.log(`warning: ${count} ${id} page views failed`);
 mkdirSync(dirname(resolve(args.out)), { recursive: true });
 writeFileSync(args.out, `${JSON.stringify({ ...result, table }, null, 2)}\n`);
 progress(`wrote ${args.out}`);

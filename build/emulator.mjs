@@ -1,13 +1,19 @@
-// The emulator: the Node CLI and its programmatic API (dist/emulator/), and the inspector page's
-// assets (dist/emulator/public/): its script, its HTML and CSS, and the loader snippet for the demo site.
+// The emulator: the Node CLI and its programmatic API (dist/emulator/), Adobe's XDM schemas it
+// validates events against (dist/emulator/xdm-schemas.json), and the inspector page's assets
+// (dist/emulator/public/): its script, its HTML and CSS, and the loader snippet for the demo site.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { readXdmFolder } from '../src/emulator/xdm/readXdmFolder.mjs';
 import { typescriptOptions, versionPlugin } from './common.mjs';
 
+// The package's dependencies (fastify, ajv and ajv-formats for the XDM check) are installed, not bundled.
+const DEPENDENCIES = ['fastify', 'ajv', 'ajv-formats'];
 const external = (id) =>
-  id.startsWith('node:') || builtinModules.includes(id) || id === 'fastify' || id.startsWith('fastify/');
+  id.startsWith('node:') ||
+  builtinModules.includes(id) ||
+  DEPENDENCIES.some((name) => id === name || id.startsWith(`${name}/`));
 
 /** Copies files into the output as assets, so they live next to the code that serves them. */
 const copyAssets = (files) => ({
@@ -15,6 +21,18 @@ const copyAssets = (files) => ({
   generateBundle() {
     for (const [from, fileName] of files)
       this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
+  },
+});
+
+/**
+ * Bundles the vendored adobe/xdm files (test/fixtures/xdm/) into one JSON asset, `{commit, files}`,
+ * keyed by their path in adobe/xdm: the emulator reads it from next to its own code.
+ */
+const xdmSchemas = (folder = 'test/fixtures/xdm') => ({
+  name: 'xdm-schemas',
+  generateBundle() {
+    const source = JSON.stringify(readXdmFolder(folder));
+    this.emitFile({ type: 'asset', fileName: 'xdm-schemas.json', source });
   },
 });
 
@@ -34,11 +52,13 @@ export default [
       typescript(
         typescriptOptions({
           target: 'ES2022',
+          // The emulator finds plain addresses by the collector's own rule (src/core/redactEmails.ts).
           include: ['src/emulator/**/*.ts', 'src/core/**/*.ts'],
           exclude: ['src/emulator/inspector/**'],
           outDir: 'dist/emulator',
         }),
       ),
+      xdmSchemas(),
       copyAssets([
         ['src/emulator/inspector/index.html', 'public/index.html'],
         ['src/emulator/inspector/inspector.css', 'public/inspector.css'],
@@ -55,7 +75,13 @@ export default [
       plugins: [terser({ format: { comments: false } })],
     },
     plugins: [
-      typescript(typescriptOptions({ target: 'ES2019', include: ['src/emulator/inspector/**/*.ts'] })),
+      typescript(
+        typescriptOptions({
+          target: 'ES2019',
+          // The inspector filters live events with the store's own rule.
+          include: ['src/emulator/inspector/**/*.ts', 'src/emulator/eventMatches.ts'],
+        }),
+      ),
     ],
   },
 ];

@@ -2,9 +2,11 @@
 // views' shared code in one chunk, and Spectrum CSS copied from the installed @spectrum-css packages.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { typescriptOptions } from './common.mjs';
+import { settingsValidators } from './settingsValidators.mjs';
 
 const VIEWS = 'views';
 const require = createRequire(import.meta.url);
@@ -54,11 +56,16 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: '[name].js',
-      manualChunks: (id) => (id.includes(`/${VIEWS}/shared/`) ? 'shared' : undefined),
+      manualChunks: (id) =>
+        id.includes(`/${VIEWS}/shared/`) || id.includes('settings-validators') ? 'shared' : undefined,
       sourcemap: false,
+      // The settings validators generated from the manifest are most of the views' code.
+      plugins: [terser({ format: { comments: false } })],
     },
     plugins: [
+      settingsValidators(),
       nodeResolve(),
+      // The views share rules with the core (`src/core/patterns.ts`, consent values): compile it with them.
       typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts', 'src/core/**/*.ts'] })),
       viewAssets(),
     ],

@@ -6,8 +6,9 @@ import { createConsentCommand } from './core/consent/createConsentCommand';
 import { createCollector, type Collector } from './core/createCollector';
 import { fetchTransport } from './core/Transport';
 import { readServerSnapshot } from './node/readServerSnapshot';
+import { resolveAuth, serverApiTransport } from './node/serverApiAuth';
 
-export type { CollectorConfig, EdgeAuth, ResolvedConfig } from './core/CollectorConfig';
+export type { CollectorConfig, EdgeAuth, OnBeforeEventSend, ResolvedConfig } from './core/CollectorConfig';
 export type { Collector, EventOptions, PageViewOptions } from './core/createCollector';
 export type { ExperienceEvent } from './core/buildExperienceEvent';
 export type { EdgeHandle, SendResult } from './core/readEdgeAnswer';
@@ -45,13 +46,15 @@ export interface EdgeCollectorOptions extends CollectorConfig {
  */
 export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
   const config = resolveConfig(options);
+  const auth = resolveAuth(options.auth);
   const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
-  if (inBrowser && !options.fetch)
+  if (inBrowser && !options.fetch && !auth)
     return createBrowserCollector(config, 'module', logToConsole, createConsentCommand);
+  const transport = fetchTransport(options.fetch);
   return createCollector(config, {
     createConsentCommand,
     snapshot: inBrowser ? readPageSnapshot : readServerSnapshot,
-    transport: fetchTransport(options.fetch),
+    transport: auth ? serverApiTransport(auth, transport) : transport,
     log: logToConsole,
     implementation: inBrowser ? 'module' : 'node',
   });

@@ -72,6 +72,14 @@ export const view = registerView({
       text: 'Measure Core Web Vitals',
       help: 'Sends LCP, CLS, INP, FCP and TTFB as one web.performance.vitals event per page (under data.webVitals) when the page is hidden, and feeds the Web vitals data element and the Web vital reported event.',
     },
+    {
+      kind: 'code',
+      name: 'onBeforeEventSend',
+      label: 'On before event send',
+      placeholder:
+        'if (content.xdm.eventType === "internal.ping") return false;\ncontent.xdm.channel = { typeAtSource: "web" };',
+      help: 'JavaScript run on each event just before it is queued, as content (content.xdm, content.data): change it in place, or return false to cancel it. An error is logged and the event goes unchanged. Plain e-mail addresses are still replaced after it.',
+    },
   ],
   defaults: { debug: false, webVitals: true, defaultConsent: 'in' },
 });

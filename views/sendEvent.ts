@@ -1,4 +1,4 @@
-import { emailField, objectField } from './shared/commonFields';
+import { emailField, sendDataField, sendXdmField } from './shared/commonFields';
 import { registerView } from './shared/registerView';
 import { eventType } from './shared/validators';
 
@@ -16,16 +16,8 @@ export const view = registerView({
       placeholder: 'commerce.productViews',
       help: 'The XDM eventType, for example commerce.productViews or web.webinteraction.linkClicks.',
     },
-    objectField(
-      'xdm',
-      'XDM object',
-      'Merged over the automatic fields (yours win): JSON, or a data element returning an object.',
-    ),
-    objectField(
-      'data',
-      'Data',
-      'Free-form data sent beside the XDM: JSON, or a data element returning an object.',
-    ),
+    sendXdmField,
+    sendDataField,
     emailField,
   ],
 });

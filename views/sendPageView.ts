@@ -1,4 +1,4 @@
-import { emailField, objectField } from './shared/commonFields';
+import { emailField, sendDataField, sendXdmField } from './shared/commonFields';
 import { registerView } from './shared/registerView';
 
 /** The "Send page view" action view. */
@@ -21,15 +21,7 @@ export const view = registerView({
       help: 'Leave empty to use the page URL. Any e-mail address in it is removed before sending.',
     },
     emailField,
-    objectField(
-      'xdm',
-      'XDM object',
-      'Merged over the automatic fields (yours win): JSON, or a data element returning an object.',
-    ),
-    objectField(
-      'data',
-      'Data',
-      'Free-form data sent beside the XDM: JSON, or a data element returning an object.',
-    ),
+    sendXdmField,
+    sendDataField,
   ],
 });

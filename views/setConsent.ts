@@ -32,9 +32,15 @@ export const view = registerView({
         {
           name: 'standard',
           label: 'Standard',
+          required: true,
           options: Object.keys(CONSENT_STANDARDS).map((value) => ({ value, label: value })),
         },
-        { name: 'version', label: 'Version', options: versions.map((value) => ({ value, label: value })) },
+        {
+          name: 'version',
+          label: 'Version',
+          required: true,
+          options: versions.map((value) => ({ value, label: value })),
+        },
         { name: 'value', label: 'Value', required: true, dataElement: true },
         {
           name: 'gdprApplies',

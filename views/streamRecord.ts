@@ -119,6 +119,7 @@ export const view = registerView({
       'record',
       'Record',
       'The profile record, ExperienceEvent or raw record: JSON, or a data element returning an object.',
+      '{ "_id": "p-1", "personalEmail": { "address": "%user email%" } } or %record data element%',
     ),
     {
       kind: 'checkbox',
@@ -141,6 +142,8 @@ export const view = registerView({
       label: 'Hash e-mail fields',
       text: 'Hash the e-mail fields and replace any other plain address',
       help: 'On by default. Turn off only for an authenticated inlet that must receive plain addresses.',
+      // The runtime hashes when the setting is missing: re-saving such an item must not turn it off.
+      whenMissing: true,
     },
   ],
   defaults: {

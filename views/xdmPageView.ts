@@ -1,4 +1,4 @@
-import { emailField, objectField } from './shared/commonFields';
+import { emailField, objectField, XDM_PLACEHOLDER } from './shared/commonFields';
 import { registerView } from './shared/registerView';
 
 /** The "XDM page view" data element view. */
@@ -13,6 +13,7 @@ export const view = registerView({
       'xdm',
       'XDM object',
       'Merged over the automatic fields: JSON, or a data element returning an object.',
+      XDM_PLACEHOLDER,
     ),
   ],
 });

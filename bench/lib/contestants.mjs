@@ -1,4 +1,5 @@
 // The scripts the bench compares, and how a page installs each one and sends a page view with it.
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { EDGE_HOST } from './startBenchServer.mjs';
@@ -16,6 +17,7 @@ const read = (path) => readFileSync(new URL(path, root), 'utf8');
 function ourContestant(id, label, file) {
   return {
     id,
+    role: 'ours',
     label,
     file,
     scriptPath: `/${id}.js`,
@@ -56,6 +58,7 @@ const alloyPageView = {
 
 const alloy = {
   id: 'alloy',
+  role: 'alloy',
   label: `alloy ${JSON.parse(read('node_modules/@adobe/alloy/package.json')).version}`,
   file: 'node_modules/@adobe/alloy/dist/alloy.min.js',
   scriptPath: '/alloy.js',
@@ -66,22 +69,47 @@ const alloy = {
   readyExpression: `typeof alloy === 'function' && alloy.q && alloy.q.push !== Array.prototype.push`,
 };
 
+// The floor: one hand-built page-view body (the same fields, the address already hashed), one
+// `fetch` as a simple CORS request with the Edge Network's cookies, the answer read. No library.
+const bareSend = `window.__bareSend = function () {
+  var id = crypto.randomUUID();
+  var body = JSON.stringify({ event: { xdm: { _id: crypto.randomUUID(), timestamp: new Date().toISOString(),
+    eventType: 'web.webpagedetails.pageViews',
+    web: { webPageDetails: { name: document.title, URL: location.href, pageViews: { value: 1 } } },
+    identityMap: { Email_LC_SHA256: [{ id: '${EMAIL_DIGEST}', primary: true }] } } } });
+  return fetch('https://${EDGE_HOST}/ee/v2/interact?dataStreamId=${DATASTREAM_ID}&requestId=' + id,
+    { method: 'POST', body: body, credentials: 'include', keepalive: true }).then(function (r) { return r.json(); });
+};`;
+
+const bare = {
+  id: 'bare',
+  role: 'bare',
+  label: 'bare fetch',
+  // No script to ship or evaluate: it takes part in the send and burst measures only.
+  file: null,
+  installHtml: () => `<script>${bareSend}</script>`,
+  sendExpression: 'window.__bareSend()',
+  readyExpression: 'true',
+};
+
 /**
  * The contestants present in this checkout: our standalone script, our Web Vitals build when it has
- * been built, and alloy. The first is "ours", the last is the reference every ratio divides by.
+ * been built, alloy, and a bare `fetch`. Each has a `role`: ours are divided by the two references,
+ * alloy and the bare fetch.
  */
 export function contestants() {
   const list = [ourContestant('ours', 'edge-collector', 'dist/edge-collector.min.js')];
   if (existsSync(new URL('dist/edge-collector.vitals.min.js', root))) {
     list.push(ourContestant('oursVitals', 'edge-collector + vitals', 'dist/edge-collector.vitals.min.js'));
   }
-  list.push(alloy);
+  list.push(alloy, bare);
   for (const contestant of list) {
-    if (!existsSync(new URL(contestant.file, root)))
+    if (contestant.file && !existsSync(new URL(contestant.file, root)))
       throw new Error(`${contestant.file} is missing: run \`npm run build\` (and \`npm install\`) first`);
   }
   return list;
 }
 
-/** Reads a contestant's script from disk. */
-export const readScript = (contestant) => readFileSync(new URL(contestant.file, root));
+/** Reads a contestant's script from disk (empty for the bare fetch, which has none). */
+export const readScript = (contestant) =>
+  contestant.file ? readFileSync(new URL(contestant.file, root)) : Buffer.alloc(0);

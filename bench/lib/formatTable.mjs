@@ -1,4 +1,4 @@
-// Turns the bench's rows into the Markdown table it prints and the README shows.
+// Turns a bench result into the Markdown table it prints and the docs show.
 
 const number = (value, decimals) =>
   Number.isFinite(value)
@@ -27,17 +27,34 @@ function formatRatio(value) {
 }
 
 /**
- * Renders rows grouped under bold headings: one column per contestant and, for each of ours,
- * the ratio to the reference contestant (the last one, alloy).
+ * Splits the contestants into ours and the references every figure of ours is divided by: alloy
+ * and the bare fetch (by `role`); a result written before roles existed has alloy, last, only.
+ */
+function roles(contestants) {
+  if (!contestants.some((c) => c.role))
+    return { ours: contestants.slice(0, -1), references: contestants.slice(-1) };
+  return {
+    ours: contestants.filter((c) => c.role === 'ours'),
+    references: contestants.filter((c) => c.role !== 'ours'),
+  };
+}
+
+/**
+ * Turns a whole bench result (the JSON `npm run bench` writes) into its Markdown table: rows
+ * grouped under bold headings, one column per contestant and, for each of ours, its ratio to each
+ * reference (alloy, the bare fetch).
  */
 export function formatTable(result) {
   const { contestants, rows } = result;
-  const reference = contestants[contestants.length - 1];
-  const ours = contestants.slice(0, -1);
+  const { ours, references } = roles(contestants);
+  const pairs = ours.flatMap((mine) => references.map((reference) => [mine, reference]));
   const header = [
     'Measure',
     ...contestants.map((c) => c.label),
-    ...ours.map((c) => `${c.id === 'ours' ? 'ours' : c.label} ÷ alloy`),
+    ...pairs.map(
+      ([mine, reference]) =>
+        `${mine.id === 'ours' ? 'ours' : mine.label} ÷ ${reference.role === 'bare' ? reference.label : reference.id}`,
+    ),
   ];
   const lines = [
     `| ${header.join(' | ')} |`,
@@ -50,8 +67,8 @@ export function formatTable(result) {
       lines.push(`| **${group}** |${' |'.repeat(header.length - 1)}`);
     }
     const cells = contestants.map((c) => cell(row, row.figures[c.id]));
-    const ratios = ours.map((c) =>
-      formatRatio(ratio(row.figures[c.id]?.value, row.figures[reference.id]?.value)),
+    const ratios = pairs.map(([mine, reference]) =>
+      formatRatio(ratio(row.figures[mine.id]?.value, row.figures[reference.id]?.value)),
     );
     lines.push(`| ${row.label} | ${[...cells, ...ratios].join(' | ')} |`);
   }

@@ -1,5 +1,5 @@
 // A burst of page views on one page: main-thread time from the call to the request leaving.
-/* global window, performance, setTimeout -- the callbacks given to page.evaluate run in the page */
+/* global window, performance, setTimeout, crossOriginIsolated -- the callbacks given to page.evaluate run in the page */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openBenchPage } from './openBenchPage.mjs';
 import { PAGE_HOST } from './startBenchServer.mjs';
@@ -38,7 +38,7 @@ export async function measureSends(browser, server, { path, count }) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         leftAfter.push(bench.sends.length > sentBefore ? bench.sends[sentBefore] - start : NaN);
       }
-      return { leftAfter, syncMs, failures };
+      return { leftAfter, syncMs, failures, crossOriginIsolated };
     }, count);
     const after = await session.metrics();
     // Let the last answers' server-side bookkeeping finish before counting.

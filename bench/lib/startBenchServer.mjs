@@ -34,6 +34,8 @@ export async function startBenchServer({ key, cert }) {
   const requests = [];
   const listeners = new Set();
   const signals = new Map();
+  // How long the Edge takes to answer a POST: 0, or a round trip's worth for the burst measure.
+  let answerDelayMs = 0;
 
   const server = createServer({ key, cert, keepAliveTimeout: 30_000 }, (req, res) => {
     const chunks = [];
@@ -74,18 +76,21 @@ export async function startBenchServer({ key, cert }) {
           'content-length': Buffer.byteLength(answer),
         });
       }
-      res.end(answer, () => {
-        const record = {
-          method: req.method,
-          path: url.pathname,
-          query: url.search,
-          body: body.toString('utf8'),
-          requestBytes: requestSize(req, body.length),
-          responseBytes: responseSize(res, Buffer.byteLength(answer)),
-        };
-        requests.push(record);
-        for (const listener of listeners) listener(record);
-      });
+      const respond = () =>
+        res.end(answer, () => {
+          const record = {
+            method: req.method,
+            path: url.pathname,
+            query: url.search,
+            body: body.toString('utf8'),
+            requestBytes: requestSize(req, body.length),
+            responseBytes: responseSize(res, Buffer.byteLength(answer)),
+          };
+          requests.push(record);
+          for (const listener of listeners) listener(record);
+        });
+      if (answerDelayMs && req.method === 'POST') setTimeout(respond, answerDelayMs);
+      else respond();
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -95,6 +100,10 @@ export async function startBenchServer({ key, cert }) {
     /** Every Edge request so far; the bench slices it by index around each measurement. */
     requests,
     serve: (path, type, body) => files.set(path, { type, body }),
+    /** Delays every Edge answer to a POST by `ms` (0: answer at once). */
+    setAnswerDelay(ms) {
+      answerDelayMs = ms;
+    },
     /** Resolves with the query of the next request a page makes to `path` on {@link PAGE_HOST}. */
     nextSignal(path, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {

@@ -1,3 +1,4 @@
+import type { ExperienceEvent } from './buildExperienceEvent';
 import type { ConsentState } from './delivery/ConsentState';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import { DATASTREAM_ID } from './patterns';
@@ -22,7 +23,10 @@ export interface CollectorConfig {
   edgeBasePath?: string;
   /** Logs every request and answer (identities hashed). */
   debug?: boolean;
-  /** Server-side only: switches to the authenticated Server API. Never give this to a browser. */
+  /**
+   * Server-side only (the ES module's `createEdgeCollector` on Node): switches to the authenticated
+   * Server API. Never give this to a browser; the standalone script and Tags ignore it.
+   */
   auth?: EdgeAuth;
   /** Consent until the visitor chooses (a choice made with `setConsent` persists and wins). Default `in`. */
   defaultConsent?: ConsentState;
@@ -36,7 +40,16 @@ export interface CollectorConfig {
   maxQueueSize?: number;
   /** Most characters of request bodies kept in the queue. Default 524288 (512 KiB). */
   maxQueueBytes?: number;
+  /** Sees each event just before it is queued: it may change it, or return `false` to cancel it. */
+  onBeforeEventSend?: OnBeforeEventSend;
 }
+
+/**
+ * A last look at an event before it is queued (Adobe's Web SDK calls it the same). It may change
+ * `content.xdm` and `content.data` in place, or return `false` to cancel the event. If it throws,
+ * the error is logged and the event goes as it was built. Plain addresses are still replaced after it.
+ */
+export type OnBeforeEventSend = (content: ExperienceEvent) => unknown;
 
 /** The delivery settings, each a whole number: default, smallest and largest accepted value. */
 const DELIVERY_LIMITS = {
@@ -53,13 +66,13 @@ export interface ResolvedConfig {
   edgeUrl: string;
   edgeBasePath: string;
   debug: boolean;
-  auth?: EdgeAuth;
   defaultConsent: ConsentState;
   maxAttempts: number;
   retryDelay: number;
   maxRetryDelay: number;
   maxQueueSize: number;
   maxQueueBytes: number;
+  onBeforeEventSend?: OnBeforeEventSend;
 }
 
 /** The Edge Network's public collection host. */
@@ -109,6 +122,7 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     edgeBasePath,
     debug: config.debug === true,
     defaultConsent,
+    onBeforeEventSend: config.onBeforeEventSend,
   } as ResolvedConfig;
   for (const [name, [fallback, min, max]] of Object.entries(DELIVERY_LIMITS)) {
     const value = config[name as keyof typeof DELIVERY_LIMITS] ?? fallback;
@@ -116,13 +130,6 @@ export function resolveConfig(input: unknown): ResolvedConfig {
       invalid(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
     }
     resolved[name as keyof typeof DELIVERY_LIMITS] = value;
-  }
-  if (config.auth !== undefined) {
-    const { accessToken, apiKey, orgId } = (config.auth ?? {}) as Partial<EdgeAuth>;
-    if (![accessToken, apiKey, orgId].every((v) => typeof v === 'string' && v)) {
-      invalid('auth needs accessToken, apiKey and orgId (strings) for the authenticated Server API');
-    }
-    resolved.auth = config.auth;
   }
   return resolved;
 }

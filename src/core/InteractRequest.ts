@@ -8,12 +8,12 @@ import type { ExperienceEvent } from './buildExperienceEvent';
 export interface InteractRequest {
   requestId: string;
   /**
-   * Set on requests that are not events. `streaming` (a streamed record) is not the Edge
-   * Network's: it goes without cookies or `meta.state`. `consent` (`privacy/set-consent`) goes
-   * whatever the consent, before any event. Neither answer is reported to result listeners.
+   * Set on requests that are not events to the interact endpoint (`streaming`: a streamed record,
+   * sent without cookies): the delivery handles each kind with its own handler (see
+   * `RequestHandler`), e.g. with no `meta.state` and no result listeners for a streamed record.
    */
-  kind?: 'streaming' | 'consent';
-  /** The event's `_id` (a consent request's own `requestId`). */
+  kind?: string;
+  /** The event's `_id`. */
   eventId: string;
   url: string;
   headers: Record<string, string>;
@@ -26,24 +26,11 @@ export interface RequestMeta {
 }
 
 /**
- * The headers of an Edge Network request. In the browser the body goes as `text/plain` so the
- * request stays a simple CORS request (no preflight round trip); the authenticated server mode
- * sends JSON with Adobe's three headers.
- */
-export function edgeHeaders(config: ResolvedConfig): Record<string, string> {
-  const { auth } = config;
-  return auth
-    ? {
-        'content-type': 'application/json',
-        authorization: `Bearer ${auth.accessToken}`,
-        'x-api-key': auth.apiKey,
-        'x-gw-ims-org-id': auth.orgId,
-      }
-    : { 'content-type': 'text/plain;charset=UTF-8' };
-}
-
-/**
  * Builds `POST {edgeUrl}/{edgeBasePath}/v2/interact?dataStreamId=…&requestId=…`.
+ *
+ * The body goes as `text/plain` (fetch's type for a string body) so that in a browser the request
+ * stays a simple CORS request (no preflight round trip); the authenticated server mode
+ * (src/node/serverApiAuth.ts) switches it to JSON with Adobe's three headers at each attempt.
  */
 export function buildInteractRequest(
   config: ResolvedConfig,
@@ -56,7 +43,8 @@ export function buildInteractRequest(
     requestId,
     eventId: event.xdm._id,
     url: `${config.edgeUrl}/${config.edgeBasePath}/v2/interact?${query}`,
-    headers: edgeHeaders(config),
+    // No content type: `fetch` gives a string body `text/plain;charset=UTF-8`.
+    headers: {},
     body: JSON.stringify(meta?.state?.entries.length ? { event, meta } : { event }),
   };
 }

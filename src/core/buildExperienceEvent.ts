@@ -2,7 +2,7 @@ import { deepMerge, isPlainObject, type PlainObject } from './deepMerge';
 import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
 import { formatLocalTime } from './formatLocalTime';
 import type { IdentityMap } from './emailIdentityMap';
-import { LIBRARY_NAME, LIBRARY_VERSION } from './libraryInfo';
+import { LIBRARY_URI, LIBRARY_VERSION } from './libraryInfo';
 
 /** The event type of a page view. */
 export const PAGE_VIEW_EVENT_TYPE = 'web.webpagedetails.pageViews';
@@ -30,24 +30,31 @@ export interface EventInput {
   implementation?: string;
 }
 
-/** Builds the XDM context the Web SDK would add: device, environment, place and implementation. */
+/**
+ * Builds the XDM context the Web SDK would add: device, environment, place and implementation. A
+ * server sends no `environment`: it describes the visitor's surroundings, and XDM's `type` enum
+ * (browser, application, iot, external, widget) has no value for a server; `implementationDetails`
+ * says `server` instead.
+ */
 function contextFields(snapshot: EnvironmentSnapshot, implementation: string | undefined): PlainObject {
   const { screen, viewport } = snapshot;
   const context: PlainObject = {
-    environment: {
-      type: snapshot.environment,
-      ...(viewport && { browserDetails: { viewportWidth: viewport.width, viewportHeight: viewport.height } }),
-    },
     placeContext: {
       localTime: formatLocalTime(snapshot.now, snapshot.timezoneOffset),
       localTimezoneOffset: snapshot.timezoneOffset,
     },
     implementationDetails: {
-      name: implementation ? `${LIBRARY_NAME}/${implementation}` : LIBRARY_NAME,
+      name: implementation ? `${LIBRARY_URI}#${implementation}` : LIBRARY_URI,
       version: LIBRARY_VERSION,
       environment: snapshot.environment,
     },
   };
+  if (snapshot.environment === 'browser') {
+    context.environment = {
+      type: 'browser',
+      ...(viewport && { browserDetails: { viewportWidth: viewport.width, viewportHeight: viewport.height } }),
+    };
+  }
   if (screen) {
     context.device = {
       screenWidth: screen.width,

@@ -1,16 +1,20 @@
 import { PAGE_VIEW_EVENT_TYPE, type ExperienceEvent } from './buildExperienceEvent';
 import type { ResolvedConfig } from './CollectorConfig';
 import { composeEvent } from './composeEvent';
+import { redactEmails } from './redactEmails';
 import { createUuid } from './createUuid';
 import type { ConsentInput } from './consent/ConsentInput';
 import type { createConsentCommand } from './consent/createConsentCommand';
 import { createDelivery, type Delivery, type DeliveryPlatform } from './delivery/createDelivery';
+import { edgeInteract, type EdgeInteractCollaborators } from './delivery/edgeInteract';
+import { edgeSetConsent } from './delivery/edgeSetConsent';
+import type { RequestHandler } from './delivery/RequestHandler';
 import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
-import { hashEmail } from './hashEmail';
+import { hashEmailSync } from './hashEmail';
 import { buildInteractRequest, type InteractRequest } from './InteractRequest';
-import type { readEdgeAnswer, SendResult } from './readEdgeAnswer';
+import type { SendResult } from './readEdgeAnswer';
 
 /** Options of `sendPageView`. */
 export interface PageViewOptions {
@@ -34,9 +38,10 @@ export interface EventOptions extends Omit<PageViewOptions, 'name'> {
 
 /**
  * What a face plugs into the core: where context comes from, how requests go out, where logs go,
- * and (in a browser) the persistent queue, locks and network state of {@link DeliveryPlatform}.
+ * and (in a browser) the persistent queue, ownership and network state of {@link DeliveryPlatform}
+ * and the state cookies of {@link EdgeInteractCollaborators}.
  */
-export interface Platform extends DeliveryPlatform {
+export interface Platform extends DeliveryPlatform, Omit<EdgeInteractCollaborators, 'notify'> {
   /** Reads the page (or server) context at the moment of a call. */
   snapshot(): EnvironmentSnapshot;
   /** Debug log; called only when `debug` is on. */
@@ -75,10 +80,10 @@ export interface Collector {
   ): Promise<{ event: ExperienceEvent; warnings: string[] }>;
   /**
    * Queues a request built elsewhere (a streamed record) under the same queue, retry and consent
-   * rules as events; `read` reads its answer. Used by `streamRecord`, which lives outside the core
-   * script so that pages that never stream do not download it.
+   * rules as events; `handler` reads its answer. Used by `streamRecord`, which lives outside the
+   * core script so that pages that never stream do not download it.
    */
-  deliver(request: InteractRequest, warnings: string[], read: typeof readEdgeAnswer): Promise<SendResult>;
+  deliver(request: InteractRequest, warnings: string[], handler: RequestHandler): Promise<SendResult>;
 }
 
 function checkOptions(command: string, options: unknown): Partial<EventOptions & PageViewOptions> {
@@ -118,7 +123,12 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     }
   };
 
-  async function buildEvent(kind: 'pageView' | 'event', rawOptions?: unknown) {
+  /**
+   * Builds the event of a call synchronously: the address is hashed with the synchronous SHA-256
+   * (microseconds for an address), so that a send reaches `fetch` in the task of the call, with no
+   * thread hop through WebCrypto, and calls leave in the order made.
+   */
+  function buildEventNow(kind: 'pageView' | 'event', rawOptions?: unknown) {
     const command = kind === 'pageView' ? 'sendPageView' : 'sendEvent';
     const options = checkOptions(command, rawOptions);
     const eventType = kind === 'pageView' ? PAGE_VIEW_EVENT_TYPE : options.eventType;
@@ -128,32 +138,55 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
         'sendEvent needs an eventType, e.g. "commerce.productViews"',
       );
     }
-    // Read at the moment of the call, before hashing yields.
-    const snapshot = platform.snapshot();
-    const hashedEmail = options.email === undefined ? undefined : await hashEmail(options.email);
     return composeEvent(
       {
         eventType: eventType.trim(),
-        snapshot,
+        snapshot: platform.snapshot(),
         pageView: kind === 'pageView' ? { name: options.name } : undefined,
         url: options.url,
         xdm: options.xdm,
         data: options.data,
         implementation: platform.implementation,
       },
-      hashedEmail,
+      options.email === undefined ? undefined : hashEmailSync(options.email),
     );
   }
 
-  const delivery = createDelivery(config, platform, notify, log);
+  // The Edge Network's handlers: events, and consent decisions (`kind: 'consent'`), which go ahead of them.
+  const interact = edgeInteract({ ...platform, notify });
+  const delivery = createDelivery({
+    config,
+    platform,
+    handlers: { interact, consent: edgeSetConsent(interact) },
+    log,
+  });
   if (platform.attach) platform.attach(delivery);
 
-  // The request is built once, with its ids, and queued; `meta.state` is added at each attempt.
-  async function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
-    const { event, warnings } = await buildEvent(kind, options);
-    const request = buildInteractRequest(config, event, createUuid());
-    log(`request ${request.requestId}`, { event });
-    return delivery.send(request, warnings);
+  // Built, queued and issued in the task of the call: events leave in the order called. The
+  // request is built once, with its ids; `meta.state` is added at each attempt.
+  function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
+    try {
+      // eslint-disable-next-line prefer-const
+      let { event, warnings } = buildEventNow(kind, options);
+      if (config.onBeforeEventSend) {
+        // The callback gets a copy, so that one that throws half-way leaves the event as built; the
+        // address guard runs again over whatever it changed.
+        const copy = redactEmails(event).value;
+        try {
+          // Cancelling is the caller's choice, not a failure: it resolves, without a request.
+          if (config.onBeforeEventSend(copy) === false)
+            return Promise.resolve({ requestId: '', eventId: '', handle: [], warnings });
+          event = redactEmails(copy).value;
+        } catch (error) {
+          log('onBeforeEventSend threw', error);
+        }
+      }
+      const request = buildInteractRequest(config, event, createUuid());
+      log(`request ${request.requestId}`, { event });
+      return delivery.send(request, warnings);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   return {
@@ -166,9 +199,9 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     },
     setConsent: platform.createConsentCommand
       ? platform.createConsentCommand({ config, delivery, createId: createUuid, remember: platform.remember })
-      : delivery.setConsent,
-    getIdentity: async () => delivery.getIdentity(),
-    buildEvent,
-    deliver: (request, warnings, read) => delivery.send(request, warnings, read),
+      : (value) => delivery.setConsent(value),
+    getIdentity: async () => interact.identity(),
+    buildEvent: async (kind, options) => buildEventNow(kind, options),
+    deliver: (request, warnings, handler) => delivery.send(request, warnings, handler),
   };
 }

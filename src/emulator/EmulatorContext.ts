@@ -1,6 +1,9 @@
+import type { ServerResponse } from 'node:http';
 import type { Catalog } from './createCatalog';
 import type { ConsentStore } from './createConsentStore';
 import type { EventStore } from './createEventStore';
+import type { RejectionLog } from './createRejectionLog';
+import type { ServerLimits } from './limits';
 
 /** A refused request, as the inspector lists it (kept in memory only). */
 export interface Rejection {
@@ -14,21 +17,31 @@ export interface Rejection {
   requestId?: string;
 }
 
-/** What every route of the emulator works with. */
+/** What every route plugin of the emulator works with (passed as the plugin option `context`). */
 export interface EmulatorContext {
   store: EventStore;
   catalog: Catalog;
+  /** The visitors' consent, recorded by `privacy/set-consent` (see registerConsentRoutes). */
+  consents: ConsentStore;
   /** `http://127.0.0.1:<port>`, known once the server listens. */
   origin(): string;
-  /** Unknown datastreams are created on first use instead of refused. */
+  /** Unknown (UUID-shaped) datastreams are created on first use instead of refused. */
   devMode: boolean;
   /** The org id given to datastreams made on the fly. */
   defaultOrgId: string;
+  /** The datastream the demo pages send to; undefined unless the demo is seeded. */
+  demoDatastreamId(): string | undefined;
+  /** The folder with the built scripts and the inspector. */
+  distDir: string;
+  limits: ServerLimits;
   log(line: string): void;
-  /** Recent refusals, newest last. */
-  rejections: Rejection[];
-  onRejection(listener: (rejection: Rejection) => void): () => void;
-  reject(rejection: Rejection): void;
-  /** The visitors' consent, recorded by `privacy/set-consent` (see registerConsentRoutes). */
-  consents?: ConsentStore;
+  /** Every refusal of this run (bounded), for `/api/rejections` and the inspector. */
+  rejections: RejectionLog;
+  /** The open live streams (`/api/stream`), ended when the server closes. */
+  streams: Set<ServerResponse>;
+}
+
+/** The options of every route plugin: `app.register(registerXRoutes, { context })`. */
+export interface RoutePluginOptions {
+  context: EmulatorContext;
 }

@@ -17,7 +17,7 @@ export function findOptOut(
   visitor: Visitor,
   entries: unknown,
 ): string | undefined {
-  const recorded = context.consents?.get(orgId, visitor.ecid);
+  const recorded = context.consents.get(orgId, visitor.ecid);
   if (recorded)
     return recorded.general === 'out'
       ? `visitor ${visitor.ecid} opted out (consent recorded ${recorded.receivedAt}, requestId ${recorded.requestId})`
@@ -54,7 +54,7 @@ export function answerOptedOut(
 ) {
   const title = 'Request ignored';
   const detail = `${events.length} event(s) dropped, not stored: ${optedOut}`;
-  context.reject({
+  context.rejections.record({
     at: Date.now(),
     method: 'POST',
     path: endpoint,
@@ -64,7 +64,6 @@ export function answerOptedOut(
     detail,
     requestId,
   });
-  context.log(`ignored ${endpoint} requestId=${requestId}: ${detail}`);
   reply.header('x-request-id', requestId);
   if (variant.answer === 'collect') return reply.code(204).send();
   return reply.code(200).send({

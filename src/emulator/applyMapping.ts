@@ -1,17 +1,19 @@
 import type { Mapping } from './createCatalog';
+import { unsafePathSegment } from './unsafePathSegment';
 
+// Own properties only: a record's path never reaches what objects inherit.
 const readPath = (source: unknown, path: string): unknown =>
   path
     .split('.')
     .reduce<unknown>(
       (node, key) =>
-        node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
+        node !== null && typeof node === 'object' && Object.hasOwn(node, key)
+          ? (node as Record<string, unknown>)[key]
+          : undefined,
       source,
     );
 
-/** Guards against paths that would reach object prototypes. */
-const SAFE_KEY = (key: string) =>
-  key !== '__proto__' && key !== 'constructor' && key !== 'prototype' && key !== '';
+const isSafePath = (path: string) => unsafePathSegment(path) === undefined && !path.split('.').includes('');
 
 /**
  * Turns a raw record into XDM with a mapping set: each `sourceAttribute` (a dotted path in the
@@ -25,16 +27,17 @@ export function applyMapping(
   const xdm: Record<string, unknown> = {};
   const missing: string[] = [];
   for (const { sourceAttribute, destinationXdmPath } of mappings) {
+    // Mapping sets are checked when created; this also covers ones kept from older versions.
+    if (!isSafePath(sourceAttribute) || !isSafePath(destinationXdmPath)) continue;
     const value = readPath(record, sourceAttribute);
     if (value === undefined) {
       missing.push(sourceAttribute);
       continue;
     }
     const keys = destinationXdmPath.split('.');
-    if (!keys.every(SAFE_KEY)) continue;
     let node = xdm;
     for (const key of keys.slice(0, -1)) {
-      const next = node[key];
+      const next = Object.hasOwn(node, key) ? node[key] : undefined;
       node = (
         next !== null && typeof next === 'object' && !Array.isArray(next) ? next : (node[key] = {})
       ) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openJsonLinesLog } from './openJsonLinesLog';
+import { openJsonLinesLog, type LogFileOps, type LogReplay } from './openJsonLinesLog';
 
 /** A datastream the Edge endpoints accept. */
 export interface Datastream {
@@ -83,14 +83,46 @@ export interface Catalog {
   put<K extends keyof CatalogKinds>(kind: K, item: CatalogKinds[K]): Promise<CatalogKinds[K]>;
   /** The base connection that owns an inlet. */
   connectionByInlet(inletId: string): Connection | undefined;
+  /** What replaying the log on start found (torn or unreadable lines are skipped and counted). */
+  readonly replay: Omit<LogReplay<unknown>, 'records'>;
   close(): Promise<void>;
 }
 
 type CatalogRecord = { [K in keyof CatalogKinds]: { kind: K; value: CatalogKinds[K] } }[keyof CatalogKinds];
 
+const KINDS = new Set<string>([
+  'datastream',
+  'connection',
+  'sourceConnection',
+  'targetConnection',
+  'mappingSet',
+  'flow',
+]);
+
+const isCatalogRecord = (value: unknown): value is CatalogRecord => {
+  const record = value as { kind?: unknown; value?: { id?: unknown } } | null;
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    typeof record.kind === 'string' &&
+    KINDS.has(record.kind) &&
+    typeof record.value === 'object' &&
+    record.value !== null &&
+    typeof record.value.id === 'string'
+  );
+};
+
+/** Collaborators of the catalog: the log's file operations (tests inject failing ones). */
+export interface CatalogOptions {
+  file?: LogFileOps;
+}
+
 /** Opens the catalog in `dataDir` (`catalog.jsonl`): an append-only log where the last write of an id wins. */
-export function createCatalog(dataDir: string): Catalog {
-  const { log, replay } = openJsonLinesLog<CatalogRecord>(join(dataDir, 'catalog.jsonl'));
+export function createCatalog(dataDir: string, options: CatalogOptions = {}): Catalog {
+  const { log, replay } = openJsonLinesLog<CatalogRecord>(join(dataDir, 'catalog.jsonl'), {
+    accept: isCatalogRecord,
+    file: options.file,
+  });
   const tables = new Map<keyof CatalogKinds, Map<string, unknown>>();
   const table = (kind: keyof CatalogKinds) => {
     let found = tables.get(kind);
@@ -109,6 +141,7 @@ export function createCatalog(dataDir: string): Catalog {
     },
     connectionByInlet: (inletId) =>
       [...(table('connection') as Map<string, Connection>).values()].find((c) => c.inletId === inletId),
+    replay: { tornTail: replay.tornTail, badLines: replay.badLines },
     close: () => log.close(),
   };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ConsentEntry } from '../core/consent/ConsentInput';
-import { openJsonLinesLog } from './openJsonLinesLog';
+import { openJsonLinesLog, type LogReplay } from './openJsonLinesLog';
 
 /** One consent decision the emulated Edge Network recorded for a visitor. */
 export interface ConsentRecord {
@@ -22,15 +22,30 @@ export interface ConsentStore {
   get(orgId: string, ecid: string): ConsentRecord | undefined;
   /** Every visitor's latest decision, newest first. */
   list(): ConsentRecord[];
+  /** What reading `consent.jsonl` at start found. */
+  replay: LogReplay<ConsentRecord>;
   close(): Promise<void>;
 }
 
 const MAX_VISITORS = 10_000;
 const keyOf = (orgId: string, ecid: string) => `${orgId} ${ecid}`;
 
+/** A replayed line is kept only with the fields the event routes rely on. */
+const isConsentRecord = (value: unknown): value is ConsentRecord => {
+  const record = value as Partial<ConsentRecord> | null;
+  return (
+    typeof record?.orgId === 'string' &&
+    typeof record.ecid === 'string' &&
+    (record.general === 'in' || record.general === 'out') &&
+    Array.isArray(record.consent)
+  );
+};
+
 /** Opens the consent store of a data folder, replaying what earlier runs recorded. */
 export function createConsentStore(dataDir: string): ConsentStore {
-  const { log, replay } = openJsonLinesLog<ConsentRecord>(join(dataDir, 'consent.jsonl'));
+  const { log, replay } = openJsonLinesLog<ConsentRecord>(join(dataDir, 'consent.jsonl'), {
+    accept: isConsentRecord,
+  });
   const latest = new Map<string, ConsentRecord>();
   const keep = (record: ConsentRecord) => {
     const key = keyOf(record.orgId, record.ecid);
@@ -48,5 +63,6 @@ export function createConsentStore(dataDir: string): ConsentStore {
     get: (orgId, ecid) => latest.get(keyOf(orgId, ecid)),
     list: () => [...latest.values()].reverse(),
     close: () => log.close(),
+    replay,
   };
 }

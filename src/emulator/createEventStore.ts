@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { openJsonLinesLog, type LogReplay } from './openJsonLinesLog';
+import { eventMatches, type EventFilter } from './eventMatches';
+import { openJsonLinesLog, type LogFileOps, type LogReplay } from './openJsonLinesLog';
 import type { Validation } from './validateEvent';
 
 /** Where an event came in: the Edge Network endpoints or a streaming inlet. */
@@ -38,13 +39,23 @@ export interface StoredEvent {
 /** An event about to be stored: everything but what the store assigns. */
 export type NewEvent = Omit<StoredEvent, 'id' | 'seq' | 'duplicates' | 'receivedAt'>;
 
-/** Filters of `GET /api/events`. */
-export interface EventFilter {
-  requestId?: string;
-  dataStreamId?: string;
-  eventType?: string;
-  /** Only events received at or after this time (ms since the epoch). */
-  since?: number;
+export type { EventFilter };
+
+/** Which page of the filtered events to return. */
+export interface PageRequest {
+  /** At most this many events. */
+  limit: number;
+  /** The `nextCursor` of the previous page: continue after it. */
+  cursor?: number;
+  /** `asc`: oldest first (the default); `desc`: newest first. */
+  order?: 'asc' | 'desc';
+}
+
+/** One page of events, with how many match in all and where the next page starts. */
+export interface EventPage {
+  events: StoredEvent[];
+  total: number;
+  nextCursor?: number;
 }
 
 /** What the store tells its listeners (the inspector's live stream). */
@@ -56,10 +67,13 @@ export interface EventStore {
   /** Stores new events; those whose `_id` is already stored (or earlier in the same call) come back as duplicates. */
   add(events: NewEvent[]): Promise<{ stored: StoredEvent[]; duplicates: StoredEvent[] }>;
   list(filter?: EventFilter): StoredEvent[];
+  /** A page of the events that match `filter` (cursor = the `seq` of the last event of the previous page). */
+  page(filter: EventFilter, request: PageRequest): EventPage;
   /** By store id, or else by event `_id`. */
   get(id: string): StoredEvent | undefined;
   clear(): Promise<void>;
-  stats(): { events: number; duplicates: number };
+  /** Counts: events, duplicates, and events whose validation failed. */
+  stats(): { events: number; duplicates: number; problems: number };
   subscribe(listener: (change: StoreChange) => void): () => void;
   /** What replaying the log on start found. */
   readonly replay: Omit<LogReplay<unknown>, 'records'>;
@@ -68,9 +82,46 @@ export interface EventStore {
 
 type LogRecord = { t: 'event'; event: StoredEvent } | { t: 'dup'; id: string; requestId: string; at: number };
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The fields the store and the inspector rely on; a line without them is skipped on replay. */
+function isStoredEvent(value: unknown): value is StoredEvent {
+  return (
+    isObject(value) &&
+    Number.isSafeInteger(value.seq) &&
+    (value.seq as number) > 0 &&
+    value.id === String(value.seq) &&
+    typeof value.receivedTimeMs === 'number' &&
+    typeof value.receivedAt === 'string' &&
+    (value.source === 'edge' || value.source === 'inlet') &&
+    typeof value.endpoint === 'string' &&
+    typeof value.requestId === 'string' &&
+    typeof value.duplicates === 'number' &&
+    isObject(value.headers) &&
+    isObject(value.validation) &&
+    typeof value.validation.ok === 'boolean' &&
+    Array.isArray(value.validation.findings) &&
+    Array.isArray(value.validation.plainEmails)
+  );
+}
+
+const isLogRecord = (value: unknown): value is LogRecord =>
+  isObject(value) &&
+  ((value.t === 'event' && isStoredEvent(value.event)) ||
+    (value.t === 'dup' && typeof value.id === 'string'));
+
+/** Collaborators of the store: the log's file operations (tests inject failing ones). */
+export interface EventStoreOptions {
+  file?: LogFileOps;
+}
+
 /** Opens the event store in `dataDir` (`events.jsonl`), replaying what an earlier run accepted. */
-export function createEventStore(dataDir: string): EventStore {
-  const { log, replay } = openJsonLinesLog<LogRecord>(join(dataDir, 'events.jsonl'));
+export function createEventStore(dataDir: string, options: EventStoreOptions = {}): EventStore {
+  const { log, replay } = openJsonLinesLog<LogRecord>(join(dataDir, 'events.jsonl'), {
+    accept: isLogRecord,
+    file: options.file,
+  });
   const events: StoredEvent[] = [];
   const byId = new Map<string, StoredEvent>();
   const byEventId = new Map<string, StoredEvent>();
@@ -79,9 +130,12 @@ export function createEventStore(dataDir: string): EventStore {
   const listeners = new Set<(change: StoreChange) => void>();
   let seq = 0;
   let duplicateCount = 0;
+  let problemCount = 0;
 
   const keep = (event: StoredEvent) => {
+    if (byId.has(event.id)) return; // a repeated line (hand-edited log): keep the first
     events.push(event);
+    if (!event.validation.ok) problemCount += 1;
     byId.set(event.id, event);
     if (event.eventId) byEventId.set(event.eventId, event);
     seq = Math.max(seq, event.seq);
@@ -147,14 +201,20 @@ export function createEventStore(dataDir: string): EventStore {
       }
       return { stored: fresh, duplicates };
     },
-    list(filter = {}) {
-      return events.filter(
-        (event) =>
-          (filter.requestId === undefined || event.requestId === filter.requestId) &&
-          (filter.dataStreamId === undefined || event.dataStreamId === filter.dataStreamId) &&
-          (filter.eventType === undefined || event.eventType === filter.eventType) &&
-          (filter.since === undefined || event.receivedTimeMs >= filter.since),
-      );
+    list: (filter = {}) => events.filter((event) => eventMatches(event, filter)),
+    page(filter, { limit, cursor, order = 'asc' }) {
+      const matching = events.filter((event) => eventMatches(event, filter));
+      if (order === 'desc') matching.reverse();
+      const after = (event: StoredEvent) =>
+        cursor === undefined || (order === 'asc' ? event.seq > cursor : event.seq < cursor);
+      const start = matching.findIndex(after);
+      const page = start === -1 ? [] : matching.slice(start, start + limit);
+      const more = start !== -1 && start + limit < matching.length;
+      return {
+        events: page,
+        total: matching.length,
+        ...(more && { nextCursor: page[page.length - 1]!.seq }),
+      };
     },
     get: (id) => byId.get(id) ?? byEventId.get(id),
     async clear() {
@@ -163,9 +223,10 @@ export function createEventStore(dataDir: string): EventStore {
       byId.clear();
       byEventId.clear();
       duplicateCount = 0;
+      problemCount = 0;
       emit({ type: 'cleared' });
     },
-    stats: () => ({ events: events.length, duplicates: duplicateCount }),
+    stats: () => ({ events: events.length, duplicates: duplicateCount, problems: problemCount }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

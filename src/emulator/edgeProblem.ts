@@ -13,6 +13,7 @@ export const EDGE_ERRORS = {
   tooLarge: { code: '0103', status: 413, title: 'Request body too large' },
   unsupportedMediaType: { code: '0104', status: 415, title: 'Unsupported content type' },
   notFound: { code: '0105', status: 404, title: 'Unknown endpoint' },
+  invalidRequestId: { code: '0106', status: 400, title: 'Invalid requestId' },
   internal: { code: '0500', status: 500, title: 'Internal error' },
 } as const;
 

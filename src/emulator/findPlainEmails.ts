@@ -1,29 +1,11 @@
-const LOCAL_CHAR = /[\w.!#$%'*+^`{|}~-]/;
-// A dotted domain ending in a top-level label of letters, read from just after the "@".
-const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
+import { containsEmail, redactEmails } from '../core/redactEmails';
 
 /**
- * True if `text` holds an e-mail address (`local@domain.tld`, or with the `@` URL-encoded as
- * `%40`). It looks only around each `@`, so long strings cost linear time: a single regular
- * expression over the whole string backtracks quadratically on long runs of word characters.
- */
-export function containsEmail(text: string): boolean {
-  for (const separator of ['@', '%40']) {
-    for (let at = text.indexOf(separator); at !== -1; at = text.indexOf(separator, at + 1)) {
-      if (
-        at > 0 &&
-        LOCAL_CHAR.test(text[at - 1]!) &&
-        DOMAIN.test(text.slice(at + separator.length, at + separator.length + 256))
-      )
-        return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Lists the paths (e.g. `xdm.web.webPageDetails.URL`) of every string in `value` that contains a
- * plain e-mail address, in keys too. A sender that lets one through leaks personal data.
+ * Lists the paths (e.g. `xdm.web.webPageDetails.URL`, `headers.referer`) of every string in
+ * `value` that contains a plain e-mail address, in keys too (named with the address replaced, so
+ * that the report does not repeat it). A sender that lets one through leaks personal data. The
+ * rule is the collector's own ({@link containsEmail}): any script, the "@" percent-encoded at any
+ * depth, in linear time.
  */
 export function findPlainEmails(value: unknown, path = ''): string[] {
   const found: string[] = [];
@@ -34,8 +16,9 @@ export function findPlainEmails(value: unknown, path = ''): string[] {
       node.forEach((item, index) => visit(item, `${at}[${index}]`));
     } else if (node !== null && typeof node === 'object') {
       for (const [key, item] of Object.entries(node)) {
-        const child = at ? `${at}.${key}` : key;
-        if (containsEmail(key)) found.push(`${child} (key)`);
+        const name = containsEmail(key) ? redactEmails(key).value : key;
+        const child = at ? `${at}.${name}` : name;
+        if (name !== key) found.push(`${child} (key)`);
         visit(item, child);
       }
     }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Catalog, Connection, Flow, FlowConnection, Mapping, MappingSet } from './createCatalog';
 import { ProblemError } from './ProblemError';
+import { unsafePathSegment } from './unsafePathSegment';
 
 /** The connection spec of the HTTP API streaming source. */
 export const HTTP_API_CONNECTION_SPEC = 'bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb';
@@ -135,6 +136,13 @@ export function buildMappingSet(body: unknown, id: string = randomUUID().replace
       typeof item.destinationXdmPath === 'string' && /^[\w]+(\.[\w]+)*$/.test(item.destinationXdmPath),
       `mappings[${index}].destinationXdmPath must be a dotted XDM path`,
     );
+    for (const key of ['sourceAttribute', 'destinationXdmPath'] as const) {
+      const segment = unsafePathSegment(item[key] as string);
+      need(
+        segment === undefined,
+        `mappings[${index}].${key} may not contain the path segment ${JSON.stringify(segment)}: it reaches object prototypes`,
+      );
+    }
     return {
       sourceAttribute: item.sourceAttribute,
       destinationXdmPath: item.destinationXdmPath,

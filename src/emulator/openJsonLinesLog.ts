@@ -17,7 +17,7 @@ export interface LogReplay<T> {
   records: T[];
   /** A last line cut short by a crash; it was never acknowledged, so it is dropped and cut off. */
   tornTail: boolean;
-  /** Lines in the middle that did not parse (should not happen; counted, not fatal). */
+  /** Lines that did not parse or had the wrong shape (should not happen; skipped and counted, not fatal). */
   badLines: number;
 }
 
@@ -31,20 +31,44 @@ export interface JsonLinesLog<T> {
   close(): Promise<void>;
 }
 
-const writeAsync = (fd: number, bytes: Buffer, offset: number, length: number) =>
-  new Promise<number>((resolve, reject) =>
-    write(fd, bytes, offset, length, null, (error, count) => (error ? reject(error) : resolve(count))),
-  );
-const truncateAsync = promisify(ftruncate);
-// fdatasync: the data and the new file length reach the disk; timestamps need not.
-const syncAsync = promisify(fdatasync);
+/** The file operations a log uses: node:fs by default; tests pass failing ones. */
+export interface LogFileOps {
+  write(fd: number, bytes: Buffer, offset: number, length: number): Promise<number>;
+  /** Flushes data and length to the disk (fdatasync). */
+  sync(fd: number): Promise<void>;
+  truncate(fd: number, length: number): Promise<void>;
+}
+
+/** How to open a log. */
+export interface JsonLinesLogOptions<T> {
+  /** Checks the shape of each replayed record; lines that are JSON of another shape are skipped and counted. */
+  accept?: (value: unknown) => value is T;
+  /** The file operations; node:fs unless a test injects others. */
+  file?: LogFileOps;
+}
+
+const nodeFileOps: LogFileOps = {
+  write: (fd, bytes, offset, length) =>
+    new Promise<number>((resolve, reject) =>
+      write(fd, bytes, offset, length, null, (error, count) => (error ? reject(error) : resolve(count))),
+    ),
+  // fdatasync: the data and the new file length reach the disk; timestamps need not.
+  sync: promisify(fdatasync),
+  truncate: promisify(ftruncate),
+};
 
 type Job =
   | { kind: 'append'; text: string; done: () => void; fail: (error: Error) => void }
   | { kind: 'truncate'; done: () => void; fail: (error: Error) => void };
 
-/** Reads the records of a log, tolerating a torn last line; returns the byte length of the good part. */
-export function replayJsonLines<T>(path: string): LogReplay<T> & { goodBytes: number } {
+/**
+ * Reads the records of a log, tolerating a torn last line and skipping (counting) lines that do
+ * not parse or fail `accept`; returns the byte length of the good part.
+ */
+export function replayJsonLines<T>(
+  path: string,
+  accept: (value: unknown) => value is T = (_value): _value is T => true,
+): LogReplay<T> & { goodBytes: number } {
   let buffer: Buffer;
   try {
     buffer = readFileSync(path);
@@ -62,11 +86,14 @@ export function replayJsonLines<T>(path: string): LogReplay<T> & { goodBytes: nu
     if (end === -1) break; // no newline: the write never completed
     const line = buffer.toString('utf8', start, end);
     if (line.trim()) {
+      let value: unknown;
       try {
-        records.push(JSON.parse(line) as T);
+        value = JSON.parse(line);
       } catch {
-        badLines += 1;
+        value = undefined;
       }
+      if (value !== undefined && accept(value)) records.push(value);
+      else badLines += 1;
     }
     start = end + 1;
     goodBytes = start;
@@ -78,22 +105,43 @@ export function replayJsonLines<T>(path: string): LogReplay<T> & { goodBytes: nu
  * Opens (creating if needed) a JSON Lines log and replays it. Writes are serialized through one
  * queue; everything queued while a write+fsync is in flight goes out in the next single write, so
  * many concurrent requests cost one fsync (group commit) and each still waits for its own bytes to
- * be durable before it is acknowledged.
+ * be durable before it is acknowledged. A failed write (disk full) is cut back off the file before
+ * its callers hear of it, so the next record never lands glued to half a line.
  */
-export function openJsonLinesLog<T>(path: string): { log: JsonLinesLog<T>; replay: LogReplay<T> } {
+export function openJsonLinesLog<T>(
+  path: string,
+  options: JsonLinesLogOptions<T> = {},
+): { log: JsonLinesLog<T>; replay: LogReplay<T> } {
+  const file = options.file ?? nodeFileOps;
   mkdirSync(dirname(path), { recursive: true });
-  const { goodBytes, ...replay } = replayJsonLines<T>(path);
+  const { goodBytes, ...replay } = replayJsonLines<T>(path, options.accept);
   const fd = openSync(path, 'a+');
   // A torn tail was never acknowledged: cut it so the next record starts on a fresh line.
   if (replay.tornTail) {
     ftruncateSync(fd, goodBytes);
     fsyncSync(fd);
   }
+  // The length of what has been written and synced: a failed write is cut back to it.
+  let goodLength = goodBytes;
+  // Set when even cutting back failed: the file's end is unknown, so nothing more is written.
+  let broken: Error | undefined;
   let queue: Job[] = [];
   let running = false;
   let closed = false;
   let idle: Promise<void> = Promise.resolve();
   let markIdle = () => {};
+
+  const cutBack = async (length: number) => {
+    try {
+      await file.truncate(fd, length);
+      await file.sync(fd);
+      goodLength = length;
+    } catch (error) {
+      broken = new Error(
+        `the log ${path} could not be cut back after a failed write (${(error as Error).message}); restart the emulator`,
+      );
+    }
+  };
 
   const runQueue = () => {
     running = true;
@@ -104,27 +152,36 @@ export function openJsonLinesLog<T>(path: string): { log: JsonLinesLog<T>; repla
       const jobs = queue;
       queue = [];
       let failure: Error | undefined;
+      let length = goodLength;
+      let safeLength = goodLength;
       try {
+        if (broken) throw broken;
         let pending = '';
         const flush = async () => {
           if (!pending) return;
           const bytes = Buffer.from(pending, 'utf8');
           pending = '';
           let written = 0;
-          while (written < bytes.length)
-            written += await writeAsync(fd, bytes, written, bytes.length - written);
+          while (written < bytes.length) {
+            const count = await file.write(fd, bytes, written, bytes.length - written);
+            written += count;
+            length += count;
+          }
         };
         for (const job of jobs) {
           if (job.kind === 'append') pending += job.text;
           else {
             await flush();
-            await truncateAsync(fd, 0);
+            await file.truncate(fd, 0);
+            length = safeLength = 0;
           }
         }
         await flush();
-        await syncAsync(fd);
+        await file.sync(fd);
+        goodLength = length;
       } catch (error) {
         failure = error as Error;
+        if (!broken) await cutBack(safeLength);
       }
       for (const job of jobs) {
         if (failure) job.fail(failure);

@@ -10,6 +10,15 @@ const KEPT = [
   'x-sandbox-name',
 ];
 
+// An auth scheme is a token (RFC 9110 §11.1) followed by whitespace (a space or a tab) and credentials.
+const SCHEME = /^([!#$%&'*+.^`|~\w-]+)[ \t]+\S/;
+
+/** What is kept of an `Authorization` header: its scheme when it has one, never any part of the token. */
+export function redactAuthorization(value: string): string {
+  const scheme = SCHEME.exec(value)?.[1];
+  return scheme ? `${scheme} [redacted]` : '[redacted]';
+}
+
 /**
  * The request headers worth keeping with an event. Secrets are not kept: `authorization` is
  * reduced to its scheme, `cookie` to its names.
@@ -21,7 +30,7 @@ export function pickHeaders(headers: Record<string, string | string[] | undefine
     if (value !== undefined) kept[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const authorization = headers.authorization;
-  if (typeof authorization === 'string') kept.authorization = `${authorization.split(' ')[0]} [redacted]`;
+  if (authorization !== undefined) kept.authorization = redactAuthorization(String(authorization));
   const cookie = headers.cookie;
   if (typeof cookie === 'string') {
     kept.cookie = cookie

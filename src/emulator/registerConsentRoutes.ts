@@ -3,13 +3,21 @@ import { checkConsentEntry } from '../core/consent/checkConsentEntry';
 import type { ConsentEntry } from '../core/consent/ConsentInput';
 import { consentHandles } from './consentHandles';
 import { consentProblem } from './consentProblem';
-import { createConsentStore, type ConsentRecord } from './createConsentStore';
+import type { ConsentRecord } from './createConsentStore';
 import { edgeProblem } from './edgeProblem';
-import type { EmulatorContext } from './EmulatorContext';
+import type { RoutePluginOptions } from './EmulatorContext';
 import { parseJson } from './parseJson';
 import { readTcfPurposeOne } from './readTcfPurposeOne';
-import { EDGE_BODY_LIMIT, edgeRequestId, findDatastream, stateEntries } from './registerEdgeRoutes';
+import {
+  checkRequestId,
+  EDGE_BODY_LIMIT,
+  edgeErrorProblem,
+  edgeRequestId,
+  findDatastream,
+  stateEntries,
+} from './registerEdgeRoutes';
 import { resolveVisitor } from './resolveVisitor';
+import { problemHandler } from './sendProblem';
 
 /** What the entries mean for collection, as the Edge Network decides it: any opt-out wins. */
 function decide(entries: ConsentEntry[], requestId: string): 'in' | 'out' {
@@ -44,68 +52,63 @@ function readEntries(body: unknown, requestId: string): ConsentEntry[] {
   return consent as ConsentEntry[];
 }
 
-/**
- * The Edge Network's consent endpoint, `POST /ee/v1/privacy/set-consent?configId=…` (also after a
- * location hint): checks the standards, records the decision per visitor (`consent.jsonl`), and
- * answers with the visitor's id and the cookies to keep, the consent cookie among them. Also
- * `GET /api/consent` for the inspector. The store is in `context.consents`, where the event
- * routes find an opted-out visitor.
- */
-export function registerConsentRoutes(app: FastifyInstance, context: EmulatorContext, dataDir: string): void {
-  const consents = createConsentStore(dataDir);
-  context.consents = consents;
-  app.addHook('onClose', () => consents.close());
-
-  const setConsent = async (request: FastifyRequest) => {
-    const requestId = edgeRequestId(request);
-    const query = request.query as Record<string, unknown>;
-    const datastreamId = query.configId ?? query.dataStreamId;
-    if (typeof datastreamId !== 'string' || !datastreamId.trim())
-      throw edgeProblem(
-        'missingDatastream',
-        requestId,
-        'the configId query parameter is required: POST /ee/v1/privacy/set-consent?configId={DATASTREAM_ID}',
-      );
-    const datastream = await findDatastream(context, datastreamId, requestId, 'configId');
-    const entries = readEntries(request.body, requestId);
-    const general = decide(entries, requestId);
-    const visitor = resolveVisitor({
-      orgId: datastream.orgId,
-      stateEntries: stateEntries(request.body),
-      cookieHeader: request.headers.cookie,
-    });
-    const record: ConsentRecord = {
-      receivedAt: new Date().toISOString(),
-      orgId: datastream.orgId,
-      ecid: visitor.ecid,
-      dataStreamId: datastream.id,
+/** Checks a consent request, records its decision, and answers with the handles to keep. */
+async function setConsent(request: FastifyRequest, { context }: RoutePluginOptions) {
+  checkRequestId(request);
+  const requestId = edgeRequestId(request);
+  const query = request.query as Record<string, unknown>;
+  const datastreamId = query.configId ?? query.dataStreamId;
+  if (typeof datastreamId !== 'string' || !datastreamId.trim())
+    throw edgeProblem(
+      'missingDatastream',
       requestId,
-      general,
-      consent: entries,
-    };
-    await consents.record(record);
-    context.log(
-      `consent ${general} for visitor ${visitor.ecid} (${entries.map((e) => `${e.standard} ${e.version}`).join(', ')}) requestId=${requestId}`,
+      'the configId query parameter is required: POST /ee/v1/privacy/set-consent?configId={DATASTREAM_ID}',
     );
-    return { requestId, handle: consentHandles(visitor, general) };
+  const datastream = await findDatastream(context, datastreamId, requestId, 'configId');
+  const entries = readEntries(request.body, requestId);
+  const general = decide(entries, requestId);
+  const visitor = resolveVisitor({
+    orgId: datastream.orgId,
+    stateEntries: stateEntries(request.body),
+    cookieHeader: request.headers.cookie,
+  });
+  const record: ConsentRecord = {
+    receivedAt: new Date().toISOString(),
+    orgId: datastream.orgId,
+    ecid: visitor.ecid,
+    dataStreamId: datastream.id,
+    requestId,
+    general,
+    consent: entries,
   };
+  await context.consents.record(record);
+  const standards = entries.map((entry) => `${entry.standard} ${entry.version}`).join(', ');
+  context.log(`consent ${general} for visitor ${visitor.ecid} (${standards}) requestId=${requestId}`);
+  return { requestId, handle: consentHandles(visitor, general) };
+}
 
-  const options = { bodyLimit: EDGE_BODY_LIMIT };
-  for (const prefix of ['/ee', '/ee/:locationHint'])
-    app.post(`${prefix}/v1/privacy/set-consent`, options, async (request, reply) => {
-      const answer = await setConsent(request);
-      const visitorCookies = answer.handle.find((h) => h.type === 'state:store')!.payload as Array<{
-        key: string;
-        value: string;
-        maxAge: number;
-      }>;
+/**
+ * The Edge Network's consent endpoint, a plugin under the prefix `/ee`:
+ * `POST /ee/v1/privacy/set-consent?configId=…` (also after a location hint). Checks the standards,
+ * records the decision per visitor (`context.consents`, `consent.jsonl`, where the event routes
+ * find an opted-out visitor) and answers with the visitor's id and the cookies to keep, the
+ * consent cookie among them. Refusals are Edge Network problems.
+ */
+export async function registerConsentRoutes(
+  app: FastifyInstance,
+  options: RoutePluginOptions,
+): Promise<void> {
+  app.setErrorHandler(problemHandler(options.context, edgeErrorProblem));
+  // After a location hint the Web SDK puts the region in the path: /ee/local/v1/privacy/set-consent.
+  for (const prefix of ['', '/:locationHint'])
+    app.post(`${prefix}/v1/privacy/set-consent`, { bodyLimit: EDGE_BODY_LIMIT }, async (request, reply) => {
+      const answer = await setConsent(request, options);
+      const stateStore = answer.handle.find((handle) => handle.type === 'state:store');
+      const cookies = (stateStore?.payload ?? []) as Array<{ key: string; value: string; maxAge: number }>;
       reply.header(
         'set-cookie',
-        visitorCookies.map(
-          ({ key, value, maxAge }) => `${key}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax`,
-        ),
+        cookies.map(({ key, value, maxAge }) => `${key}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax`),
       );
       return reply.code(200).header('x-request-id', answer.requestId).send(answer);
     });
-  app.get('/api/consent', async () => ({ items: consents.list() }));
 }

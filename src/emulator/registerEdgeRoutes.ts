@@ -1,30 +1,51 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildEdgeHandles } from './buildEdgeHandles';
 import type { Datastream } from './createCatalog';
 import type { NewEvent } from './createEventStore';
 import { edgeProblem } from './edgeProblem';
-import type { EmulatorContext } from './EmulatorContext';
+import type { EmulatorContext, RoutePluginOptions } from './EmulatorContext';
 import { parseJson } from './parseJson';
+import { ProblemError } from './ProblemError';
+import { pathOf, problemHandler, readFastifyError, sendProblem } from './sendProblem';
 import { pickHeaders } from './pickHeaders';
 import { IDENTITY_MAX_AGE, resolveVisitor } from './resolveVisitor';
 import { validateEvent } from './validateEvent';
 import { answerOptedOut, findOptOut } from './answerOptedOut';
+import { DATASTREAM_ID } from '../core/patterns';
+import { REQUEST_ID } from './limits';
 
 /** The Edge Network takes at most 64 KB a request. */
 export const EDGE_BODY_LIMIT = 64 * 1024;
 
 const requestIds = new WeakMap<FastifyRequest, string>();
 
-/** The request's id: the caller's `requestId` parameter, or one made here (once per request). */
+const givenRequestId = (request: FastifyRequest): unknown =>
+  (request.query as Record<string, unknown> | undefined)?.requestId;
+
+/**
+ * The request's id: the caller's `requestId` parameter when it is valid (see `REQUEST_ID`), or
+ * one made here (once per request), so that a refusal can always name a safe id.
+ */
 export function edgeRequestId(request: FastifyRequest): string {
   let id = requestIds.get(request);
   if (!id) {
-    const given = (request.query as Record<string, unknown>)?.requestId;
-    id = typeof given === 'string' && given.trim() ? given.trim().slice(0, 200) : randomUUID();
+    const given = givenRequestId(request);
+    id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     requestIds.set(request, id);
   }
   return id;
+}
+
+/** Refuses a `requestId` that could not be echoed in a header or a log line, before anything is stored. */
+export function checkRequestId(request: FastifyRequest): void {
+  const given = givenRequestId(request);
+  if (given === undefined || (typeof given === 'string' && REQUEST_ID.test(given))) return;
+  throw edgeProblem(
+    'invalidRequestId',
+    edgeRequestId(request),
+    'requestId must be 1 to 128 visible ASCII characters (no spaces, no control characters); leave it out and the emulator makes one',
+  );
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -46,6 +67,13 @@ export async function findDatastream(
       `the ${parameter} query parameter is required: POST /ee/v2/interact?${parameter}={DATASTREAM_ID}`,
     );
   }
+  // Ids are UUIDs, in development mode too: an 8 KB id or one with a NUL would end up in the catalog.
+  if (!DATASTREAM_ID.test(rawId.trim()))
+    throw edgeProblem(
+      'unknownDatastream',
+      requestId,
+      `${parameter} must be a datastream ID (a UUID, optionally with ":environment"), not ${JSON.stringify(rawId.slice(0, 60))}${rawId.length > 60 ? '…' : ''}`,
+    );
   // `id:environment` selects a sandbox environment of the same datastream.
   const id = rawId.trim().split(':')[0]!;
   const known = context.catalog.get('datastream', id);
@@ -96,19 +124,59 @@ function readEvents(
   });
 }
 
-/** The `meta.state.entries` a request carries back (the Edge Network's cookies), if any. */
+/** The `meta.state.entries` of a request body (the cookies the page kept), or undefined. */
 export function stateEntries(body: unknown): unknown {
   const parsed = parseJson(body);
   const meta = parsed.ok && isObject(parsed.value) ? parsed.value.meta : undefined;
   return isObject(meta) && isObject(meta.state) ? meta.state.entries : undefined;
 }
 
+/** Turns what an Edge route (or fastify, for its body) threw into the Edge Network's problem. */
+export function edgeErrorProblem(error: FastifyError, request: FastifyRequest): ProblemError {
+  if (error instanceof ProblemError) return error;
+  const { status, tooLarge, badType } = readFastifyError(error);
+  const requestId = edgeRequestId(request);
+  if (tooLarge)
+    return edgeProblem(
+      'tooLarge',
+      requestId,
+      `the body is larger than ${EDGE_BODY_LIMIT} bytes (64 KB), the Edge Network's limit per request`,
+    );
+  if (badType)
+    return edgeProblem(
+      'unsupportedMediaType',
+      requestId,
+      `send the JSON body as application/json or text/plain, not ${request.headers['content-type'] ?? '(none)'}`,
+    );
+  return status < 500
+    ? edgeProblem('malformedJson', requestId, error.message)
+    : edgeProblem('internal', requestId, `the emulator failed: ${error.message}`);
+}
+
 /**
- * The Edge Network endpoints: `POST /ee/v2/interact` and `/ee/v2/collect` (`dataStreamId`,
- * `event`), and the Web SDK's `/ee/v1/interact` and `/ee/v1/collect` (`configId`, `events[]`).
+ * The Edge Network endpoints, a plugin under the prefix `/ee`: `POST /ee/v2/interact` and
+ * `/ee/v2/collect` (`dataStreamId`, `event`), and the Web SDK's `/ee/v1/interact` and
+ * `/ee/v1/collect` (`configId`, `events[]`). Refusals are Edge Network problems (`EXEG-…`).
  */
-export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContext): void {
+export async function registerEdgeRoutes(
+  app: FastifyInstance,
+  { context }: RoutePluginOptions,
+): Promise<void> {
+  app.setErrorHandler(problemHandler(context, edgeErrorProblem));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      context.rejections,
+      request,
+      reply,
+      edgeProblem(
+        'notFound',
+        edgeRequestId(request),
+        `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator: use POST /ee/v2/interact?dataStreamId=… or /ee/v2/collect`,
+      ),
+    ),
+  );
   const handle = (variant: Variant) => async (request: FastifyRequest, reply: FastifyReply) => {
+    checkRequestId(request);
     const requestId = edgeRequestId(request);
     const query = request.query as Record<string, unknown>;
     const parameter = variant.version === 'v2' ? 'dataStreamId' : 'configId';
@@ -125,7 +193,7 @@ export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContex
       cookieHeader: request.headers.cookie,
       identityMap: events[0]?.xdm.identityMap,
     });
-    const endpoint = request.url.split('?')[0]!;
+    const endpoint = pathOf(request.url);
     // Consent: an opted-out visitor's events are answered but never stored (see answerOptedOut).
     const optedOut = findOptOut(context, datastream.orgId, visitor, stateEntries(request.body));
     if (optedOut)
@@ -144,7 +212,9 @@ export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContex
       xdm,
       ...(data !== undefined && { data }),
       headers,
-      validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }),
+      validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', {
+        headers: request.headers,
+      }),
     }));
     const { stored, duplicates } = await context.store.add(records);
     for (const event of stored) {
@@ -175,7 +245,7 @@ export function registerEdgeRoutes(app: FastifyInstance, context: EmulatorContex
 
   const options = { bodyLimit: EDGE_BODY_LIMIT };
   // After a location hint the Web SDK puts the region in the path: /ee/local/v1/interact.
-  for (const prefix of ['/ee', '/ee/:locationHint']) {
+  for (const prefix of ['', '/:locationHint']) {
     app.post(`${prefix}/v2/interact`, options, handle({ version: 'v2', answer: 'interact' }));
     app.post(`${prefix}/v2/collect`, options, handle({ version: 'v2', answer: 'collect' }));
     app.post(`${prefix}/v1/interact`, options, handle({ version: 'v1', answer: 'interact' }));

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { CatalogKinds } from './createCatalog';
-import type { EmulatorContext } from './EmulatorContext';
+import type { RoutePluginOptions } from './EmulatorContext';
 import {
   buildConnection,
   buildFlow,
@@ -11,8 +11,19 @@ import {
   flowServiceProblem,
 } from './flowServiceObjects';
 import { parseJson } from './parseJson';
+import { ProblemError } from './ProblemError';
+import { pathOf, plainErrorProblem, problemHandler, readFastifyError, sendProblem } from './sendProblem';
 
-const BASE = '/data/foundation/flowservice';
+const BASE = '/flowservice';
+
+/** Turns what a Flow Service route (or fastify) threw into the platform's `FLOW-…` problem. */
+export function flowErrorProblem(error: FastifyError, request: FastifyRequest): ProblemError {
+  if (error instanceof ProblemError) return error;
+  const { status } = readFastifyError(error);
+  if (status < 500)
+    return flowServiceProblem(400, `${error.message} (${request.method} ${pathOf(request.url)})`);
+  return plainErrorProblem(error);
+}
 
 function bodyOf(body: unknown): unknown {
   const parsed = parseJson(body);
@@ -21,11 +32,24 @@ function bodyOf(body: unknown): unknown {
 }
 
 /**
- * The Flow Service and Data Prep calls of an HTTP API streaming setup, at the same paths as on
- * platform.adobe.io: connections, source and target connections, flows and mapping sets.
+ * The Flow Service and Data Prep calls of an HTTP API streaming setup, a plugin under the prefix
+ * `/data/foundation`, at the same paths as on platform.adobe.io: connections, source and target
+ * connections, flows and mapping sets. Refusals are `FLOW-…` problems.
  */
-export function registerFlowServiceRoutes(app: FastifyInstance, context: EmulatorContext): void {
+export async function registerFlowServiceRoutes(
+  app: FastifyInstance,
+  { context }: RoutePluginOptions,
+): Promise<void> {
   const { catalog } = context;
+  app.setErrorHandler(problemHandler(context, flowErrorProblem));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      context.rejections,
+      request,
+      reply,
+      flowServiceProblem(404, `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator`),
+    ),
+  );
   const describe = <K extends keyof CatalogKinds>(kind: K, item: CatalogKinds[K]): unknown => {
     if (kind === 'connection')
       return describeConnection(item as CatalogKinds['connection'], context.origin());
@@ -70,7 +94,7 @@ export function registerFlowServiceRoutes(app: FastifyInstance, context: Emulato
     context.log(`created flow ${flow.id}${flow.mappingId ? ` with mapping ${flow.mappingId}` : ''}`);
     return reply.code(201).send(created(flow));
   });
-  app.post('/data/foundation/mappingSets', async (request, reply) => {
+  app.post('/mappingSets', async (request, reply) => {
     const set = await catalog.put('mappingSet', buildMappingSet(bodyOf(request.body)));
     return reply.code(200).send({
       id: set.id,
@@ -85,5 +109,5 @@ export function registerFlowServiceRoutes(app: FastifyInstance, context: Emulato
   readRoutes(`${BASE}/sourceConnections`, 'sourceConnection');
   readRoutes(`${BASE}/targetConnections`, 'targetConnection');
   readRoutes(`${BASE}/flows`, 'flow');
-  readRoutes('/data/foundation/mappingSets', 'mappingSet');
+  readRoutes('/mappingSets', 'mappingSet');
 }

@@ -1,14 +1,17 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { applyMapping } from './applyMapping';
+import { exceedsDepth } from './exceedsDepth';
+import { MAX_JSON_DEPTH } from './limits';
 import type { Connection, Flow } from './createCatalog';
 import type { NewEvent } from './createEventStore';
-import type { EmulatorContext } from './EmulatorContext';
+import type { EmulatorContext, RoutePluginOptions } from './EmulatorContext';
 import { flowBaseConnectionIds } from './flowServiceObjects';
 import { inletProblem, inletUnauthorized } from './inletProblem';
 import { parseJson } from './parseJson';
 import { pickHeaders } from './pickHeaders';
 import { ProblemError } from './ProblemError';
+import { pathOf, plainErrorProblem, problemHandler, readFastifyError, sendProblem } from './sendProblem';
 import { validateEvent } from './validateEvent';
 
 /** An inlet takes at most 1 MB a record. */
@@ -76,8 +79,13 @@ function readRecord(
   headerFlowId: unknown,
   xactionId: string,
   base: Omit<NewEvent, 'xdm' | 'validation' | 'xactionId'>,
+  requestHeaders: FastifyRequest['headers'],
 ): NewEvent {
-  if (JSON.stringify(message).length > INLET_RECORD_LIMIT)
+  // Depth first: JSON.stringify of a record nested 100,000 levels deep would exhaust the stack.
+  if (exceedsDepth(message, MAX_JSON_DEPTH))
+    throw inletProblem('invalidPayload', xactionId, `a record may nest at most ${MAX_JSON_DEPTH} levels`);
+  // The limit is in bytes of UTF-8, as the request body limit is, not in UTF-16 characters.
+  if (Buffer.byteLength(JSON.stringify(message)) > INLET_RECORD_LIMIT)
     throw inletProblem('tooLarge', xactionId, `a record may be at most ${INLET_RECORD_LIMIT} bytes`);
   if (!isObject(message)) throw inletProblem('invalidPayload', xactionId, 'a record must be a JSON object');
   if (connection.dataType === 'xdm') {
@@ -101,7 +109,7 @@ function readRecord(
       eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
       xdm,
       raw: message,
-      validation: validateEvent(xdm, message, kind),
+      validation: validateEvent(xdm, message, kind, { headers: requestHeaders }),
     };
   }
   const flow = findFlow(context, connection, headerFlowId, xactionId);
@@ -114,7 +122,9 @@ function readRecord(
   const mappingSet = flow.mappingId ? context.catalog.get('mappingSet', flow.mappingId) : undefined;
   const mapped = mappingSet ? applyMapping(message, mappingSet.mappings) : { xdm: message, missing: [] };
   const xdm = mapped.xdm;
-  const validation = validateEvent(xdm, message, typeof xdm.eventType === 'string' ? 'event' : 'record');
+  const validation = validateEvent(xdm, message, typeof xdm.eventType === 'string' ? 'event' : 'record', {
+    headers: requestHeaders,
+  });
   for (const attribute of mapped.missing)
     validation.findings.push({
       severity: 'warning',
@@ -133,21 +143,58 @@ function readRecord(
   };
 }
 
+/** Turns what an inlet route (or fastify, for its body) threw into the inlet's problem. */
+export function inletErrorProblem(error: FastifyError, request: FastifyRequest): ProblemError {
+  if (error instanceof ProblemError) return error;
+  const { status, tooLarge, badType } = readFastifyError(error);
+  if (tooLarge)
+    return inletProblem(
+      'tooLarge',
+      createXactionId(),
+      `the body is larger than ${INLET_RECORD_LIMIT} bytes (1 MB), the inlet's limit per record`,
+    );
+  if (badType)
+    return inletProblem(
+      'unsupportedMediaType',
+      createXactionId(),
+      `send the JSON body as application/json, not ${request.headers['content-type'] ?? '(none)'}`,
+    );
+  if (status < 500) return inletProblem('invalidPayload', createXactionId(), error.message);
+  return plainErrorProblem(error);
+}
+
 /**
- * The streaming inlet: `POST /collection/{inletId}` (one record) and `POST /collection/batch/{inletId}`
- * (`{"messages": [...]}`, each record answered on its own).
+ * The streaming inlet, a plugin under the prefix `/collection`: `POST /collection/{inletId}` (one
+ * record) and `POST /collection/batch/{inletId}` (`{"messages": [...]}`, each record answered on
+ * its own). Refusals are the inlet's problems.
  */
-export function registerInletRoutes(app: FastifyInstance, context: EmulatorContext): void {
+export async function registerInletRoutes(
+  app: FastifyInstance,
+  { context }: RoutePluginOptions,
+): Promise<void> {
+  app.setErrorHandler(problemHandler(context, inletErrorProblem));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      context.rejections,
+      request,
+      reply,
+      inletProblem(
+        'notFound',
+        createXactionId(),
+        `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator: use POST /collection/{inletId}`,
+      ),
+    ),
+  );
   const baseOf = (request: FastifyRequest, connection: Connection, receivedTimeMs: number) => ({
     receivedTimeMs,
     source: 'inlet' as const,
-    endpoint: request.url.split('?')[0]!,
+    endpoint: pathOf(request.url),
     requestId: (request.headers['x-request-id'] as string | undefined) ?? '',
     inletId: connection.inletId,
     headers: pickHeaders(request.headers),
   });
 
-  app.post('/collection/:inletId', { bodyLimit: INLET_RECORD_LIMIT }, async (request, reply) => {
+  app.post('/:inletId', { bodyLimit: INLET_RECORD_LIMIT }, async (request, reply) => {
     const receivedTimeMs = Date.now();
     const xactionId = createXactionId(receivedTimeMs);
     const connection = openInlet(context, request, xactionId);
@@ -164,6 +211,7 @@ export function registerInletRoutes(app: FastifyInstance, context: EmulatorConte
       request.headers['x-adobe-flow-id'],
       xactionId,
       base,
+      request.headers,
     );
     const { stored, duplicates } = await context.store.add([record]);
     if (stored.length)
@@ -174,11 +222,12 @@ export function registerInletRoutes(app: FastifyInstance, context: EmulatorConte
     return reply.code(200).send({ inletId: connection.inletId, xactionId, receivedTimeMs });
   });
 
-  app.post('/collection/batch/:inletId', { bodyLimit: INLET_BATCH_LIMIT }, async (request, reply) => {
+  app.post('/batch/:inletId', { bodyLimit: INLET_BATCH_LIMIT }, async (request, reply) => {
     const receivedTimeMs = Date.now();
     const batchXaction = createXactionId(receivedTimeMs);
     const connection = openInlet(context, request, batchXaction);
-    const parsed = parseJson(request.body);
+    // Each record is held to the depth limit on its own (readRecord), so one deep record fails alone.
+    const parsed = parseJson(request.body, Infinity);
     if (!parsed.ok) throw inletProblem('invalidPayload', batchXaction, parsed.reason);
     const messages = Array.isArray(parsed.value)
       ? parsed.value
@@ -198,10 +247,15 @@ export function registerInletRoutes(app: FastifyInstance, context: EmulatorConte
       const xactionId = createXactionId(receivedTimeMs);
       try {
         records.push(
-          readRecord(context, connection, message, request.headers['x-adobe-flow-id'], xactionId, {
-            ...base,
-            requestId: base.requestId || batchXaction,
-          }),
+          readRecord(
+            context,
+            connection,
+            message,
+            request.headers['x-adobe-flow-id'],
+            xactionId,
+            { ...base, requestId: base.requestId || batchXaction },
+            request.headers,
+          ),
         );
         responses.push({ xactionId, status: 200 });
       } catch (error) {

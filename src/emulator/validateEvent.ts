@@ -1,4 +1,7 @@
 import { findPlainEmails } from './findPlainEmails';
+import type { XdmValidator } from './xdm/createXdmValidator';
+import { loadXdmValidator } from './xdm/loadXdmValidator';
+import type { SchemaViolation } from './xdm/SchemaViolation';
 
 /** One finding about a stored event. `privacy` findings are the loud ones: personal data leaked. */
 export interface Finding {
@@ -12,8 +15,17 @@ export interface Validation {
   /** No errors and no privacy findings. */
   ok: boolean;
   findings: Finding[];
-  /** Paths holding a plain e-mail address (also listed as `privacy` findings). */
+  /** Paths holding a plain e-mail address, `headers.…` included (also listed as `privacy` findings). */
   plainEmails: string[];
+  /** Where the XDM breaks Adobe's schemas (github.com/adobe/xdm): its class and the field groups its fields come from. */
+  schemaViolations: SchemaViolation[];
+}
+
+/** What else a check may use: the request's headers (checked for addresses) and the XDM validator. */
+export interface ValidationContext {
+  headers?: Record<string, string | string[] | undefined>;
+  /** Default: the emulator's own, built from the vendored adobe/xdm schemas. */
+  schemas?: XdmValidator;
 }
 
 /** What is being checked: an ExperienceEvent (Edge, or an inlet event) or a profile record from an inlet. */
@@ -81,37 +93,82 @@ function checkIdentityMap(identityMap: unknown, findings: Finding[]) {
   }
 }
 
+/** Checks the XDM against Adobe's schemas; what it finds beyond violations becomes findings. */
+function checkSchemas(
+  xdm: Record<string, unknown>,
+  kind: RecordKind,
+  findings: Finding[],
+  schemas: XdmValidator | undefined,
+): SchemaViolation[] {
+  const validator = schemas ?? loadXdmValidator().validator;
+  if (!validator) {
+    findings.push({
+      severity: 'warning',
+      path: 'xdm',
+      message: loadXdmValidator().error ?? 'no XDM schemas',
+    });
+    return [];
+  }
+  const { violations, unknownFields } = validator.check(xdm, kind);
+  if (violations.length)
+    findings.push({
+      severity: 'error',
+      path: 'xdm',
+      message: `${violations.length} violation(s) of Adobe's XDM schemas: Platform would not ingest this ${kind === 'event' ? 'event' : 'record'} as sent (see the schema violations)`,
+    });
+  for (const field of unknownFields)
+    findings.push({
+      severity: 'warning',
+      path: `xdm.${field}`,
+      message: `no field group the emulator knows (adobe/xdm ${validator.commit.slice(0, 8)}) defines this field: check that your schema has it`,
+    });
+  return violations;
+}
+
+/** Checks the required XDM fields: `_id`, `timestamp`, `eventType` for events; `_id` for records. */
+function checkRequired(xdm: Record<string, unknown>, kind: RecordKind, findings: Finding[]) {
+  const required = kind === 'event' ? (['_id', 'timestamp', 'eventType'] as const) : (['_id'] as const);
+  for (const field of required) {
+    const value = xdm[field];
+    if (typeof value !== 'string' || !value.trim()) {
+      findings.push({
+        severity: kind === 'event' ? 'error' : 'warning',
+        path: `xdm.${field}`,
+        message: `${field} is required (a non-empty string)`,
+      });
+    }
+  }
+  if (typeof xdm.timestamp === 'string' && Number.isNaN(Date.parse(xdm.timestamp))) {
+    findings.push({
+      severity: 'error',
+      path: 'xdm.timestamp',
+      message: 'timestamp must be an ISO 8601 date-time',
+    });
+  }
+}
+
 /**
  * Checks one event as the platform would care: the required XDM fields (`_id`, `timestamp`,
- * `eventType` for events; `_id` for records), the identity map's shape, hashed e-mail ids, and
- * any plain e-mail address anywhere in `payload` (xdm, data, raw record...).
+ * `eventType` for events; `_id` for records), the identity map's shape, hashed e-mail ids, Adobe's
+ * XDM schemas (the class and the field groups the event uses), and any plain e-mail address
+ * anywhere in `payload` (xdm, data, raw record...) or in the request's headers.
  */
-export function validateEvent(xdm: unknown, payload: unknown, kind: RecordKind = 'event'): Validation {
+export function validateEvent(
+  xdm: unknown,
+  payload: unknown,
+  kind: RecordKind = 'event',
+  context: ValidationContext = {},
+): Validation {
   const findings: Finding[] = [];
+  let schemaViolations: SchemaViolation[] = [];
   if (!isObject(xdm)) {
     findings.push({ severity: 'error', path: 'xdm', message: 'xdm must be an object' });
   } else {
-    const required = kind === 'event' ? (['_id', 'timestamp', 'eventType'] as const) : (['_id'] as const);
-    for (const field of required) {
-      const value = xdm[field];
-      if (typeof value !== 'string' || !value.trim()) {
-        findings.push({
-          severity: kind === 'event' ? 'error' : 'warning',
-          path: `xdm.${field}`,
-          message: `${field} is required (a non-empty string)`,
-        });
-      }
-    }
-    if (typeof xdm.timestamp === 'string' && Number.isNaN(Date.parse(xdm.timestamp))) {
-      findings.push({
-        severity: 'error',
-        path: 'xdm.timestamp',
-        message: 'timestamp must be an ISO 8601 date-time',
-      });
-    }
+    checkRequired(xdm, kind, findings);
     if (xdm.identityMap !== undefined) checkIdentityMap(xdm.identityMap, findings);
+    schemaViolations = checkSchemas(xdm, kind, findings, context.schemas);
   }
-  const plainEmails = findPlainEmails(payload);
+  const plainEmails = [...findPlainEmails(payload), ...findPlainEmails(context.headers ?? {}, 'headers')];
   for (const path of plainEmails) {
     findings.push({
       severity: 'privacy',
@@ -120,5 +177,10 @@ export function validateEvent(xdm: unknown, payload: unknown, kind: RecordKind =
         'PLAIN E-MAIL ADDRESS: the sender leaked personal data; hash it (Email_LC_SHA256) or remove it',
     });
   }
-  return { ok: !findings.some((finding) => finding.severity !== 'warning'), findings, plainEmails };
+  return {
+    ok: !findings.some((finding) => finding.severity !== 'warning'),
+    findings,
+    plainEmails,
+    schemaViolations,
+  };
 }

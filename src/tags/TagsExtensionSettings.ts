@@ -1,4 +1,6 @@
-import type { CollectorConfig } from '../core/CollectorConfig';
+import type { CollectorConfig, OnBeforeEventSend } from '../core/CollectorConfig';
+import { describeError } from './describeError';
+import type { TurbineLogger } from './Turbine';
 
 /** The extension configuration a Tags user saves (see `configuration.schema` in extension.json). */
 export interface TagsExtensionSettings {
@@ -12,6 +14,8 @@ export interface TagsExtensionSettings {
   webVitals?: unknown;
   /** Consent until the visitor chooses: in / out / pending, or a data element returning one. */
   defaultConsent?: unknown;
+  /** The on-before-send code: Tags turns it into `function (content) { … }` (`transforms` in extension.json). */
+  onBeforeEventSend?: unknown;
 }
 
 /** The Tags environments a library can be built for, each with its own datastream. */
@@ -28,6 +32,22 @@ function text(value: unknown): string | undefined {
 }
 
 /**
+ * The Tags user's on-before-send code as the core's callback: an error it throws is logged
+ * through Turbine's logger, then thrown on, so that the core sends the event unchanged.
+ */
+function onBeforeEventSend(code: unknown, logger?: TurbineLogger): OnBeforeEventSend | undefined {
+  if (typeof code !== 'function') return undefined;
+  return (content) => {
+    try {
+      return code(content);
+    } catch (error) {
+      logger?.error(`On before event send failed: ${describeError(error)}; the event is sent unchanged`);
+      throw error;
+    }
+  };
+}
+
+/**
  * Turns the saved extension settings into the core's configuration for the library's stage.
  * Staging and development fall back to the production datastream when left blank, as the Tags
  * UI promises. Pure; `resolveConfig` then checks the values.
@@ -35,6 +55,7 @@ function text(value: unknown): string | undefined {
 export function toCollectorConfig(
   settings: TagsExtensionSettings | undefined,
   stage: string | undefined,
+  logger?: TurbineLogger,
 ): CollectorConfig {
   const saved = settings ?? {};
   const known = (TAGS_STAGES as readonly string[]).includes(stage ?? '')
@@ -53,5 +74,7 @@ export function toCollectorConfig(
   if ('defaultConsent' in saved)
     config.defaultConsent = (text(saved.defaultConsent)?.toLowerCase() ??
       'pending') as CollectorConfig['defaultConsent'];
+  const callback = onBeforeEventSend(saved.onBeforeEventSend, logger);
+  if (callback) config.onBeforeEventSend = callback;
   return config;
 }

@@ -1,21 +1,24 @@
 import type { Collector } from '../core/createCollector';
+import type { TagsPage } from './createTagsPage';
 import { describeError } from './describeError';
-import { getTagsCollector, rememberRequestId } from './getTagsCollector';
-import type { Turbine } from './Turbine';
+
+/** What an action takes from the page: its collector, the logger, and where request ids go. */
+export type ActionContext = Pick<TagsPage, 'getCollector' | 'logger' | 'rememberRequestId'>;
 
 /**
  * Runs one action against the page's collector and returns the promise Turbine awaits when the
  * property uses rule component sequencing: it resolves when the work is done and rejects when it
  * failed, so later actions of the rule do not run on a failed send. Every failure is logged
- * through `turbine.logger.error` with the action's name; nothing throws into the page.
+ * through the logger with the action's name; nothing throws into the page.
  */
 export function runAction(
-  turbine: Turbine,
+  context: ActionContext,
   actionName: string,
   work: (collector: Collector) => Promise<unknown>,
 ): Promise<void> {
+  const { getCollector, logger, rememberRequestId } = context;
   const outcome = new Promise<unknown>((resolve) => {
-    const collector = getTagsCollector(turbine);
+    const collector = getCollector();
     if (!collector)
       throw new Error(
         'nothing was sent because the extension configuration is invalid (see the error above)',
@@ -25,7 +28,7 @@ export function runAction(
     () => undefined,
     (error: unknown) => {
       rememberRequestId((error as { requestId?: string } | null)?.requestId);
-      turbine.logger.error(`${actionName} failed: ${describeError(error)}`);
+      logger.error(`${actionName} failed: ${describeError(error)}`);
       throw error;
     },
   );

@@ -1,12 +1,12 @@
 import { describeError } from './describeError';
-import type { Turbine } from './Turbine';
+import type { TurbineLogger } from './Turbine';
 
 /**
  * Wraps a data element's work: Turbine wants the value synchronously, and a failure must become
  * a logged error and an empty value, never an exception in the page.
  */
 export function runDataElement<T>(
-  turbine: Turbine,
+  logger: TurbineLogger,
   name: string,
   work: (settings: unknown) => T | undefined,
 ): (settings: unknown) => T | undefined {
@@ -14,7 +14,7 @@ export function runDataElement<T>(
     try {
       return work(settings);
     } catch (error) {
-      turbine.logger.error(`${name} data element failed: ${describeError(error)}`);
+      logger.error(`${name} data element failed: ${describeError(error)}`);
       return undefined;
     }
   };

@@ -270,4 +270,35 @@ describe('delivery in Chromium', () => {
     expect(await storedQueue(page, outId)).toEqual([]);
     await context.close();
   });
+
+  it('(g) a live tab keeps its queued events; once it closes, another open tab adopts and sends them', async () => {
+    const id = datastream(8);
+    // The first tab holds its events (consent pending); the second sends (consent in).
+    server.serve(
+      '/g-hold.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: server.origin, defaultConsent: 'pending' }),
+    );
+    server.serve('/g-send.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin }));
+    const context = await browser.newContext();
+    const holder = await context.newPage();
+    await holder.goto(`${server.origin}/g-hold.html`);
+    await holder.evaluate(() =>
+      [1, 2, 3].forEach((n) => void (window as never as { send(d: unknown): unknown }).send({ n })),
+    );
+    await expect.poll(async () => (await storedQueue(holder, id)).length).toBe(3);
+    const owners = new Set((await storedQueue(holder, id)).map((entry) => entry.owner));
+    expect(owners.size).toBe(1);
+
+    const other = await context.newPage();
+    await other.goto(`${server.origin}/g-send.html`);
+    await other.waitForTimeout(1000);
+    expect(server.requests.filter(forStream(id))).toHaveLength(0);
+
+    await holder.close();
+    const sent = await server.waitFor(3, forStream(id), 10_000);
+    expect(sent.map((r) => eventOf(r).data!.n).sort()).toEqual([1, 2, 3]);
+    await expect.poll(() => storedQueue(other, id)).toEqual([]);
+    await context.close();
+  });
 });

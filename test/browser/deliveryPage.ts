@@ -31,26 +31,16 @@ export const interacts = (r: RecordedRequest) => r.url.pathname === '/ee/v2/inte
 export const eventOf = (r: RecordedRequest) =>
   JSON.parse(r.body).event as { xdm: { _id: string; timestamp: string }; data?: { n?: number } };
 
-/** What the page's persistent queue (IndexedDB) holds for a datastream. */
+/** What the page's persistent queue (localStorage, one key per request) holds for a datastream. */
 export function storedQueue(
   page: Page,
   datastreamId: string,
-): Promise<Array<{ request: { requestId: string; body: string } }>> {
+): Promise<Array<{ request: { requestId: string; body: string }; owner?: string }>> {
   return page.evaluate(
-    (name) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('q')) return resolve([]);
-          const all = db.transaction('q').objectStore('q').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result);
-          };
-        };
-      }),
-    `edge-collector:${datastreamId}`,
+    (prefix) =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith(prefix))
+        .map((key) => JSON.parse(localStorage.getItem(key)!)),
+    `edge-collector:${datastreamId}:q:`,
   );
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
@@ -14,6 +17,11 @@ const storedEvents = async (query = '') =>
   (await (await fetch(`${emulator.origin}/api/events${query}`)).json()).events as Array<Loose>;
 const rowTypes = (page: Page) =>
   page.$$eval('#list .row .type', (nodes) => nodes.map((node) => node.textContent));
+const waitForNoRow = (page: Page, type: string) =>
+  page.waitForFunction(
+    (gone) => ![...document.querySelectorAll('#list .row .type')].some((node) => node.textContent === gone),
+    type,
+  );
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seedDemo: true });
@@ -104,22 +112,207 @@ describe('the demo site and the live inspector, in Chromium', () => {
 
     await inspector.screenshot({ path: '/tmp/inspector.png' });
 
+    // The filters reload the list from the server: wait for the rows to change.
     await inspector.check('#filter-problems');
+    await waitForNoRow(inspector, 'commerce.productViews');
     const problems = await rowTypes(inspector);
     expect(problems).toEqual(expect.arrayContaining(['web.formFilledOut', 'POST /ee/v2/interact']));
     expect(problems).not.toContain('commerce.productViews');
     await inspector.uncheck('#filter-problems');
+    await inspector.waitForSelector('#list .row .type:text("commerce.productViews")');
     await inspector.fill('#filter-text', 'productViews');
+    await waitForNoRow(inspector, 'web.formFilledOut');
     expect(await rowTypes(inspector)).toEqual(['commerce.productViews']);
     await inspector.fill('#filter-text', '');
+    await inspector.waitForSelector('#list .row .type:text("web.formFilledOut")');
     await inspector.selectOption('#filter-source', 'refused');
+    await waitForNoRow(inspector, 'web.formFilledOut');
     expect(await rowTypes(inspector)).toEqual(['POST /ee/v2/interact']);
     await inspector.selectOption('#filter-source', '');
+    await inspector.waitForSelector('#list .row .type:text("web.formFilledOut")');
   });
 
   it('empties when the store is cleared', async () => {
     await fetch(`${emulator.origin}/api/events`, { method: 'DELETE' });
     await inspector.waitForFunction(() => document.querySelectorAll('#list .row').length === 0);
     expect(await inspector.isVisible('#empty')).toBe(true);
+  });
+});
+
+describe('the demo site serves the add-ons the standalone script loads (B13)', () => {
+  it('streamRecord works on the demo site: the streaming add-on loads from /dist/', async () => {
+    const site = await browser.newPage();
+    await site.goto(`${emulator.origin}/demo/`);
+    const receipt = await site.evaluate(
+      (options) =>
+        (window as unknown as { edgeCollector: (c: string, o: unknown) => Promise<unknown> }).edgeCollector(
+          'streamRecord',
+          options,
+        ),
+      {
+        inletUrl: emulator.demo!.xdmInlet.inletUrl,
+        flowId: emulator.demo!.xdmInlet.flowId,
+        schemaRef: {
+          id: 'https://ns.adobe.com/edgecollectordemo/schemas/demo-profile',
+          contentType: 'application/vnd.adobe.xed-full+json;version=1.0',
+        },
+        datasetId: 'de3000005eed400080000001',
+        record: { _id: 'demo-profile-1', person: { name: { firstName: 'Ada' } } },
+      },
+    );
+    expect(receipt).toMatchObject({ inletId: emulator.demo!.xdmInlet.inletId, recordId: 'demo-profile-1' });
+    expect((await fetch(`${emulator.origin}/api/events/demo-profile-1`)).status).toBe(200);
+    expect((await fetch(`${emulator.origin}/dist/edge-collector.vitals.min.js`)).status).toBe(200);
+    await site.close();
+  });
+});
+
+// The stored event line of the inspector's scale test: a page view as the collector sends it.
+function storedLine(seq: number, receivedTimeMs: number, extra: Loose = {}): string {
+  const id = `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`;
+  const event = {
+    id: String(seq),
+    seq,
+    receivedAt: new Date(receivedTimeMs).toISOString(),
+    receivedTimeMs,
+    source: 'edge',
+    endpoint: '/ee/v2/interact',
+    requestId: `req-${id}`,
+    dataStreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
+    eventId: id,
+    eventType: seq % 10 ? 'web.webpagedetails.pageViews' : 'commerce.productViews',
+    ecid: '12345678901234567890123456789012345678',
+    xdm: {
+      _id: id,
+      eventType: 'web.webpagedetails.pageViews',
+      timestamp: new Date(receivedTimeMs).toISOString(),
+      identityMap: { ECID: [{ id: '12345678901234567890123456789012345678', primary: true }] },
+      web: {
+        webPageDetails: {
+          URL: `https://shop.example/page/${seq}`,
+          name: `page ${seq}`,
+          pageViews: { value: 1 },
+        },
+      },
+      implementationDetails: { name: 'https://ns.adobe.com/experience/edge-collector', version: '0.1.0' },
+    },
+    data: { prop1: 'custom value' },
+    headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop.example' },
+    validation: { ok: seq % 50 !== 0, findings: [], plainEmails: [] },
+    duplicates: 0,
+    ...extra,
+  };
+  return `${JSON.stringify({ t: 'event', event })}\n`;
+}
+
+describe('the inspector at scale (B9): 50,000 stored events', () => {
+  const STORED = 50_000;
+  let big: RunningEmulator;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'inspector-scale-'));
+    const start = Date.now() - STORED * 1000;
+    const lines: string[] = [];
+    for (let seq = 1; seq < STORED; seq += 1) lines.push(storedLine(seq, start + seq * 1000));
+    // The newest carries fields this inspector does not know by name: they must show anyway.
+    lines.push(
+      storedLine(STORED, start + STORED * 1000, {
+        schemaViolations: [
+          { path: '/web/webPageDetails/URL', rule: 'format: uri', schema: 'webpagedetails.schema.json' },
+        ],
+        consent: { dropped: 'collect consent is out' },
+        validation: { ok: false, findings: [], plainEmails: [], schemaChecked: 'experienceevent' },
+      }),
+    );
+    writeFileSync(join(dataDir, 'events.jsonl'), lines.join(''));
+    big = await startEmulator({
+      port: 0,
+      dataDir,
+      datastreams: [{ id: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b' }],
+    });
+  });
+  afterAll(async () => {
+    await big?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('renders the newest events at once, shows a new one at once, pages older ones, and shows unknown fields', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const opened = Date.now();
+    await page.goto(`${big.origin}/`);
+    await page.waitForSelector('#list .row');
+    const firstRowMs = Date.now() - opened;
+    const renderedMs = await page.evaluate(
+      () => performance.getEntriesByName('inspector:rendered')[0]?.startTime,
+    );
+    expect(await page.textContent('#count-events')).toBe(String(STORED));
+    const rows = await page.$$eval('#list .row', (nodes) => nodes.length);
+    expect(rows).toBeLessThanOrEqual(200);
+    await page.waitForSelector('#live[data-state="live"]');
+
+    // New events: the time from the request to its row in the list, measured in the page.
+    const delays: number[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const id = `live${index}-0000-4000-8000-${crypto.randomUUID().slice(-12)}`;
+      const shown = page.evaluate(
+        (tail) =>
+          new Promise<number>((resolve) => {
+            const observer = new MutationObserver(() => {
+              const top = document.querySelector('#list .row .meta')?.textContent ?? '';
+              if (top.includes(tail)) {
+                observer.disconnect();
+                resolve(performance.timeOrigin + performance.now());
+              }
+            });
+            observer.observe(document.querySelector('#list')!, { childList: true });
+          }),
+        id.slice(-4),
+      );
+      await page.waitForTimeout(50);
+      const sent = Date.now();
+      const response = await fetch(
+        `${big.origin}/ee/v2/interact?dataStreamId=2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b`,
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            event: {
+              xdm: {
+                _id: id,
+                eventType: 'web.webpagedetails.pageViews',
+                timestamp: new Date().toISOString(),
+              },
+            },
+          }),
+        },
+      );
+      expect(response.status).toBe(200);
+      delays.push((await shown) - sent);
+    }
+    expect(await page.textContent('#count-events')).toBe(String(STORED + 5));
+
+    // Scrolling to the end of the list loads the next page of older events.
+    const before = await page.$$eval('#list .row', (nodes) => nodes.length);
+    await page.$eval('#more', (button) => button.scrollIntoView());
+    await page.waitForFunction((count) => document.querySelectorAll('#list .row').length > count, before);
+
+    // The event with fields added by other checks shows them in its detail view.
+    await page.fill('#filter-text', '000000050000');
+    await page.waitForFunction(() => document.querySelectorAll('#list .row').length === 1);
+    await page.click('#list .row');
+    const detailText = await page.textContent('#detail');
+    expect(detailText).toContain('schemaViolations');
+    expect(detailText).toContain('format: uri');
+    expect(detailText).toContain('collect consent is out');
+    expect(detailText).toContain('validation.schemaChecked');
+
+    const sorted = [...delays].sort((a, b) => a - b);
+    console.log(
+      `inspector with ${STORED} stored events: first rows after ${firstRowMs} ms (rendered at ${Math.round(renderedMs ?? NaN)} ms after navigation start); new event shown after ${sorted.map((ms) => Math.round(ms)).join(', ')} ms (median ${Math.round(sorted[2]!)} ms)`,
+    );
+    // Generous bounds on a shared machine: the figures above are the measurement.
+    expect(firstRowMs).toBeLessThan(10_000);
+    expect(sorted[2]!).toBeLessThan(5_000);
+    await page.close();
   });
 });

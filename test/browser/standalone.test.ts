@@ -84,7 +84,11 @@ document.addEventListener('securitypolicyviolation', function (e) { window.resul
       },
       environment: { type: 'browser', browserDetails: { viewportWidth: 1024, viewportHeight: 700 } },
       device: { screenOrientation: 'landscape' },
-      implementationDetails: { name: 'edge-collector/standalone', version: VERSION, environment: 'browser' },
+      implementationDetails: {
+        name: 'https://www.npmjs.com/package/edge-collector#standalone',
+        version: VERSION,
+        environment: 'browser',
+      },
     });
     expect(xdm.placeContext.localTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
 

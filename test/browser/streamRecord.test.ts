@@ -73,10 +73,11 @@ describe('edgeCollector("streamRecord") in headless Chromium', () => {
     });
 
     const stored = (await (await fetch(`${emulator.origin}/api/events/browser-profile-1`)).json()) as {
-      xdm: { personalEmail: { address: string } };
+      xdm: { personalEmail: { address?: string }; identityMap: { Email_LC_SHA256: Array<{ id: string }> } };
       validation: { ok: boolean };
     };
-    expect(stored.xdm.personalEmail.address).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.xdm.personalEmail.address).toBeUndefined();
+    expect(stored.xdm.identityMap.Email_LC_SHA256[0]!.id).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.validation.ok).toBe(true);
 
     // A second call reuses the loaded add-on; a bad option is refused before anything is sent.

@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTagsLibrary } from '../integration/tags/buildTagsLibrary';
+import { HARNESS, serveTagsPage } from '../integration/tags/harness';
 import { packageExtension, ROOT } from '../integration/tags/packageExtension';
 import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
@@ -11,24 +12,6 @@ import { startRecordingServer, type RecordingServer } from '../support/startReco
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const EMAIL = 'Ada.Lovelace@Example.com';
 const DIGEST = createHash('sha256').update(EMAIL.trim().toLowerCase()).digest('hex');
-
-// A helper extension of the test's own: an event whose trigger the test fires, a data element
-// returning its settings' value, and an action that records what it was given (tokens replaced).
-const HARNESS = {
-  'fire.js': {
-    name: 'fire',
-    source:
-      'module.exports = function (settings, trigger) { (window.__fire = window.__fire || {})[settings.name] = trigger; };',
-  },
-  'constant.js': {
-    name: 'constant',
-    source: 'module.exports = function (settings) { return settings.value; };',
-  },
-  'record.js': {
-    name: 'record',
-    source: 'module.exports = function (settings) { (window.__seen = window.__seen || []).push(settings); };',
-  },
-};
 
 describe('the packaged extension in Turbine (headless Chromium)', () => {
   let browser: Browser;
@@ -95,12 +78,7 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
       ],
       harness: HARNESS,
     });
-    server.serve('/launch.js', 'application/javascript', library);
-    server.serve(
-      '/page.html',
-      'text/html',
-      '<!doctype html><html><head><title>Shop home</title><script src="/launch.js"></script></head><body>shop</body></html>',
-    );
+    serveTagsPage(server, library);
     page = await browser.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -133,7 +111,9 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
       siteSection: 'shop',
       pageViews: { value: 1 },
     });
-    expect(body.event.xdm.implementationDetails.name).toBe('edge-collector/tags');
+    expect(body.event.xdm.implementationDetails.name).toBe(
+      'https://www.npmjs.com/package/edge-collector#tags',
+    );
     expect(request!.body.toLowerCase()).not.toContain(EMAIL.toLowerCase());
     expect(request!.body.toLowerCase()).not.toContain('example.com');
   });
@@ -232,6 +212,29 @@ describe('a built view in headless Chromium', () => {
     if (process.env.VIEW_SCREENSHOT)
       await page.screenshot({ path: process.env.VIEW_SCREENSHOT, fullPage: true });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('B5: draws a visible border around the selects', async () => {
+    const context = await browser.newContext();
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const file = join(ROOT, 'dist/views', url.pathname);
+      if (url.origin === VIEWS_ORIGIN && existsSync(file))
+        return route.fulfill({
+          contentType: TYPES[extname(url.pathname)] ?? 'text/plain',
+          body: readFileSync(file),
+        });
+      return route.abort();
+    });
+    const page = await context.newPage();
+    await page.goto(`${VIEWS_ORIGIN}/streamRecord.html`);
+    const border = await page.locator('[data-field="dataType"] select').evaluate((select) => {
+      const style = getComputedStyle(select);
+      return { width: style.borderTopWidth, color: style.borderTopColor };
+    });
+    expect(border.width).not.toBe('0px');
+    expect(border.color).not.toBe('rgba(0, 0, 0, 0)');
     await context.close();
   });
 });

@@ -122,6 +122,13 @@ describe('Core Web Vitals in headless Chromium', () => {
       1,
       (request) => ofType('web.webpagedetails.pageViews')(request) && fromPage(request),
     );
+    // The page view now leaves before the first paint: leave only once there is an LCP to report.
+    await tab.evaluate(
+      () =>
+        new Promise((painted) =>
+          new PerformanceObserver(painted).observe({ type: 'largest-contentful-paint', buffered: true }),
+        ),
+    );
     await tab.close({ runBeforeUnload: true });
     await server.waitFor(1, (request) => ofType('test.hidden')(request) && fromPage(request));
     await context.close();

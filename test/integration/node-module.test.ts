@@ -48,8 +48,10 @@ describe('the ES module on Node 20', () => {
           { id: 'a6ea4cde5da5ae7cc68baae894d1d6544fca26254433b0fff7c2cb4843b4a097', primary: true },
         ],
       },
-      environment: { type: 'server' },
-      implementationDetails: { name: 'edge-collector/node', environment: 'server' },
+      implementationDetails: {
+        name: 'https://www.npmjs.com/package/edge-collector#node',
+        environment: 'server',
+      },
       commerce: { purchases: { value: 1 } },
     });
     expect(xdm.web).toBeUndefined();

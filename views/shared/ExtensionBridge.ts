@@ -18,6 +18,8 @@ export interface ExtensionBridge {
   register(methods: ViewMethods): void;
   /** Opens the Tags data element picker; with `tokenize` it resolves with `%name%`. */
   openDataElementSelector(options?: { tokenize?: boolean }): Promise<string | undefined>;
+  /** Opens the Tags code editor on `code`; resolves with the edited code. */
+  openCodeEditor?(options: { code: string; language?: string }): Promise<string | undefined>;
 }
 
 /** The bridge the page loaded, if any (a view opened outside Tags has none). */

@@ -7,6 +7,11 @@ interface BaseSpec {
   label: string;
   help: string;
   required?: boolean;
+  /**
+   * What the runtime assumes when a saved item lacks this setting (an item made through the
+   * Reactor API, or saved before the setting existed): shown, so that re-saving keeps the behaviour.
+   */
+  whenMissing?: unknown;
 }
 
 /** A one-line text setting; a data element picker button unless `dataElement` is false. */
@@ -51,8 +56,20 @@ export interface RowsSpec extends BaseSpec {
   }>;
 }
 
+/** JavaScript that Tags turns into a function (`transforms` in extension.json); saved as text. */
+export interface CodeSpec extends BaseSpec {
+  kind: 'code';
+  placeholder?: string;
+}
+
+/** Any value: JSON (a number, true, an object…), one data element, or else plain text. */
+export interface ValueSpec extends BaseSpec {
+  kind: 'value';
+  placeholder?: string;
+}
+
 /** Any field a view can show. */
-export type FieldSpec = TextSpec | JsonSpec | CheckboxSpec | ChoiceSpec | RowsSpec;
+export type FieldSpec = TextSpec | JsonSpec | CheckboxSpec | ChoiceSpec | RowsSpec | CodeSpec | ValueSpec;
 
 /** A rendered field: its element, and how to read, fill and flag it. */
 export interface FieldControl {

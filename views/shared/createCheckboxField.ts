@@ -56,10 +56,7 @@ export function createCheckboxField(spec: CheckboxSpec): FieldControl {
   shell.row.append(
     checkbox.element,
     token.wrapper,
-    createPickerButton(spec.label, (value) => {
-      token.input.value = '';
-      insertToken(token.input, value);
-    }),
+    createPickerButton(spec.label, (value) => insertToken(token.input, value)),
   );
   const sync = () => {
     checkbox.input.disabled = Boolean(token.input.value.trim());

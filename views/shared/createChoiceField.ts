@@ -39,10 +39,7 @@ export function createChoiceField(spec: ChoiceSpec): FieldControl {
     label: `${spec.label} from a data element`,
   });
   token.wrapper.classList.add('ec-token');
-  const picker = createPickerButton(spec.label, (value) => {
-    token.input.value = '';
-    insertToken(token.input, value);
-  });
+  const picker = createPickerButton(spec.label, (value) => insertToken(token.input, value));
   shell.row.append(selectWrapper, token.wrapper, picker);
   const sync = () => {
     const fromDataElement = select.value === FROM_DATA_ELEMENT;

@@ -51,8 +51,8 @@ export function createPickerButton(fieldLabel: string, onToken: (token: string) 
   return button;
 }
 
-/** Puts a token into a text input: it replaces an empty value and is appended to anything else. */
+/** Puts a picked token into a text input: it replaces what was typed, as in Adobe's own views. */
 export function insertToken(input: HTMLInputElement | HTMLTextAreaElement, token: string): void {
-  input.value = input.value.trim() ? `${input.value}${token}` : token;
+  input.value = token;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }

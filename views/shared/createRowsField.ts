@@ -26,7 +26,9 @@ function createCell(column: Column, id: string): Cell {
   }
   if (column.options) {
     const wrapper = el('div', 'spectrum-Textfield spectrum-Textfield--sizeM');
-    const select = createSelect(id, column.options, column.label);
+    // An optional column offers "not set": a saved row without the value must come back without it.
+    const options = column.required ? column.options : [{ value: '', label: '(not set)' }, ...column.options];
+    const select = createSelect(id, options, column.label);
     wrapper.append(select);
     element.append(wrapper);
     return {
@@ -34,9 +36,9 @@ function createCell(column: Column, id: string): Cell {
       element,
       read: () => select.value,
       write: (value) => {
-        select.value = column.options!.some((option) => option.value === value)
+        select.value = options.some((option) => option.value === value)
           ? String(value)
-          : (column.options![0]?.value ?? '');
+          : (options[0]?.value ?? '');
       },
     };
   }

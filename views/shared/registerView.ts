@@ -2,6 +2,8 @@ import { el } from './dom';
 import { getExtensionBridge, type InitInfo, type ViewMethods } from './ExtensionBridge';
 import type { FieldControl, FieldSpec } from './FieldSpec';
 import { renderField } from './renderField';
+import { findSettingsValidator, readSchemaErrors } from './schemaErrors';
+import type { SettingsValidator } from 'virtual:settings-validators';
 
 /** A view: a title, an optional introduction, and its fields in order. */
 export interface ViewDefinition {
@@ -12,48 +14,117 @@ export interface ViewDefinition {
   defaults?: Record<string, unknown>;
 }
 
+type Controls = Array<[FieldSpec, FieldControl]>;
+
+/** The settings the fields hold; a field whose value is wrong is left out. */
+function collectSettings(controls: Controls): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const [spec, control] of controls) {
+    const { value, error } = control.read();
+    if (value !== undefined && !error) settings[spec.name] = value;
+  }
+  return settings;
+}
+
 /**
- * Renders a view's form into `#root` and registers `init`, `getSettings` and `validate` with the
- * Tags UI. Returns the registered methods (tests call them directly).
+ * Every error of the form: each field's own check first (it says best what to type), then the
+ * manifest's schema over the settings the form would save, so the view can never save what the
+ * schema refuses.
  */
-export function registerView(definition: ViewDefinition): ViewMethods {
-  const root = document.getElementById('root') ?? document.body;
+function findErrors(controls: Controls, validator: SettingsValidator | undefined) {
+  const byField = new Map<string, string>();
+  for (const [spec, control] of controls) {
+    const { error } = control.read();
+    if (error) byField.set(spec.name, error);
+  }
+  let general: string[] = [];
+  if (validator && !validator(collectSettings(controls))) {
+    const labels = new Map(controls.map(([spec]) => [spec.name, spec.label]));
+    const verdict = readSchemaErrors(validator.errors ?? [], (field) => labels.get(field));
+    for (const [field, message] of verdict.byField) if (!byField.has(field)) byField.set(field, message);
+    general = verdict.general;
+  }
+  return { byField, general };
+}
+
+/** The saved value a field shows: the setting, or what the runtime assumes when the item lacks it. */
+function savedValue(spec: FieldSpec, settings: Record<string, unknown>, isNew: boolean): unknown {
+  const value = settings[spec.name];
+  return value === undefined && !isNew ? spec.whenMissing : value;
+}
+
+/** Builds the form: title, introduction, a place for errors of no one field, then the fields. */
+function renderForm(definition: ViewDefinition, controls: Controls) {
   const form = el('form', 'ec-form');
   form.noValidate = true;
   form.addEventListener('submit', (event) => event.preventDefault());
   form.append(el('h1', 'spectrum-Heading ec-title', definition.title));
   if (definition.intro) form.append(el('p', 'spectrum-Body spectrum-Body--sizeS ec-intro', definition.intro));
-  const controls: Array<[FieldSpec, FieldControl]> = definition.fields.map((spec) => [
-    spec,
-    renderField(spec),
-  ]);
+  const formError = el('div', 'spectrum-HelpText-text ec-form-error');
+  formError.setAttribute('role', 'alert');
+  formError.hidden = true;
+  form.append(formError);
   for (const [, control] of controls) form.append(control.element);
-  root.replaceChildren(form);
+  return { form, formError };
+}
 
+/**
+ * Shows errors beside their fields (and those of no one field above them), and checks a field
+ * that shows an error again as it changes, so that a fixed field clears at once.
+ */
+function createErrorDisplay(
+  form: HTMLFormElement,
+  formError: HTMLElement,
+  controls: Controls,
+  validator: SettingsValidator | undefined,
+) {
+  const shown = new Set<string>();
+  const show = (errors: ReturnType<typeof findErrors>, only?: Set<string>) => {
+    for (const [spec, control] of controls) {
+      if (only && !only.has(spec.name)) continue;
+      const message = errors.byField.get(spec.name);
+      control.showError(message);
+      if (message) shown.add(spec.name);
+      else shown.delete(spec.name);
+    }
+    formError.textContent = errors.general.join(' ');
+    formError.hidden = !errors.general.length;
+  };
+  const recheck = () => {
+    if (shown.size || !formError.hidden) show(findErrors(controls, validator), new Set(shown));
+  };
+  form.addEventListener('input', recheck);
+  form.addEventListener('change', recheck);
+  // The picker fills a field after its dialog closes.
+  form.addEventListener('click', () => setTimeout(recheck, 0));
+  return show;
+}
+
+/**
+ * Renders a view's form into `#root` and registers `init`, `getSettings` and `validate` with the
+ * Tags UI. Validation runs each field's check, then the manifest's schema for this view (found by
+ * the page's file name); errors show beside their field and go away as soon as the field is fixed.
+ * Returns the registered methods (tests call them directly).
+ */
+export function registerView(definition: ViewDefinition): ViewMethods {
+  const root = document.getElementById('root') ?? document.body;
+  const validator = findSettingsValidator(location.pathname);
+  const controls: Controls = definition.fields.map((spec) => [spec, renderField(spec)]);
+  const { form, formError } = renderForm(definition, controls);
+  root.replaceChildren(form);
+  const show = createErrorDisplay(form, formError, controls, validator);
   const methods: ViewMethods = {
     init(info: InitInfo) {
+      const isNew = !info?.settings;
       const settings = info?.settings ?? definition.defaults ?? {};
-      for (const [spec, control] of controls) {
-        control.write(settings[spec.name]);
-        control.showError(undefined);
-      }
+      for (const [spec, control] of controls) control.write(savedValue(spec, settings, isNew));
+      show({ byField: new Map(), general: [] });
     },
-    getSettings() {
-      const settings: Record<string, unknown> = {};
-      for (const [spec, control] of controls) {
-        const { value, error } = control.read();
-        if (value !== undefined && !error) settings[spec.name] = value;
-      }
-      return settings;
-    },
+    getSettings: () => collectSettings(controls),
     validate() {
-      let valid = true;
-      for (const [, control] of controls) {
-        const { error } = control.read();
-        control.showError(error);
-        if (error) valid = false;
-      }
-      return valid;
+      const errors = findErrors(controls, validator);
+      show(errors);
+      return !errors.byField.size && !errors.general.length;
     },
   };
   const bridge = getExtensionBridge();

@@ -1,8 +1,10 @@
 import { createCheckboxField } from './createCheckboxField';
+import { createCodeField } from './createCodeField';
 import { createChoiceField } from './createChoiceField';
 import { createJsonField } from './createJsonField';
 import { createRowsField } from './createRowsField';
 import { createTextField } from './createTextField';
+import { createValueField } from './createValueField';
 import type { FieldControl, FieldSpec } from './FieldSpec';
 
 /** Renders one field of any kind. */
@@ -18,5 +20,9 @@ export function renderField(spec: FieldSpec): FieldControl {
       return createChoiceField(spec);
     case 'rows':
       return createRowsField(spec);
+    case 'code':
+      return createCodeField(spec);
+    case 'value':
+      return createValueField(spec);
   }
 }

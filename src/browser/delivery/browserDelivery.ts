@@ -1,26 +1,22 @@
-import type { DeliveryPlatform } from '../../core/delivery/createDelivery';
 import type { Platform } from '../../core/createCollector';
-import { createClaims } from './createClaims';
-import { openQueueStore } from './openQueueStore';
+import { createOwnership } from './createOwnership';
+import { localStorageStore } from './localStorageStore';
 import { rememberLocally } from './rememberLocally';
 import { stateCookies } from './stateCookies';
 
 /**
- * The browser's side of delivery for one datastream: the persistent queue, cross-tab claims,
+ * The browser's side of delivery for one datastream: the persistent queue, cross-tab ownership,
  * `navigator.onLine`, remembered consent and identity, state cookies, and the page events that
  * resume sending (`online`) or flush the queue (`pagehide`, `visibilitychange` to hidden).
  * Everything is namespaced `edge-collector:{datastreamId}`.
  */
-export function browserDelivery(
-  datastreamId: string,
-): Omit<DeliveryPlatform, 'transport'> & Pick<Platform, 'attach'> {
+export function browserDelivery(datastreamId: string): Omit<Platform, 'transport' | 'snapshot'> {
   const namespace = `edge-collector:${datastreamId}`;
   const remember = rememberLocally(namespace);
-  const claims = createClaims(namespace);
+  const ownership = createOwnership(namespace);
   return {
-    store: openQueueStore(namespace),
-    claim: claims.claim,
-    release: claims.release,
+    store: localStorageStore(namespace),
+    ownership,
     online: () => navigator.onLine !== false,
     remember,
     ...stateCookies(remember),
@@ -28,7 +24,7 @@ export function browserDelivery(
       addEventListener('online', delivery.wake);
       addEventListener('pagehide', () => {
         delivery.flush();
-        claims.releaseAll();
+        ownership.releaseAll();
       });
       document.addEventListener(
         'visibilitychange',

@@ -1,20 +1,21 @@
 import type { QueueEntry, QueueStore } from '../../core/delivery/QueueStore';
 
 /**
- * The queue in localStorage, one key per event (`{namespace}:q:{requestId}`) so that two tabs
- * writing at once never overwrite each other's events. Used where IndexedDB is missing or refused.
+ * The persistent queue of one datastream, in localStorage: one key per request
+ * (`{namespace}:q:{requestId}`), so that two tabs writing at once never overwrite each other's.
+ * localStorage rather than IndexedDB: its writes are synchronous and cheap (an IndexedDB write and
+ * delete per send cost more main-thread time than the `fetch` itself: docs/performance.md), so a
+ * request is on disk before it leaves, and a page closing right after a send loses nothing. The
+ * queue's bounds (`maxQueueSize`, `maxQueueBytes`) keep it far below the storage quota.
  */
 export function localStorageStore(namespace: string): QueueStore {
   const prefix = `${namespace}:q:`;
   return {
-    async all() {
-      const entries: QueueEntry[] = [];
-      for (let i = 0; i < localStorage.length; i++) {
-        const key = localStorage.key(i);
-        if (key && key.startsWith(prefix)) entries.push(JSON.parse(localStorage.getItem(key)!));
-      }
-      return entries;
-    },
+    all: async () =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith(prefix))
+        .map((key): QueueEntry => JSON.parse(localStorage.getItem(key)!)),
+    // Synchronous inside: the entry is written when `put` returns (a quota error rejects).
     put: async (entry) => localStorage.setItem(prefix + entry.request.requestId, JSON.stringify(entry)),
     del: async (id) => localStorage.removeItem(prefix + id),
   };

@@ -24,24 +24,39 @@ export function stateCookies(remember: (name: string, value?: string) => string 
   } catch {
     // Unreadable: the next answer names them again.
   }
+  // What this page last wrote per cookie: an answer repeating it (most do) writes nothing again.
+  const written: Record<string, string> = {};
+  let meta: RequestMeta | undefined;
+  let readAt = -Infinity;
   return {
     storeState(entries: StateEntry[]): void {
       const https = location.protocol === 'https:';
+      const known = names.length;
       for (const { key, value, maxAge, attrs } of entries) {
         let sameSite = (attrs && attrs.SameSite) || 'Lax';
         // SameSite=None needs Secure, which a plain http page cannot set: keep it first-party only there.
         if (!/^(lax|strict|none)$/i.test(sameSite) || (!https && /none/i.test(sameSite))) sameSite = 'Lax';
-        document.cookie = `${key}=${encodeURIComponent(value)}; path=/${maxAge === undefined ? '' : `; max-age=${Math.round(maxAge)}`}; SameSite=${sameSite}${https ? '; Secure' : ''}`;
+        const cookie = `${key}=${encodeURIComponent(value)}; path=/${maxAge === undefined ? '' : `; max-age=${Math.round(maxAge)}`}; SameSite=${sameSite}${https ? '; Secure' : ''}`;
+        if (written[key] !== cookie) {
+          document.cookie = written[key] = cookie;
+          readAt = -Infinity;
+        }
         if (!names.includes(key)) names.push(key);
       }
-      remember('state', JSON.stringify(names));
+      if (names.length > known) remember('state', JSON.stringify(names));
     },
     requestMeta(): RequestMeta | undefined {
-      const entries = names.flatMap((key) => {
-        const value = readCookie(key);
-        return value === undefined ? [] : [{ key, value }];
-      });
-      return entries.length ? { state: { entries } } : undefined;
+      // Reading `document.cookie` costs the main thread more than a send's own work: read it once
+      // a second at most (and after this page wrote cookies), not at every attempt of a burst.
+      if (Date.now() - readAt > 1000) {
+        readAt = Date.now();
+        const entries = names.flatMap((key) => {
+          const value = readCookie(key);
+          return value === undefined ? [] : [{ key, value }];
+        });
+        meta = entries.length ? { state: { entries } } : undefined;
+      }
+      return meta;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../CollectorConfig';
-import { edgeHeaders, type InteractRequest } from '../InteractRequest';
+import type { InteractRequest } from '../InteractRequest';
 import type { ConsentEntry } from './ConsentInput';
 
 /**
@@ -18,7 +18,8 @@ export function buildConsentRequest(
     kind: 'consent',
     eventId: requestId,
     url: `${config.edgeUrl}/${config.edgeBasePath}/v1/privacy/set-consent?configId=${encodeURIComponent(config.datastreamId)}&requestId=${requestId}`,
-    headers: edgeHeaders(config),
+    // As for events: `text/plain` from fetch, JSON and credentials added by the Node face's Server API transport.
+    headers: {},
     body: JSON.stringify({ consent, query: { identity: { fetch: ['ECID'] } } }),
   };
 }

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../CollectorConfig';
 import type { Delivery } from '../delivery/createDelivery';
 import { readHandles } from '../delivery/readHandles';
-import { readEdgeAnswer } from '../readEdgeAnswer';
+import type { SendResult } from '../readEdgeAnswer';
 import { prepareConsent } from './prepareConsent';
 
 /** What `setConsent` needs from the collector it belongs to. */
@@ -22,7 +22,7 @@ function rememberInMemory() {
 }
 
 /** The Edge Network's word in an answer: its consent cookie `kndctr_<org>_consent` = `general=in|out`. */
-function recordedConsent(answer: ReturnType<typeof readEdgeAnswer>) {
+function recordedConsent(answer: SendResult) {
   const cookie = readHandles(answer.handle).state.find(({ key }) => /_consent$/.test(key));
   const found = cookie && /general=(in|out)/.exec(cookie.value);
   return found ? (found[1] as 'in' | 'out') : undefined;
@@ -57,7 +57,7 @@ export function createConsentCommand({
         return await delivery.setConsent(state);
       }
       // Queued before the state changes, so that the events `in` releases go after it.
-      const answered = delivery.send(request, [], readEdgeAnswer);
+      const answered = delivery.send(request, []);
       await delivery.setConsent(state || 'pending');
       // Remembered once answered: a decision still queued when the page closed is posted by the
       // next page load, and posted again if asked again there (so its answer is read).

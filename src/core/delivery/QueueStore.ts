@@ -1,21 +1,22 @@
 import type { InteractRequest } from '../InteractRequest';
 
-/** One queued event: its request exactly as built, and when it was queued (for oldest-first order). */
+/** One queued event: its request exactly as built, when it was queued (for oldest-first order), and the page that owns it. */
 export interface QueueEntry {
   request: InteractRequest;
   at: number;
+  /** The ownership id of the page sending it (see `Ownership`); absent in entries queued before owners existed. */
+  owner?: string;
 }
 
 /**
- * Where queued events live until the Edge Network accepts them. The browser keeps them in
- * IndexedDB (or localStorage); a server keeps them in memory.
+ * Where queued requests live until answered for good. The browser keeps them in localStorage; a
+ * server keeps them in memory.
  */
 export interface QueueStore {
   all(): Promise<QueueEntry[]>;
+  /** Writes an entry; the browser's store writes synchronously, before it returns (a page hide relies on it). */
   put(entry: QueueEntry): Promise<unknown>;
   del(requestId: string): Promise<unknown>;
-  /** Writes entries at once, synchronously: the page is going away before an asynchronous write could finish. */
-  spill?(entries: QueueEntry[]): void;
 }
 
 /** A queue store in memory: the one Node uses, where there is no next page load to hand events to. */

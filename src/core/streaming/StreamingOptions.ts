@@ -30,7 +30,11 @@ export interface StreamRecordOptions {
   record?: PlainObject;
   /** XDM only: build the record as a page-view ExperienceEvent (as `sendPageView` does); `record` is merged over it. */
   pageView?: boolean | { name?: string; url?: string };
-  /** Dotted paths of e-mail fields in the record (e.g. `personalEmail.address`), hashed before sending. */
+  /**
+   * Dotted paths of e-mail fields in the record (e.g. `personalEmail.address`), hashed before sending:
+   * in an XDM record the digest goes to `identityMap.Email_LC_SHA256` and the field is removed; in a
+   * raw record the digest replaces the address.
+   */
   emailFields?: string[];
   /** Default `true`: hash the `emailFields` and replace any other plain address. `false` sends the record untouched. */
   hashEmails?: boolean;
@@ -54,8 +58,8 @@ export interface ResolvedStreamingOptions {
 
 /** The public collection host of HTTP API streaming inlets. */
 export const DEFAULT_COLLECTION_HOST = 'https://dcs.adobedc.net';
-/** The content type Adobe's streaming tutorials give for a full XDM record. */
-export const DEFAULT_SCHEMA_CONTENT_TYPE = 'application/vnd.adobe.xed-full+json;version=1.0';
+/** The content type of the XDM envelope in Adobe's HTTP API streaming tutorial (the records it sends). */
+export const DEFAULT_SCHEMA_CONTENT_TYPE = 'application/vnd.adobe.xed-full-notext+json; version=1.0';
 
 const INLET_ID = /^[\w-]+$/;
 // An absolute URI: a scheme, a colon, then no spaces (schema ids are https://ns.adobe.com/… URLs).
@@ -137,6 +141,19 @@ function resolvePageView(value: unknown): { name?: string; url?: string } | unde
   return value as { name?: string; url?: string };
 }
 
+/** Refuses a record that could never be sent as JSON (one that contains itself, a BigInt) with a clear error. */
+function checkSerializable(record: unknown): void {
+  try {
+    JSON.stringify(record);
+  } catch (error) {
+    invalid(
+      /circular/i.test(String(error))
+        ? 'record contains a circular reference'
+        : `record cannot be sent as JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
 /** Checks `streamRecord` options and fills in the defaults; throws an `invalid-options` error that says what to fix. */
 export function resolveStreamingOptions(input: unknown): ResolvedStreamingOptions {
   if (!isPlainObject(input))
@@ -165,6 +182,7 @@ export function resolveStreamingOptions(input: unknown): ResolvedStreamingOption
   if (record !== undefined && !isPlainObject(record))
     invalid('record must be an object (for example from a data element)');
   if (record === undefined && !pageView) invalid('needs a record (an object)');
+  checkSerializable(record);
   if (
     !Array.isArray(emailFields) ||
     !emailFields.every((path) => typeof path === 'string' && FIELD_PATH.test(path.trim()))

@@ -1,5 +1,6 @@
 import type { Collector } from '../createCollector';
-import { readQueuedAnswer, receiptOf } from './readQueuedAnswer';
+import { streamingInlet } from '../delivery/streamingInlet';
+import { receiptOf } from './readQueuedAnswer';
 import type { StreamResult } from './readStreamingAnswer';
 import { prepareStreamRecord } from './streamRecord';
 
@@ -16,5 +17,5 @@ export async function queueStreamRecord(collector: Collector, options: unknown):
       return { xdm: event.xdm, warnings: built };
     },
   });
-  return receiptOf(await collector.deliver(request, warnings, readQueuedAnswer));
+  return receiptOf(await collector.deliver(request, warnings, streamingInlet));
 }

@@ -75,7 +75,8 @@ export async function prepareStreamRecord(
   let record = options.record;
   // Hashed before a page view is built around it, so that the builder's own guard never sees a plain address.
   if (options.hashEmails) {
-    const hashed = await hashEmailFields(record, options.emailFields);
+    const mode = options.dataType === 'xdm' ? 'identityMap' : 'inPlace';
+    const hashed = await hashEmailFields(record, options.emailFields, mode);
     record = hashed.value;
     warnings.push(...hashed.warnings);
   }

@@ -1,14 +1,24 @@
 // The inspector page: lists stored events and refused requests live (server-sent events from
 // /api/stream), filters them, and shows one in detail. Every value from a payload is written as
 // text (textContent), never as HTML: the payloads come from any page and may hold markup.
+//
+// It scales to any number of stored events: it loads one page of the newest (GET /api/events with
+// `limit` and a cursor, filtered by the server), loads older pages as the list is scrolled to its
+// end, and adds a live event by prepending one row, never by rebuilding the list.
 
 import type { Rejection } from '../EmulatorContext';
 import type { StoredEvent } from '../createEventStore';
 import { startConsentPanel } from './consentPanel';
+import { renderSchemaViolations } from './renderSchemaViolations';
+import { eventMatches, filterWords, type EventFilter } from '../eventMatches';
 
 type Item =
   | { kind: 'event'; key: string; time: number; event: StoredEvent }
   | { kind: 'refused'; key: string; time: number; rejection: Rejection };
+
+/** Events per page; a live flood keeps at most MAX_ROWS rows (older ones load again on scroll). */
+const PAGE_SIZE = 100;
+const MAX_ROWS = 1000;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -21,65 +31,58 @@ function el(tag: string, className?: string, text?: string): HTMLElement {
 
 const items = new Map<string, Item>();
 let selected: string | undefined;
-let duplicates = 0;
 let refusedSeq = 0;
+// Where the next page of older events starts; undefined when every matching event is loaded.
+let nextCursor: string | undefined;
+// Bumped on every reload, so that an answer to an outdated request is ignored.
+let generation = 0;
+const counts = { events: 0, duplicates: 0, problems: 0, refused: 0 };
 
 const list = byId<HTMLOListElement>('list');
 const detail = byId<HTMLElement>('detail');
+const more = byId<HTMLButtonElement>('more');
 const filterText = byId<HTMLInputElement>('filter-text');
 const filterSource = byId<HTMLSelectElement>('filter-source');
 const filterProblems = byId<HTMLInputElement>('filter-problems');
 
-// Answered but not processed (an opted-out visitor's events) is "dropped"; the title says why.
-const refusedLabel = (rejection: Rejection) => (rejection.status < 400 ? 'dropped' : 'refused');
-const hasProblem = (item: Item) => item.kind === 'refused' || !item.event.validation.ok;
 const shortId = (id: string | undefined) =>
   id && id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : (id ?? '');
 const clock = (time: number) =>
   new Date(time).toLocaleTimeString([], { hour12: false }) + `.${String(time % 1000).padStart(3, '0')}`;
 
-function searchText(item: Item): string {
-  if (item.kind === 'refused') {
-    const r = item.rejection;
-    return [r.path, r.title, r.detail, r.requestId, r.type, String(r.status)].join(' ').toLowerCase();
-  }
-  const e = item.event;
-  return [
-    e.eventType,
-    e.requestId,
-    e.eventId,
-    e.dataStreamId,
-    e.inletId,
-    e.flowId,
-    e.xactionId,
-    e.ecid,
-    e.endpoint,
+/** The filters as the server reads them (the same rule decides for live events, see eventMatches). */
+function currentFilter(): EventFilter {
+  const source = filterSource.value;
+  return {
+    source: source === 'edge' || source === 'inlet' ? source : undefined,
+    problems: filterProblems.checked,
+    text: filterText.value,
+  };
+}
+
+function rejectionMatches(rejection: Rejection): boolean {
+  const source = filterSource.value;
+  if (source && source !== 'refused') return false;
+  const text = [
+    rejection.path,
+    rejection.title,
+    rejection.detail,
+    rejection.requestId,
+    rejection.type,
+    String(rejection.status),
   ]
     .join(' ')
     .toLowerCase();
+  return filterWords(filterText.value).every((word) => text.includes(word));
 }
 
 function matches(item: Item): boolean {
-  const source = filterSource.value;
-  if (
-    source === 'refused'
-      ? item.kind !== 'refused'
-      : source && (item.kind !== 'event' || item.event.source !== source)
-  )
-    return false;
-  if (filterProblems.checked && !hasProblem(item)) return false;
-  const words = filterText.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const text = searchText(item);
-  return words.every((word) => text.includes(word));
+  if (item.kind === 'refused') return rejectionMatches(item.rejection);
+  return filterSource.value !== 'refused' && eventMatches(item.event, currentFilter());
 }
 
 function statusBadge(item: Item): HTMLElement {
-  if (item.kind === 'refused')
-    return el(
-      'span',
-      'badge bad',
-      item.rejection.status < 400 ? 'dropped' : `refused ${item.rejection.status}`,
-    );
+  if (item.kind === 'refused') return el('span', 'badge bad', `refused ${item.rejection.status}`);
   const { validation } = item.event;
   if (validation.plainEmails.length) return el('span', 'badge privacy', 'PLAIN E-MAIL');
   const errors = validation.findings.filter((f) => f.severity === 'error').length;
@@ -102,7 +105,7 @@ function renderRow(item: Item, isNew: boolean): HTMLElement {
   if (item.kind === 'refused') {
     const r = item.rejection;
     row.append(
-      el('span', 'source refused', refusedLabel(r)),
+      el('span', 'source refused', 'refused'),
       el('span', 'type', `${r.method} ${r.path}`),
       statusBadge(item),
     );
@@ -137,19 +140,35 @@ function renderRow(item: Item, isNew: boolean): HTMLElement {
 }
 
 function renderCounters() {
-  const all = [...items.values()];
-  const events = all.filter((item) => item.kind === 'event');
-  byId('count-events').textContent = String(events.length);
-  byId('count-duplicates').textContent = String(duplicates);
-  byId('count-problems').textContent = String(events.filter(hasProblem).length);
-  byId('count-refused').textContent = String(all.length - events.length);
+  byId('count-events').textContent = String(counts.events);
+  byId('count-duplicates').textContent = String(counts.duplicates);
+  byId('count-problems').textContent = String(counts.problems);
+  byId('count-refused').textContent = String(counts.refused);
+  byId('empty').hidden = counts.events + counts.refused > 0;
 }
 
-function renderList(newKey?: string) {
+/** Renders the loaded items, newest first (only on a reload: live items are prepended). */
+function renderList() {
   const visible = [...items.values()].filter(matches).sort((a, b) => b.time - a.time);
-  list.replaceChildren(...visible.map((item) => renderRow(item, item.key === newKey)));
-  byId('empty').hidden = items.size > 0;
+  list.replaceChildren(...visible.map((item) => renderRow(item, false)));
+  more.hidden = nextCursor === undefined;
   renderCounters();
+}
+
+/** Shows one live item at the top of the list, and keeps the list at most MAX_ROWS long. */
+function prependRow(item: Item) {
+  if (!matches(item)) return;
+  list.prepend(renderRow(item, true));
+  while (list.children.length > MAX_ROWS) {
+    const last = list.lastElementChild as HTMLElement;
+    const dropped = items.get(last.dataset.key!);
+    last.remove();
+    if (dropped?.kind === 'event') {
+      items.delete(dropped.key);
+      nextCursor = String(dropped.event.seq);
+      more.hidden = false;
+    }
+  }
 }
 
 function fact(dl: HTMLElement, name: string, value: string | number | undefined) {
@@ -160,6 +179,39 @@ function fact(dl: HTMLElement, name: string, value: string | number | undefined)
 function section(title: string, value: unknown): HTMLElement[] {
   if (value === undefined) return [];
   return [el('h3', undefined, title), el('pre', 'json', JSON.stringify(value, null, 2))];
+}
+
+// The fields of a stored event and of its validation that the detail view shows by name; any
+// other field (added by newer checks, e.g. schema violations or a consent decision) is shown as is.
+const KNOWN_EVENT_FIELDS = new Set([
+  'id',
+  'seq',
+  'receivedAt',
+  'receivedTimeMs',
+  'source',
+  'endpoint',
+  'requestId',
+  'dataStreamId',
+  'inletId',
+  'flowId',
+  'xactionId',
+  'eventId',
+  'eventType',
+  'ecid',
+  'xdm',
+  'data',
+  'raw',
+  'headers',
+  'validation',
+  'duplicates',
+]);
+const KNOWN_VALIDATION_FIELDS = new Set(['ok', 'findings', 'plainEmails', 'schemaViolations']);
+
+/** Sections for the fields of `value` not in `known`, each under its name. */
+function extraSections(value: object, known: Set<string>, prefix = ''): HTMLElement[] {
+  return Object.entries(value)
+    .filter(([name, field]) => !known.has(name) && field !== undefined)
+    .flatMap(([name, field]) => section(`${prefix}${name}`, field));
 }
 
 function renderDetail() {
@@ -174,13 +226,14 @@ function renderDetail() {
   const facts = el('dl', 'facts');
   if (item.kind === 'refused') {
     const r = item.rejection;
-    head.append(el('span', 'source refused', refusedLabel(r)), el('h2', undefined, `${r.status} ${r.title}`));
+    head.append(el('span', 'source refused', 'refused'), el('h2', undefined, `${r.status} ${r.title}`));
     fact(facts, 'request', `${r.method} ${r.path}`);
     fact(facts, 'requestId', r.requestId);
     fact(facts, 'type', r.type);
     fact(facts, 'detail', r.detail);
     fact(facts, 'at', new Date(r.at).toISOString());
-    detail.replaceChildren(head, facts);
+    const known = new Set(['at', 'method', 'path', 'status', 'type', 'title', 'detail', 'requestId']);
+    detail.replaceChildren(head, facts, ...extraSections(r, known));
     return;
   }
   const e = item.event;
@@ -220,7 +273,7 @@ function renderDetail() {
       el(
         'li',
         'passed',
-        '✓ _id, timestamp, eventType present; identity map well-formed; no plain e-mail address.',
+        "✓ _id, timestamp, eventType present; identity map well-formed; valid against Adobe's XDM schemas; no plain e-mail address.",
       ),
     );
   for (const finding of e.validation.findings) {
@@ -230,6 +283,9 @@ function renderDetail() {
   }
   nodes.push(
     findings,
+    ...renderSchemaViolations(e.validation.schemaViolations),
+    ...extraSections(e.validation, KNOWN_VALIDATION_FIELDS, 'validation.'),
+    ...extraSections(e, KNOWN_EVENT_FIELDS),
     ...section('xdm', e.xdm),
     ...section('data', e.data),
     ...section(e.source === 'inlet' ? 'record as received' : 'raw', e.raw),
@@ -240,85 +296,156 @@ function renderDetail() {
 
 function select(key: string) {
   selected = key;
-  for (const row of list.querySelectorAll<HTMLElement>('.row'))
-    row.setAttribute('aria-selected', String(row.dataset.key === key));
+  for (const row of list.querySelectorAll<HTMLElement>('.row[aria-selected="true"]'))
+    row.setAttribute('aria-selected', 'false');
+  list
+    .querySelector<HTMLElement>(`.row[data-key="${CSS.escape(key)}"]`)
+    ?.setAttribute('aria-selected', 'true');
   renderDetail();
 }
 
-function addEvent(event: StoredEvent, live: boolean) {
-  const key = `e${event.id}`;
-  items.set(key, { kind: 'event', key, time: Date.parse(event.receivedAt), event });
-  if (!selected) selected = key;
-  if (live) renderList(key);
-}
+const eventItem = (event: StoredEvent): Item => ({
+  kind: 'event',
+  key: `e${event.id}`,
+  time: Date.parse(event.receivedAt),
+  event,
+});
 
-function addRejection(rejection: Rejection, live: boolean) {
+function rejectionItem(rejection: Rejection): Item {
   refusedSeq += 1;
-  const key = `r${refusedSeq}`;
-  items.set(key, { kind: 'refused', key, time: rejection.at, rejection });
-  if (live) renderList(key);
+  return { kind: 'refused', key: `r${refusedSeq}`, time: rejection.at, rejection };
 }
 
-async function loadAll() {
-  const [events, rejections] = await Promise.all([
-    fetch('/api/events').then((r) => r.json()),
-    fetch('/api/rejections').then((r) => r.json()),
+/** The query of one page of events under the current filters. */
+function pageQuery(cursor?: string): string {
+  const { source, problems, text } = currentFilter();
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE), order: 'desc' });
+  if (cursor) query.set('cursor', cursor);
+  if (source) query.set('source', source);
+  if (problems) query.set('problems', 'true');
+  if (text?.trim()) query.set('text', text.trim());
+  return `/api/events?${query}`;
+}
+
+const getJson = async (url: string) => (await fetch(url)).json();
+
+/** Loads the newest page under the current filters, the refusals and the counts, and renders them. */
+async function reload() {
+  const mine = (generation += 1);
+  const wantsEvents = filterSource.value !== 'refused';
+  const [page, rejections, status] = await Promise.all([
+    wantsEvents ? getJson(pageQuery()) : { events: [] },
+    getJson('/api/rejections'),
+    getJson('/api/status'),
   ]);
+  if (mine !== generation) return;
   items.clear();
   refusedSeq = 0;
-  duplicates = 0;
-  for (const event of events.events as StoredEvent[]) {
-    duplicates += event.duplicates;
-    addEvent(event, false);
+  for (const event of page.events as StoredEvent[]) items.set(`e${event.id}`, eventItem(event));
+  for (const rejection of rejections.rejections as Rejection[]) {
+    const item = rejectionItem(rejection);
+    items.set(item.key, item);
   }
-  for (const rejection of rejections.rejections as Rejection[]) addRejection(rejection, false);
+  nextCursor = page.nextCursor;
+  Object.assign(counts, {
+    events: status.events,
+    duplicates: status.duplicates,
+    problems: status.problems,
+    refused: status.rejections,
+  });
   const newest = [...items.values()].sort((a, b) => b.time - a.time)[0];
-  if (newest && (!selected || !items.has(selected))) selected = newest.key;
+  if (!selected || !items.has(selected)) selected = newest?.key;
   renderList();
   renderDetail();
+  performance.mark('inspector:rendered');
+}
+
+/** Appends the next page of older events (on scrolling to the end of the list, or the button). */
+async function loadOlder() {
+  if (nextCursor === undefined || more.disabled) return;
+  const mine = generation;
+  more.disabled = true;
+  try {
+    const page = await getJson(pageQuery(nextCursor));
+    if (mine !== generation) return;
+    for (const event of page.events as StoredEvent[]) {
+      const item = eventItem(event);
+      if (items.has(item.key)) continue;
+      items.set(item.key, item);
+      list.append(renderRow(item, false));
+    }
+    nextCursor = page.nextCursor;
+    more.hidden = nextCursor === undefined;
+  } finally {
+    more.disabled = false;
+  }
+}
+
+function onStored(event: StoredEvent) {
+  counts.events += 1;
+  if (!event.validation.ok) counts.problems += 1;
+  const item = eventItem(event);
+  items.set(item.key, item);
+  prependRow(item);
+  renderCounters();
+  if (!selected) select(item.key);
+}
+
+function onDuplicate(event: StoredEvent) {
+  counts.duplicates += 1;
+  renderCounters();
+  const key = `e${event.id}`;
+  const known = items.get(key);
+  if (!known || known.kind !== 'event') return;
+  known.event.duplicates = event.duplicates;
+  const row = list.querySelector(`.row[data-key="${CSS.escape(key)}"]`);
+  row?.replaceWith(renderRow(known, false));
+  if (selected === key) renderDetail();
+}
+
+function onRejected(rejection: Rejection) {
+  counts.refused += 1;
+  const item = rejectionItem(rejection);
+  items.set(item.key, item);
+  prependRow(item);
+  renderCounters();
 }
 
 function connect() {
   const live = byId('live');
   const stream = new EventSource('/api/stream');
+  const on = <T>(name: string, handle: (data: T) => void) =>
+    stream.addEventListener(name, (message) => handle(JSON.parse((message as MessageEvent).data) as T));
   stream.addEventListener('open', () => {
     live.dataset.state = 'live';
     live.textContent = 'live';
     // Catch up on whatever arrived while the stream was down.
-    void loadAll();
+    void reload();
   });
   stream.addEventListener('error', () => {
     live.dataset.state = 'down';
     live.textContent = 'reconnecting…';
   });
-  stream.addEventListener('stored', (message) => {
-    const hadSelection = Boolean(selected);
-    addEvent(JSON.parse((message as MessageEvent).data) as StoredEvent, true);
-    if (!hadSelection) renderDetail();
-  });
-  stream.addEventListener('duplicate', (message) => {
-    const event = JSON.parse((message as MessageEvent).data) as StoredEvent;
-    duplicates += 1;
-    const key = `e${event.id}`;
-    const known = items.get(key);
-    if (known && known.kind === 'event') known.event.duplicates = event.duplicates;
-    renderList();
-    if (selected === key) renderDetail();
-  });
-  stream.addEventListener('rejected', (message) =>
-    addRejection(JSON.parse((message as MessageEvent).data) as Rejection, true),
-  );
-  stream.addEventListener('cleared', () => {
-    items.clear();
-    duplicates = 0;
+  on('stored', onStored);
+  on('duplicate', onDuplicate);
+  on('rejected', onRejected);
+  on('cleared', () => {
     selected = undefined;
-    renderList();
-    renderDetail();
+    void reload();
   });
 }
 
-for (const control of [filterText, filterSource, filterProblems])
-  control.addEventListener('input', () => renderList());
+let typing: ReturnType<typeof setTimeout> | undefined;
+filterText.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => void reload(), 150);
+});
+for (const control of [filterSource, filterProblems]) control.addEventListener('input', () => void reload());
+more.addEventListener('click', () => void loadOlder());
+// Loads the next page as soon as the end of the list scrolls into view.
+new IntersectionObserver((entries) => {
+  if (entries.some((entry) => entry.isIntersecting)) void loadOlder();
+}).observe(more);
 byId('clear').addEventListener('click', () => {
   if (confirm('Delete every stored event?')) void fetch('/api/events', { method: 'DELETE' });
 });

@@ -87,7 +87,7 @@ describe('POST /ee/v2/interact', () => {
       xdm: body.event.xdm,
       data: body.event.data,
     });
-    expect(event!.validation).toEqual({ ok: true, findings: [], plainEmails: [] });
+    expect(event!.validation).toEqual({ ok: true, findings: [], plainEmails: [], schemaViolations: [] });
     expect(event!.headers['content-type']).toBe('application/json');
     expect(await (await fetch(`${emulator.origin}/api/events/${event!.id}`)).json()).toEqual(event);
     expect(await (await fetch(`${emulator.origin}/api/events/${body.event.xdm._id}`)).json()).toEqual(event);

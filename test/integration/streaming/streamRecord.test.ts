@@ -80,7 +80,8 @@ describe('streamRecord against the emulator', () => {
     const stored = await storedEvent('profile-ada-1');
     expect(stored.xdm).toEqual({
       ...record,
-      personalEmail: { address: sha256('ada@example.com'), primary: true },
+      personalEmail: { primary: true },
+      identityMap: { Email_LC_SHA256: [{ id: sha256('ada@example.com'), primary: true }] },
     });
     expect(stored).toMatchObject({
       inletId: result.inletId,
@@ -114,7 +115,7 @@ describe('streamRecord against the emulator', () => {
           pageViews: { value: 1 },
         },
       },
-      implementationDetails: { name: 'edge-collector/node' },
+      implementationDetails: { name: 'https://www.npmjs.com/package/edge-collector#node' },
     });
     expect(typeof stored.xdm.timestamp).toBe('string');
     expect(stored.validation.ok).toBe(true);

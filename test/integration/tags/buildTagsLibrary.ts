@@ -51,6 +51,14 @@ export function buildTagsLibrary(input: LibraryInput): string {
       script: fn(module.source),
     };
   }
+  // Tags turns a setting declared with a `function` transform into a function in the container.
+  const settings: Record<string, unknown> = { ...input.settings };
+  for (const transform of manifest.configuration?.transforms ?? []) {
+    const code = settings[transform.propertyPath];
+    if (transform.type !== 'function' || typeof code !== 'string') continue;
+    functions.push(`function (${(transform.parameters ?? []).join(', ')}) {\n${code}\n}`);
+    settings[transform.propertyPath] = `__FUNCTION_${functions.length - 1}__`;
+  }
   const container = {
     rules: input.rules.map((rule, index) => ({
       id: `RL${index}`,
@@ -61,7 +69,7 @@ export function buildTagsLibrary(input: LibraryInput): string {
     })),
     dataElements: input.dataElements,
     extensions: {
-      [manifest.name]: { displayName: manifest.displayName, settings: input.settings, modules },
+      [manifest.name]: { displayName: manifest.displayName, settings, modules },
       harness: { displayName: 'Test harness', settings: {}, modules: harnessModules },
     },
     company: { orgId: 'TEST@AdobeOrg' },

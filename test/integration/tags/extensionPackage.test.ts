@@ -10,9 +10,11 @@ import { packageExtension, ROOT } from './packageExtension';
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync(join(ROOT, 'extension.json'), 'utf8'));
 const LIB_TYPES = ['actions', 'dataElements', 'events', 'conditions', 'sharedModules'] as const;
-const libPaths: string[] = LIB_TYPES.flatMap((type) =>
-  (manifest[type] ?? []).map((item: { libPath: string }) => item.libPath),
-);
+// The main module (run as the library loads) is a library module too.
+const libPaths: string[] = [
+  manifest.main,
+  ...LIB_TYPES.flatMap((type) => (manifest[type] ?? []).map((item: { libPath: string }) => item.libPath)),
+];
 const REQUIRE_CALL = /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The files a library module reaches through relative requires, itself included (what Turbine will ask for). */

@@ -60,8 +60,10 @@ describe('edgeCollector(command, options)', () => {
       method: 'POST',
       keepalive: true,
       credentials: 'include',
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      // No content type given: fetch sends the string body as text/plain;charset=UTF-8 (no preflight).
+      headers: {},
     });
+    expect(typeof init.body).toBe('string');
   });
 
   it('rejects with a network error when fetch fails', async () => {

@@ -45,7 +45,6 @@ describe('resolveConfig', () => {
     [{ datastreamId: ID, edgeUrl: 'edge.adobedc.net' }, /edgeUrl "edge.adobedc.net" is not an http\(s\) URL/],
     [{ datastreamId: ID, edgeUrl: 'javascript:alert(1)' }, /not an http\(s\) URL/],
     [{ datastreamId: ID, edgeBasePath: 'ee?x=1' }, /edgeBasePath/],
-    [{ datastreamId: ID, auth: { accessToken: 't' } }, /auth needs accessToken, apiKey and orgId/],
   ])('refuses %j with a clear message', (input, message) => {
     expect(() => resolveConfig(input)).toThrow(message);
     try {
@@ -53,10 +52,5 @@ describe('resolveConfig', () => {
     } catch (error) {
       expect(error).toMatchObject({ name: 'EdgeCollectorError', code: 'invalid-config' });
     }
-  });
-
-  it('accepts the authenticated mode', () => {
-    const auth = { accessToken: 't', apiKey: 'k', orgId: 'o@AdobeOrg' };
-    expect(resolveConfig({ datastreamId: ID, auth }).auth).toEqual(auth);
   });
 });

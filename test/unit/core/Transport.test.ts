@@ -23,6 +23,7 @@ describe('fetchTransport for a streamed record', () => {
         headers: { 'content-type': 'application/json', 'x-adobe-flow-id': FLOW_ID },
         body: '{"a":1}',
         keepalive: true,
+        referrerPolicy: 'no-referrer',
       }),
     );
   });

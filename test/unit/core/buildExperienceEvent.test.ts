@@ -37,7 +37,11 @@ describe('buildExperienceEvent', () => {
       device: { screenWidth: 1920, screenHeight: 1080, screenOrientation: 'landscape' },
       environment: { type: 'browser', browserDetails: { viewportWidth: 1280, viewportHeight: 720 } },
       placeContext: { localTime: '2026-11-23T10:04:05.006-08:00', localTimezoneOffset: 480 },
-      implementationDetails: { name: 'edge-collector', version: expect.any(String), environment: 'browser' },
+      implementationDetails: {
+        name: 'https://www.npmjs.com/package/edge-collector',
+        version: expect.any(String),
+        environment: 'browser',
+      },
     });
     expect(data).toBeUndefined();
   });
@@ -103,8 +107,12 @@ describe('buildExperienceEvent', () => {
     });
     expect(xdm.web).toBeUndefined();
     expect(xdm.device).toBeUndefined();
-    expect(xdm.environment).toEqual({ type: 'server' });
-    expect(xdm.implementationDetails).toMatchObject({ name: 'edge-collector/node', environment: 'server' });
+    // XDM's environment.type has no value for a server: the event says so in implementationDetails.
+    expect(xdm.environment).toBeUndefined();
+    expect(xdm.implementationDetails).toMatchObject({
+      name: 'https://www.npmjs.com/package/edge-collector#node',
+      environment: 'server',
+    });
   });
 
   it('calls a square or tall screen portrait', () => {

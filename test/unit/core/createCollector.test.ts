@@ -1,37 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../../src/core/CollectorConfig';
 import { createCollector, type Platform } from '../../../src/core/createCollector';
-import type { InteractRequest } from '../../../src/core/InteractRequest';
-import type { EdgeAnswer } from '../../../src/core/Transport';
+import { recordingPlatform } from './recordingPlatform';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const ADDRESS = 'Ada.Lovelace@Example.com';
 const DIGEST = 'e814ff3dc480a94c7ce9334062ec4733c75a002f4bcec0197f62ffea64059e2f';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-function setup(
-  answer: (request: InteractRequest) => EdgeAnswer | Promise<EdgeAnswer> = (r) => ({
-    status: 200,
-    body: JSON.stringify({ requestId: r.requestId, handle: [] }),
-  }),
-) {
-  const sent: InteractRequest[] = [];
-  const logs: unknown[][] = [];
-  const platform: Platform = {
-    snapshot: () => ({
-      now: new Date('2026-11-23T12:00:00.000Z'),
-      timezoneOffset: 0,
-      environment: 'browser',
-      url: 'https://shop.example/',
-      title: 'Shop',
-    }),
-    transport: async (request) => {
-      sent.push(request);
-      return answer(request);
-    },
-    log: (...args) => logs.push(args),
-    implementation: 'test',
-  };
+function setup(answer?: Parameters<typeof recordingPlatform>[0]) {
+  const recorded = recordingPlatform(answer);
+  const { sent, logs } = recorded;
+  const platform: Platform = { ...recorded.platform, implementation: 'test' };
   const collector = createCollector(
     resolveConfig({ datastreamId: ID, edgeUrl: 'http://127.0.0.1:4100', debug: true }),
     platform,
@@ -76,6 +56,22 @@ describe('createCollector', () => {
     const everything = JSON.stringify([sent, logs]).toLowerCase();
     expect(everything).not.toContain(ADDRESS.toLowerCase());
     expect(everything).toContain(DIGEST);
+  });
+
+  it('refuses a circular xdm or data with a clear error, and sends nothing', async () => {
+    const { collector, sent } = setup();
+    const xdm: Record<string, unknown> = { commerce: {} };
+    (xdm.commerce as Record<string, unknown>).parent = xdm;
+    const data: Record<string, unknown> = { list: [] };
+    (data.list as unknown[]).push(data);
+    await expect(collector.sendEvent({ eventType: 'commerce.productViews', xdm })).rejects.toMatchObject({
+      code: 'invalid-options',
+      message: expect.stringMatching(/^xdm\.commerce\.parent\S* contains a circular reference$/),
+    });
+    await expect(collector.sendPageView({ data })).rejects.toThrow(
+      'data.list[0] contains a circular reference',
+    );
+    expect(sent).toEqual([]);
   });
 
   it('sends without the identity, with a warning, when the e-mail is not an address', async () => {

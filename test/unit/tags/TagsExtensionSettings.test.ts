@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../src/core/CollectorConfig';
 import { toCollectorConfig } from '../../../src/tags/TagsExtensionSettings';
 
 const settings = {
@@ -41,5 +42,31 @@ describe('toCollectorConfig', () => {
 
   it('gives an empty datastream for missing settings (resolveConfig then says what to fix)', () => {
     expect(toCollectorConfig(undefined, 'production')).toEqual({ datastreamId: '', debug: false });
+  });
+});
+
+const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
+
+describe('default consent in the Tags configuration', () => {
+  const base = { productionDatastreamId: DATASTREAM };
+  it('takes in / out / pending, in any case, from a choice or a data element', () => {
+    expect(toCollectorConfig({ ...base, defaultConsent: 'pending' }, 'production').defaultConsent).toBe(
+      'pending',
+    );
+    expect(toCollectorConfig({ ...base, defaultConsent: ' OUT ' }, 'production').defaultConsent).toBe('out');
+    expect(toCollectorConfig(base, 'production').defaultConsent).toBeUndefined();
+  });
+
+  it('holds events (pending) while a data element has no value yet', () => {
+    expect(toCollectorConfig({ ...base, defaultConsent: undefined }, 'production').defaultConsent).toBe(
+      'pending',
+    );
+    expect(toCollectorConfig({ ...base, defaultConsent: '' }, 'production').defaultConsent).toBe('pending');
+  });
+
+  it('refuses anything else with a clear configuration error', () => {
+    expect(() =>
+      resolveConfig(toCollectorConfig({ ...base, defaultConsent: 'maybe' }, 'production')),
+    ).toThrow(/defaultConsent "maybe" is not one of "in", "pending", "out"/);
   });
 });

@@ -9,6 +9,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     debug: '%debug flag%',
     webVitals: true,
     defaultConsent: '%consent default%',
+    onBeforeEventSend: 'if (content.xdm.eventType === "internal.ping") return false;',
   },
   sendPageView: {
     name: 'home',
@@ -51,5 +52,12 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     pageView: false,
     emailFields: 'personalEmail.address, workEmail.address',
     hashEmails: '%hash flag%',
+  },
+  variable: { name: 'checkout', clearAfterSend: true },
+  updateVariable: {
+    name: 'checkout',
+    operation: 'set',
+    path: 'commerce.order.priceTotal',
+    value: '%order total%',
   },
 };

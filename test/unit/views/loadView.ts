@@ -13,6 +13,8 @@ export const VIEW_NAMES = [
   'identityMap',
   'xdmPageView',
   'streamRecord',
+  'variable',
+  'updateVariable',
 ] as const;
 
 /**
@@ -20,6 +22,8 @@ export const VIEW_NAMES = [
  * Returns what the view registered and the bridge's picker spy.
  */
 export async function loadView(name: string, pickedToken = '%user email%') {
+  // Tags opens each view at its own page; the views find their settings schema by its file name.
+  history.replaceState(null, '', `/${name}.html`);
   const html = readFileSync(join(import.meta.dirname, `../../../views/${name}.html`), 'utf8');
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
   const register = vi.fn();

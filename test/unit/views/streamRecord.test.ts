@@ -27,6 +27,7 @@ describe('Stream record view', () => {
     type(input('inletUrl'), 'https://dcs.adobedc.net/collection/667b41cf');
     type(input('flowId'), 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2');
     type(input('schemaId'), 'https://ns.adobe.com/acme/schemas/1');
+    type(input('datasetId'), '604a18a3bae67d18db6d258c');
     expect(methods.validate()).toBe(true);
   });
 
@@ -36,6 +37,7 @@ describe('Stream record view', () => {
     type(input('inletUrl'), '%inlet url%');
     type(input('flowId'), '%flow%');
     type(input('schemaId'), '%schema%');
+    type(input('datasetId'), '%dataset%');
     expect(methods.validate()).toBe(true);
   });
 });

@@ -133,7 +133,7 @@ describe('Identity map view', () => {
     type(namespace!, 'CRMID');
     expect(methods.validate()).toBe(true);
     expect(methods.getSettings()).toEqual({
-      identities: [{ namespace: 'CRMID', id: '%crm id%', authenticatedState: 'ambiguous' }],
+      identities: [{ namespace: 'CRMID', id: '%crm id%' }],
     });
     document.querySelector<HTMLButtonElement>('.ec-remove')!.click();
     expect(methods.getSettings()).toEqual({});

@@ -1,8 +1,8 @@
-import { getTagsCollector } from '../../getTagsCollector';
-import { createSetConsent } from '../../setConsentAction';
+import { createSetConsent } from '../../actions/createSetConsent';
 import type { Turbine } from '../../Turbine';
+import { tagsPage } from '../../wiring/tagsPage';
 
 declare const turbine: Turbine;
 
 /** Library module of the "Set consent" action. */
-export default createSetConsent({ getCollector: () => getTagsCollector(turbine), logger: turbine.logger });
+export default createSetConsent(tagsPage(turbine));

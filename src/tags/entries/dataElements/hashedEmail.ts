@@ -1,7 +1,7 @@
-import { hashedEmailDataElement } from '../../hashedEmailDataElement';
+import { createHashedEmail } from '../../dataElements/createHashedEmail';
 import type { Turbine } from '../../Turbine';
 
 declare const turbine: Turbine;
 
 /** Library module of the "Hashed e-mail" data element. */
-export default hashedEmailDataElement(turbine);
+export default createHashedEmail({ logger: turbine.logger });

@@ -1,7 +1,7 @@
-import { identityMapDataElement } from '../../identityMapDataElement';
+import { createIdentityMap } from '../../dataElements/createIdentityMap';
 import type { Turbine } from '../../Turbine';
 
 declare const turbine: Turbine;
 
 /** Library module of the "Identity map" data element. */
-export default identityMapDataElement(turbine);
+export default createIdentityMap({ logger: turbine.logger });

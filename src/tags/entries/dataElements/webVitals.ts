@@ -1,7 +1,8 @@
-import { webVitalsDataElement } from '../../webVitalsDataElement';
+import { createWebVitals } from '../../dataElements/createWebVitals';
 import type { Turbine } from '../../Turbine';
+import { tagsPage } from '../../wiring/tagsPage';
 
 declare const turbine: Turbine;
 
 /** Library module of the "Web vitals" data element. */
-export default webVitalsDataElement(turbine);
+export default createWebVitals(tagsPage(turbine));

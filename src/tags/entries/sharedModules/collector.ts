@@ -1,7 +1,8 @@
-import { collectorSharedModule } from '../../collectorSharedModule';
+import { createCollectorSharedModule } from '../../sharedModules/createCollectorSharedModule';
 import type { Turbine } from '../../Turbine';
+import { tagsPage } from '../../wiring/tagsPage';
 
 declare const turbine: Turbine;
 
 /** Library module of the shared module `collector`. */
-export default collectorSharedModule(turbine);
+export default createCollectorSharedModule(tagsPage(turbine));

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../../src/core/CollectorConfig';
 import { createConsentCommand } from '../../../../src/core/consent/createConsentCommand';
 import { createDelivery } from '../../../../src/core/delivery/createDelivery';
+import { edgeInteract } from '../../../../src/core/delivery/edgeInteract';
+import { edgeSetConsent } from '../../../../src/core/delivery/edgeSetConsent';
+import { soleOwnership, type Ownership } from '../../../../src/core/delivery/Ownership';
 import { memoryStore, type QueueStore } from '../../../../src/core/delivery/QueueStore';
 import type { InteractRequest } from '../../../../src/core/InteractRequest';
 import type { EdgeAnswer } from '../../../../src/core/Transport';
@@ -40,11 +43,18 @@ const consentCookie = (general: string) => ({
  * that the next page load may share.
  */
 function page(
-  shared: { store?: QueueStore; remembered?: Map<string, string>; sent?: InteractRequest[] } = {},
+  shared: {
+    store?: QueueStore;
+    remembered?: Map<string, string>;
+    sent?: InteractRequest[];
+    owner?: string;
+  } = {},
   answer: Answer = () => ({}),
   defaultConsent: 'in' | 'out' | 'pending' = 'in',
 ) {
-  const { store = memoryStore(), remembered = new Map<string, string>(), sent = [] } = shared;
+  const { store = memoryStore(), remembered = new Map<string, string>(), sent = [], owner = 'page' } = shared;
+  // Each page load owns what it queues; a page that is gone is adopted at once.
+  const ownership: Ownership = { ...soleOwnership, id: owner };
   const remember = (name: string, value?: string) => {
     if (value === undefined) return remembered.get(name);
     remembered.set(name, value);
@@ -62,12 +72,16 @@ function page(
     const { status = 200, json = { requestId: request.requestId, handle: [] } } = answer(request);
     return { status, body: JSON.stringify(json) };
   };
-  const delivery = createDelivery(
+  const interact = edgeInteract({
+    remember,
+    storeState: (entries) => stored.push(...entries.map(({ key, value }) => `${key}=${value}`)),
+  });
+  const delivery = createDelivery({
     config,
-    { transport, store, remember, storeState: (e) => stored.push(...e.map((x) => `${x.key}=${x.value}`)) },
-    () => undefined,
-    () => undefined,
-  );
+    platform: { transport, store, remember, ownership },
+    handlers: { interact, consent: edgeSetConsent(interact) },
+    log: () => undefined,
+  });
   let id = 0;
   const setConsent = createConsentCommand({ config, delivery, remember, createId: () => `consent-${++id}` });
   return { delivery, setConsent, sent, store, remembered, stored };
@@ -92,7 +106,8 @@ describe('createConsentCommand', () => {
     expect(request!.url).toBe(
       `https://edge.example/ee/v1/privacy/set-consent?configId=${ID}&requestId=consent-1`,
     );
-    expect(request!.headers).toEqual({ 'content-type': 'text/plain;charset=UTF-8' });
+    // No content type: fetch sends a string body as text/plain, a simple CORS request.
+    expect(request!.headers).toEqual({});
     expect(JSON.parse(request!.body)).toEqual({
       consent: [{ standard: 'Adobe', version: '1.0', value: { general: 'in' } }],
       query: { identity: { fetch: ['ECID'] } },
@@ -213,7 +228,11 @@ describe('createConsentCommand', () => {
       remembered: new Map<string, string>(),
       sent: [] as InteractRequest[],
     };
-    const closed = page({ ...shared, sent: [] }, () => ({ status: 503, json: {} }), 'pending');
+    const closed = page(
+      { ...shared, sent: [], owner: 'closed' },
+      () => ({ status: 503, json: {} }),
+      'pending',
+    );
     void closed.setConsent('out').catch(() => undefined);
     await settle();
     expect((await shared.store.all()).map((e) => e.request.kind)).toContain('consent');

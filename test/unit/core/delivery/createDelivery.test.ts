@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig, type CollectorConfig } from '../../../../src/core/CollectorConfig';
 import { createDelivery, type DeliveryPlatform } from '../../../../src/core/delivery/createDelivery';
+import { edgeInteract, type EdgeInteractCollaborators } from '../../../../src/core/delivery/edgeInteract';
+import type { Ownership } from '../../../../src/core/delivery/Ownership';
 import { memoryStore, type QueueStore } from '../../../../src/core/delivery/QueueStore';
 import type { InteractRequest } from '../../../../src/core/InteractRequest';
-import type { SendResult } from '../../../../src/core/readEdgeAnswer';
+import { readEdgeAnswer, type SendResult } from '../../../../src/core/readEdgeAnswer';
+import type { RequestHandler } from '../../../../src/core/delivery/RequestHandler';
 import type { EdgeAnswer } from '../../../../src/core/Transport';
 import { EdgeCollectorError } from '../../../../src/core/EdgeCollectorError';
 
@@ -28,7 +31,7 @@ type Reply = number | 'network' | { status: number; retryAfter?: string; body?: 
 function setup(
   replies: Reply[] = [],
   options: Partial<CollectorConfig> = {},
-  platform: Partial<DeliveryPlatform> = {},
+  platform: Partial<DeliveryPlatform> & EdgeInteractCollaborators = {},
 ) {
   const sent: Array<{ request: InteractRequest; at: number }> = [];
   const results: SendResult[] = [];
@@ -47,13 +50,27 @@ function setup(
     return { status, body: JSON.stringify(json), retryAfter };
   };
   const config = resolveConfig({ datastreamId: ID, retryDelay: 1000, maxRetryDelay: 8000, ...options });
-  const delivery = createDelivery(
+  const log = vi.fn();
+  const interact = edgeInteract({ ...platform, notify: (r) => results.push(r) });
+  const delivery = createDelivery({
     config,
-    { transport, store, random: () => 0.5, ...platform },
-    (r) => results.push(r),
-    () => undefined,
-  );
-  return { delivery, sent, results, store };
+    platform: { transport, store, random: () => 0.5, ...platform },
+    handlers: { interact },
+    log,
+  });
+  return { delivery, sent, results, store, interact, log };
+}
+
+/** A transport that records each request and answers it (200) only when the test says so. */
+function heldTransport() {
+  const sent: string[] = [];
+  const answers: Array<() => void> = [];
+  const transport = (req: InteractRequest) =>
+    new Promise<EdgeAnswer>((resolve) => {
+      sent.push(req.requestId);
+      answers.push(() => resolve({ status: 200, body: '{"handle":[]}' }));
+    });
+  return { transport, sent, answers };
 }
 
 const stored = async (store: QueueStore) => (await store.all()).map((e) => e.request.requestId);
@@ -161,13 +178,37 @@ describe('createDelivery: retries', () => {
     await promise;
   });
 
-  it('sends one at a time, oldest first', async () => {
+  it('issues a burst at once, in the order called, without waiting for answers', async () => {
+    const { transport, sent, answers } = heldTransport();
+    const { delivery } = setup([], {}, { transport });
+    const ids = Array.from({ length: 10 }, (_, n) => `burst-${n}`);
+    const promises = ids.map((id) => delivery.send(request(id), []));
+    // Issued in the same task as the calls: no answer, no timer, no store write was waited for.
+    expect(sent).toEqual(ids);
+    answers.forEach((answer) => answer());
+    await expect(Promise.all(promises)).resolves.toHaveLength(10);
+  });
+
+  it('retries a failed request on its own while later ones go on', async () => {
     const { delivery, sent } = setup([503]);
     const a = delivery.send(request('a'), []);
     const b = delivery.send(request('b'), []);
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all([a, b]);
-    expect(sent.map((s) => s.request.requestId)).toEqual(['a', 'a', 'b']);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['a', 'b', 'a']);
+  });
+
+  it('sends and answers without waiting for the queue write, which is still issued', async () => {
+    const inner = memoryStore();
+    const puts: string[] = [];
+    const store: QueueStore = {
+      ...inner,
+      put: (entry) => (puts.push(entry.request.requestId), new Promise(() => undefined)),
+    };
+    const { delivery, sent } = setup([], {}, { store });
+    await expect(delivery.send(request('slow-disk'), [])).resolves.toMatchObject({ requestId: 'slow-disk' });
+    expect(sent).toHaveLength(1);
+    expect(puts).toEqual(['slow-disk']);
   });
 });
 
@@ -184,34 +225,79 @@ describe('createDelivery: the queue', () => {
     expect(await stored(store)).toEqual([]);
   });
 
-  it('leaves alone what another tab holds, and takes it when that tab lets go', async () => {
+  it('leaves alone what a live page owns, and adopts it (as its own) once that page is gone', async () => {
     const store = memoryStore();
-    await store.put({ request: request('theirs'), at: 1 });
-    let letGo!: () => void;
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    const claim = (id: string) => (id === 'theirs' ? held : Promise.resolve());
-    const { delivery, sent } = setup([], {}, { store, claim });
+    await store.put({ request: request('theirs'), at: 1, owner: 'other-tab' });
+    let gone!: () => void;
+    const released = vi.fn();
+    const ownership: Ownership = {
+      id: 'this-tab',
+      hold: async () => true,
+      letGo: () => undefined,
+      adopt: (owner) =>
+        owner === 'other-tab'
+          ? new Promise((resolve) => (gone = () => resolve(released)))
+          : Promise.resolve(released),
+    };
+    const { delivery, sent } = setup([{ status: 503 }, 'network'], {}, { store, ownership });
     const mine = delivery.send(request('mine'), []);
-    await vi.advanceTimersByTimeAsync(1000);
-    await mine;
-    expect(sent.map((s) => s.request.requestId)).toEqual(['mine']);
-    letGo();
     await vi.advanceTimersByTimeAsync(0);
-    expect(sent.map((s) => s.request.requestId)).toEqual(['mine', 'theirs']);
+    // Stored under this page's name, not the other's.
+    expect((await store.all()).map((e) => [e.request.requestId, e.owner])).toEqual([
+      ['theirs', 'other-tab'],
+      ['mine', 'this-tab'],
+    ]);
+    await vi.advanceTimersByTimeAsync(5000);
+    await mine;
+    expect(sent.map((s) => s.request.requestId)).toEqual(['mine', 'mine', 'mine']);
+    gone();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['mine', 'mine', 'mine', 'theirs']);
+    expect(released).toHaveBeenCalledOnce();
+    expect(await stored(store)).toEqual([]);
   });
 
-  it('does not resend what another tab delivered while this one waited for the lock', async () => {
+  it('does not resend what another page delivered while this one waited for its owner to go', async () => {
     const store = memoryStore();
-    await store.put({ request: request('theirs'), at: 1 });
-    let letGo!: () => void;
-    const claim = (id: string) =>
-      id === 'theirs' ? new Promise<void>((resolve) => (letGo = resolve)) : Promise.resolve();
-    const { sent } = setup([], {}, { store, claim });
+    await store.put({ request: request('theirs'), at: 1, owner: 'other-tab' });
+    let gone!: () => void;
+    const ownership: Ownership = {
+      id: 'this-tab',
+      hold: async () => true,
+      letGo: () => undefined,
+      adopt: () => new Promise((resolve) => (gone = () => resolve(() => undefined))),
+    };
+    const { sent } = setup([], {}, { store, ownership });
     await vi.advanceTimersByTimeAsync(1000);
     await store.del('theirs');
-    letGo();
+    gone();
     await vi.advanceTimersByTimeAsync(1000);
     expect(sent).toHaveLength(0);
+  });
+
+  it('holds its ownership from its first stored request until the page is hidden with nothing left', async () => {
+    const calls: string[] = [];
+    const ownership: Ownership = {
+      id: 'this-tab',
+      hold: async () => calls.push('hold'),
+      letGo: () => void calls.push('letGo'),
+      adopt: async () => () => undefined,
+    };
+    const { delivery } = setup([], { defaultConsent: 'pending' }, { ownership });
+    const queued = delivery.send(request(), []);
+    await vi.advanceTimersByTimeAsync(0);
+    delivery.flush();
+    // Hidden with a request still stored: other pages must not adopt it.
+    expect(calls).toEqual(['hold']);
+    await delivery.setConsent('in');
+    await Promise.all([queued, delivery.send(request(), [])]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual(['hold']);
+    delivery.flush();
+    expect(calls).toEqual(['hold', 'letGo']);
+    await delivery.send(request(), []);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual(['hold', 'letGo', 'hold']);
   });
 
   it('never takes its own new events for leftovers, even when the first read of the queue is slow', async () => {
@@ -233,21 +319,20 @@ describe('createDelivery: the queue', () => {
   });
 
   it('drops the oldest beyond the bounds, rejects their callers, and warns in the next result', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { delivery, sent, store } = setup([], { defaultConsent: 'pending', maxQueueSize: 2 });
+    const { delivery, sent, store, log } = setup([], { defaultConsent: 'pending', maxQueueSize: 2 });
     const first = delivery.send(request('a'), []);
     const check = expect(first).rejects.toMatchObject({ code: 'queue-full' });
     const rest = [delivery.send(request('b'), []), delivery.send(request('c'), [])];
     await vi.advanceTimersByTimeAsync(0);
     await check;
     expect(await stored(store)).toEqual(['b', 'c']);
-    expect(warn).toHaveBeenCalledWith('[edgeCollector] queue full: dropped 1 oldest event(s)');
+    // Through the platform's log, not the console.
+    expect(log).toHaveBeenCalledWith('queue full: dropped 1 oldest event(s)');
     await delivery.setConsent('in');
     const [b, c] = await Promise.all(rest);
     expect(sent.map((s) => s.request.requestId)).toEqual(['b', 'c']);
     expect(b!.warnings).toEqual(['1 queued event(s) were dropped: the queue was full']);
     expect(c!.warnings).toEqual([]);
-    warn.mockRestore();
   });
 
   it('refreshes meta.state at each attempt and leaves the event untouched', async () => {
@@ -268,23 +353,27 @@ describe('createDelivery: the queue', () => {
     expect(bodies.every((b) => JSON.stringify({ event: b.event }) === req.body)).toBe(true);
   });
 
-  it('keeps state:store entries and identity:result ids from answers', async () => {
+  it('keeps state:store entries and identity:result ids from answers, writing the identity only when it changed', async () => {
     const storeState = vi.fn();
     const remembered = new Map<string, string>();
+    const writes: string[] = [];
     const remember = (name: string, value?: string) =>
-      value === undefined ? remembered.get(name) : void remembered.set(name, value);
+      value === undefined ? remembered.get(name) : void (writes.push(name), remembered.set(name, value));
     const handle = [
       { type: 'identity:result', payload: [{ id: 'ecid-1', namespace: { code: 'ECID' } }] },
       { type: 'state:store', payload: [{ key: 'kndctr_X_identity', value: 'abc', maxAge: 100 }] },
     ];
-    const { delivery } = setup([{ status: 200, body: { handle } }], {}, { storeState, remember });
+    const answer = { status: 200, body: { handle } };
+    const { delivery, interact } = setup([answer, answer], {}, { storeState, remember });
     const result = await delivery.send(request(), []);
+    await delivery.send(request(), []);
     expect(result.handle).toEqual(handle);
-    expect(delivery.getIdentity()).toEqual({ ECID: 'ecid-1' });
+    expect(interact.identity()).toEqual({ ECID: 'ecid-1' });
     expect(storeState).toHaveBeenCalledWith([{ key: 'kndctr_X_identity', value: 'abc', maxAge: 100 }]);
+    expect(writes).toEqual(['identity']);
     // The next page load knows it before any answer.
     const again = setup([], {}, { remember });
-    expect(again.delivery.getIdentity()).toEqual({ ECID: 'ecid-1' });
+    expect(again.interact.identity()).toEqual({ ECID: 'ecid-1' });
   });
 });
 
@@ -334,11 +423,67 @@ describe('createDelivery: consent', () => {
     expect(next.sent).toHaveLength(0);
   });
 
+  it('writes the choice only when it changed', async () => {
+    const writes: string[] = [];
+    const remember = (name: string, value?: string) => (value === undefined ? null : void writes.push(value));
+    const { delivery } = setup([], { defaultConsent: 'pending' }, { remember });
+    await delivery.setConsent('in');
+    await delivery.setConsent('in');
+    await delivery.setConsent('pending');
+    expect(writes).toEqual(['in', 'pending']);
+  });
+
   it('out then in sends new events again', async () => {
     const { delivery, sent } = setup([], { defaultConsent: 'out' });
     await delivery.setConsent('in');
     await delivery.send(request('a'), []);
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('createDelivery: request kinds', () => {
+  /** A kind outside the consent gate that goes ahead of the others, as the Edge Network's consent request does. */
+  const barrier: RequestHandler = { gated: false, ordered: true, read: readEdgeAnswer };
+
+  it('sends an ungated kind while consent is pending, ahead of what was queued before it, and holds the rest until it is answered', async () => {
+    const { transport, sent, answers } = heldTransport();
+    const { delivery } = setup([], { defaultConsent: 'pending' }, { transport });
+    const before = delivery.send(request('event-before'), []);
+    const choice = delivery.send({ ...request('choice'), kind: 'barrier' }, [], barrier);
+    const after = delivery.send({ ...request('choice-after'), kind: 'barrier' }, []);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['choice']);
+    await delivery.setConsent('in');
+    // Even the event queued before it waits for its answer: it may be sent only under the new decision.
+    expect(sent).toEqual(['choice']);
+    answers[0]!();
+    await choice;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['choice', 'choice-after']);
+    answers[1]!();
+    await after;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['choice', 'choice-after', 'event-before']);
+    answers[2]!();
+    await before;
+  });
+
+  it('sends an ungated kind while consent is out, and keeps it when consent goes out', async () => {
+    const { delivery, sent } = setup([], { defaultConsent: 'out' });
+    const result = await delivery.send({ ...request('choice'), kind: 'barrier' }, [], barrier);
+    expect(result.warnings).toEqual([]);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['choice']);
+  });
+
+  it('serialises each attempt with the handler of its kind, and tells only that kind of its answer', async () => {
+    const answered = vi.fn();
+    const plain: RequestHandler = { gated: true, read: readEdgeAnswer, answered };
+    const { delivery, sent, results } = setup([], {}, { requestMeta: () => ({ state: { entries: [] } }) });
+    const streamed = { ...request('record'), kind: 'plain', body: '{"record":1}' };
+    await delivery.send(streamed, [], plain);
+    expect(sent[0]!.request.body).toBe('{"record":1}');
+    expect(answered).toHaveBeenCalledOnce();
+    expect(results).toEqual([]);
   });
 });
 

@@ -75,6 +75,20 @@ describe('resolveStreamingOptions', () => {
     ],
     ['an inlet id with a slash', xdmOptions({ inletUrl: undefined, inletId: 'a/b' }), /is not an inlet id/],
     [
+      'a record that contains itself',
+      (() => {
+        const record: Record<string, unknown> = { _id: 'p1' };
+        record.self = { record };
+        return xdmOptions({ record });
+      })(),
+      /^streamRecord: record contains a circular reference$/,
+    ],
+    [
+      'a record with a BigInt',
+      xdmOptions({ record: { n: BigInt(1) } }),
+      /record cannot be sent as JSON: .*BigInt/,
+    ],
+    [
       'a bad collection host',
       xdmOptions({ inletUrl: undefined, inletId: 'abc', collectionHost: 'dcs.adobedc.net' }),
       /collectionHost/,

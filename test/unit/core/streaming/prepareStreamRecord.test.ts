@@ -53,7 +53,7 @@ describe('prepareStreamRecord: the XDM envelope', () => {
       eventType: 'web.webpagedetails.pageViews',
       timestamp: '2026-11-23T10:00:00.000Z',
       web: { webPageDetails: { URL: 'https://shop.example/p', name: 'Shoes page', pageViews: { value: 1 } } },
-      implementationDetails: { name: 'edge-collector/standalone' },
+      implementationDetails: { name: 'https://www.npmjs.com/package/edge-collector#standalone' },
     });
     expect(entity._id).toBe(request.eventId);
   });
@@ -98,14 +98,61 @@ describe('prepareStreamRecord: e-mail fields', () => {
       }),
     );
     const entity = JSON.parse(request.body).body.xdmEntity;
-    expect(entity.personalEmail.address).toBe(sha256('ada@example.com'));
-    expect(entity.workEmail).toEqual({ address: sha256('ada@work.example'), type: 'work' });
-    expect(entity.other).toEqual([{ email: sha256('a@x.example') }, { email: sha256('b@x.example') }]);
+    // An XDM address field (format: email) never carries a digest: the digests go to the identity map.
+    expect(entity.personalEmail).toEqual({});
+    expect(entity.workEmail).toEqual({ type: 'work' });
+    expect(entity.other).toEqual([{}, {}]);
+    expect(entity.identityMap).toEqual({
+      Email_LC_SHA256: [
+        { id: sha256('ada@example.com'), primary: true },
+        { id: sha256('ada@work.example') },
+        { id: sha256('a@x.example') },
+        { id: sha256('b@x.example') },
+      ],
+    });
     expect(warnings).toEqual([]);
     expect(request.body).not.toContain('@');
   });
 
-  it('hashes named fields of a raw record too', async () => {
+  it('adds to an identity map the record has, leaving its primary identity primary', async () => {
+    const { request } = await prepareStreamRecord(
+      xdmOptions({
+        record: {
+          _id: 'p1',
+          identityMap: { CRMID: [{ id: 'c-1', primary: true }] },
+          personalEmail: { address: 'ada@example.com', primary: true },
+          workEmail: { address: 'ADA@example.com' },
+        },
+        emailFields: ['personalEmail.address', 'workEmail.address'],
+      }),
+    );
+    expect(JSON.parse(request.body).body.xdmEntity).toEqual({
+      _id: 'p1',
+      identityMap: {
+        CRMID: [{ id: 'c-1', primary: true }],
+        Email_LC_SHA256: [{ id: sha256('ada@example.com') }],
+      },
+      personalEmail: { primary: true },
+      workEmail: {},
+    });
+  });
+
+  it('removes a named array of addresses item by item, hashing each', async () => {
+    const { request } = await prepareStreamRecord(
+      xdmOptions({
+        record: { _id: 'p1', emails: ['a@x.example', 'nope', 'b@x.example'] },
+        emailFields: ['emails'],
+      }),
+    );
+    const entity = JSON.parse(request.body).body.xdmEntity;
+    expect(entity.emails).toEqual([]);
+    expect(entity.identityMap.Email_LC_SHA256).toEqual([
+      { id: sha256('a@x.example'), primary: true },
+      { id: sha256('b@x.example') },
+    ]);
+  });
+
+  it('hashes named fields of a raw record in place, for the mapping to place', async () => {
     const { request } = await prepareStreamRecord({
       inletUrl: INLET_URL,
       flowId: FLOW_ID,

@@ -102,8 +102,9 @@ describe('queueStreamRecord', () => {
           pageViews: { value: 1 },
         },
       },
-      implementationDetails: { name: 'edge-collector/standalone' },
-      person: { email: sha256('ada@example.com') },
+      implementationDetails: { name: 'https://www.npmjs.com/package/edge-collector#standalone' },
+      person: {},
+      identityMap: { Email_LC_SHA256: [{ id: sha256('ada@example.com'), primary: true }] },
     });
     expect(result.warnings).toEqual([
       'a plain e-mail address in xdm.web.webPageDetails.URL was replaced before sending',
@@ -113,7 +114,7 @@ describe('queueStreamRecord', () => {
   it('is sent by the next page load when this one left it queued, unchanged and without meta', async () => {
     const { request } = await prepareStreamRecord(xdmOptions());
     const store = memoryStore();
-    // What IndexedDB gives back: a structured copy.
+    // What the persistent queue gives back: a copy parsed from JSON.
     await store.put({ request: JSON.parse(JSON.stringify(request)), at: 1 });
     const transport = vi.fn<Transport>(async () => receipt);
     const collector = createCollector(

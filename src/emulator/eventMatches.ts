@@ -1,0 +1,67 @@
+// One rule for which events a filter selects: the store pages with it (GET /api/events) and the
+// inspector applies it to events that arrive live, so both agree on what the list shows.
+
+/** The fields of a stored event a filter reads. */
+export interface FilterableEvent {
+  source: 'edge' | 'inlet';
+  receivedTimeMs: number;
+  requestId: string;
+  dataStreamId?: string;
+  inletId?: string;
+  flowId?: string;
+  xactionId?: string;
+  eventId?: string;
+  eventType?: string;
+  ecid?: string;
+  endpoint: string;
+  validation: { ok: boolean };
+}
+
+/** Filters of `GET /api/events` (each optional; all given ones must match). */
+export interface EventFilter {
+  requestId?: string;
+  dataStreamId?: string;
+  eventType?: string;
+  /** Only events received at or after this time (ms since the epoch). */
+  since?: number;
+  source?: 'edge' | 'inlet';
+  /** Only events whose validation found errors or a plain e-mail address. */
+  problems?: boolean;
+  /** Words that must all occur (case-insensitively) in the event's type or ids. */
+  text?: string;
+}
+
+/** The text the `text` filter searches: event type, ids, datastream, inlet, flow, endpoint. */
+export function eventSearchText(event: FilterableEvent): string {
+  return [
+    event.eventType,
+    event.requestId,
+    event.eventId,
+    event.dataStreamId,
+    event.inletId,
+    event.flowId,
+    event.xactionId,
+    event.ecid,
+    event.endpoint,
+  ]
+    .join(' ')
+    .toLowerCase();
+}
+
+/** The words of a text filter, lower-cased. */
+export const filterWords = (text: string | undefined): string[] =>
+  (text ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+
+/** True when the event passes every filter given. */
+export function eventMatches(event: FilterableEvent, filter: EventFilter): boolean {
+  if (filter.requestId !== undefined && event.requestId !== filter.requestId) return false;
+  if (filter.dataStreamId !== undefined && event.dataStreamId !== filter.dataStreamId) return false;
+  if (filter.eventType !== undefined && event.eventType !== filter.eventType) return false;
+  if (filter.since !== undefined && event.receivedTimeMs < filter.since) return false;
+  if (filter.source !== undefined && event.source !== filter.source) return false;
+  if (filter.problems && event.validation.ok) return false;
+  const words = filterWords(filter.text);
+  if (!words.length) return true;
+  const text = eventSearchText(event);
+  return words.every((word) => text.includes(word));
+}

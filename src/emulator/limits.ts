@@ -1,0 +1,36 @@
+// One source for the emulator's limits and timeouts (docs/emulator.md lists them).
+
+/** How deep a JSON body (or one record of a batch) may nest; XDM itself nests a dozen levels at most. */
+export const MAX_JSON_DEPTH = 64;
+
+/** A `requestId` the emulator accepts and echoes: 1–128 visible ASCII characters (no spaces, no control characters). */
+export const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** An IMS org id as Adobe prints it: `<letters and digits>@AdobeOrg`. */
+export const ORG_ID = /^[A-Za-z0-9]{1,64}@AdobeOrg$/;
+
+/** The server's timeouts and caps; tests shorten them through `EmulatorOptions.limits`. */
+export interface ServerLimits {
+  /** A request (headers and body) must arrive within this many ms, or it gets a 408. */
+  requestTimeoutMs: number;
+  /** The headers of a request must arrive within this many ms. */
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this many ms. */
+  keepAliveTimeoutMs: number;
+  /** A connection with no traffic at all is closed after this many ms (the live stream is exempt). */
+  idleTimeoutMs: number;
+  /** Connections beyond this many are closed at once (and listed as refused). */
+  maxConnections: number;
+  /** A live-stream client with more than this many bytes waiting to be sent is dropped. */
+  streamBufferBytes: number;
+}
+
+/** The limits the emulator runs with unless told otherwise. */
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  requestTimeoutMs: 10_000,
+  headersTimeoutMs: 5_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 30_000,
+  maxConnections: 1_000,
+  streamBufferBytes: 1024 * 1024,
+};

@@ -1,0 +1,30 @@
+import type { SendResult } from '../../core/readEdgeAnswer';
+import type { TagsPage } from '../createTagsPage';
+import type { SendOptions } from '../readSendOptions';
+
+/** What a send action takes from the page besides the collector. */
+export type SendContext = Pick<TagsPage, 'logger' | 'variables'>;
+
+/**
+ * Starts a send, then clears the Variables marked "clear after send" that gave it its XDM or
+ * data. The send already holds those objects (Variables are copied on write), so clearing cannot
+ * change what goes out; the next rule starts from an empty Variable.
+ */
+export function sendWithVariables(
+  { logger, variables }: SendContext,
+  actionName: string,
+  options: SendOptions,
+  send: () => Promise<SendResult>,
+): Promise<SendResult> {
+  const sending = send();
+  const cleared = variables.clearUsed([options.xdm, options.data].filter(Boolean));
+  if (cleared.length) logger.log(`${actionName}: cleared the variable(s) ${cleared.join(', ')}`);
+  return sending;
+}
+
+/** Logs what a send came back with: the request id (or that on-before-send cancelled it), and any warning. */
+export function logSendResult({ logger }: SendContext, actionName: string, result: SendResult): void {
+  if (result.requestId) logger.log(`${actionName}: request ${result.requestId} answered`);
+  else logger.log(`${actionName}: cancelled by on before event send; nothing was sent`);
+  for (const warning of result.warnings) logger.warn(`${actionName}: ${warning}`);
+}

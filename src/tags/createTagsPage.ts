@@ -1,0 +1,106 @@
+import type { ReportedVital, WebVitalsData } from '../browser/vitals/WebVitalsData';
+import type { VitalsTracker } from '../browser/vitals/createVitalsTracker';
+import { resolveConfig, type ResolvedConfig } from '../core/CollectorConfig';
+import type { Collector } from '../core/createCollector';
+import { describeError } from './describeError';
+import { toCollectorConfig } from './TagsExtensionSettings';
+import type { Turbine, TurbineLogger } from './Turbine';
+import { createVariableStore, type VariableStore } from './variables/createVariableStore';
+
+/** What the page's Tags modules share: one collector, its Web Vitals, the Variables and the last request id. */
+export interface TagsPage {
+  /** Turbine's logger for this extension. */
+  logger: TurbineLogger;
+  /**
+   * The page's collector, created on first use from the extension settings and the library's
+   * stage (starting Web Vitals when they are on). A bad configuration is logged, with what to fix,
+   * and gives `undefined`; the next call tries again, since a data element used in the settings
+   * may have a value by then.
+   */
+  getCollector(): Collector | undefined;
+  /** Records the `requestId` of a request this page sent, answered or not. */
+  rememberRequestId(requestId: string | undefined): void;
+  /** The `requestId` of the latest request this page sent, or `undefined` before the first. */
+  lastRequestId(): string | undefined;
+  /** True when the extension configuration turns Web vitals on. */
+  webVitalsEnabled(): boolean;
+  /** The latest Web Vitals measured on this page (`{}` while they are off or nothing was measured). */
+  latestWebVitals(): WebVitalsData;
+  /** Calls `listener` on every web-vitals report; returns an unsubscribe function. */
+  onWebVital(listener: (vital: ReportedVital) => void): () => void;
+  /** The Variables that Update variable builds and the Variable data element reads. */
+  variables: VariableStore;
+}
+
+/** What a Tags page is made from: Turbine, and how a collector and its Web Vitals are started. */
+export interface TagsPageParts {
+  turbine: Pick<Turbine, 'logger' | 'getExtensionSettings' | 'environment'>;
+  createCollector(config: ResolvedConfig, log: (message: string, detail?: unknown) => void): Collector;
+  attachWebVitals(collector: Collector, onReport: (vital: ReportedVital) => void): VitalsTracker;
+}
+
+/** True when the extension configuration turns Web vitals on (`true`, or a data element giving true). */
+export function webVitalsEnabled(settings: Record<string, unknown> | undefined): boolean {
+  const value = settings?.webVitals;
+  return value === true || (typeof value === 'string' && value.trim() === 'true');
+}
+
+/**
+ * Creates the state one page's Tags modules share. The wiring (src/tags/wiring/tagsPage.ts) makes
+ * one per page; tests make one per case, with fake parts.
+ */
+export function createTagsPage({ turbine, createCollector, attachWebVitals }: TagsPageParts): TagsPage {
+  const { logger } = turbine;
+  let collector: Collector | undefined;
+  let lastRequestId: string | undefined;
+  let tracker: VitalsTracker | undefined;
+  const vitalListeners = new Set<(vital: ReportedVital) => void>();
+  const rememberRequestId = (requestId: string | undefined) => {
+    if (requestId) lastRequestId = requestId;
+  };
+  const reportVital = (vital: ReportedVital) => {
+    for (const listener of vitalListeners) {
+      try {
+        listener(vital);
+      } catch {
+        // One rule's failure must not keep the others from hearing the report.
+      }
+    }
+  };
+
+  function getCollector(): Collector | undefined {
+    if (collector) return collector;
+    try {
+      const settings = turbine.getExtensionSettings();
+      const config = resolveConfig(toCollectorConfig(settings, turbine.environment?.stage, logger));
+      const created = createCollector(config, (message, detail) => {
+        if (detail === undefined) logger.log(message);
+        else logger.log(message, detail);
+      });
+      created.onResult((result) => rememberRequestId(result.requestId));
+      if (webVitalsEnabled(settings)) tracker = attachWebVitals(created, reportVital);
+      collector = created;
+      return created;
+    } catch (error) {
+      logger.error(
+        `Edge Collector is not configured: ${describeError(error)}. ` +
+          'Open Extensions > Edge Collector > Configure in the Tags property, fix the setting, and build the library again.',
+      );
+      return undefined;
+    }
+  }
+
+  return {
+    logger,
+    getCollector,
+    rememberRequestId,
+    lastRequestId: () => lastRequestId,
+    webVitalsEnabled: () => webVitalsEnabled(turbine.getExtensionSettings()),
+    latestWebVitals: () => (tracker ? tracker.latest() : {}),
+    onWebVital(listener) {
+      vitalListeners.add(listener);
+      return () => vitalListeners.delete(listener);
+    },
+    variables: createVariableStore(),
+  };
+}

@@ -1,0 +1,32 @@
+import type { EdgeHandle } from '../../core/readEdgeAnswer';
+import type { TagsPage } from '../createTagsPage';
+import { describeError } from '../describeError';
+
+/** What a rule on Edge response received sees as `%event.requestId%`, `%event.eventId%`, `%event.handle%`. */
+export interface EdgeResponseDetail {
+  requestId: string;
+  eventId: string;
+  handle: EdgeHandle[];
+}
+
+/**
+ * The "Edge response received" event: runs the rule after each answer from the Edge Network.
+ * Turbine merges the detail into the rule's event, so tokens like `%event.requestId%` work.
+ */
+export function createEdgeResponseReceived({
+  getCollector,
+  logger,
+}: Pick<TagsPage, 'getCollector' | 'logger'>): (
+  settings: unknown,
+  trigger: (detail: EdgeResponseDetail) => void,
+) => void {
+  return (_settings, trigger) => {
+    try {
+      getCollector()?.onResult((result) =>
+        trigger({ requestId: result.requestId, eventId: result.eventId, handle: result.handle }),
+      );
+    } catch (error) {
+      logger.error(`Edge response received could not listen for answers: ${describeError(error)}`);
+    }
+  };
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATASTREAM_ID, orDataElement, UUID } from '../../../src/core/patterns';
+
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../../extension.json'), 'utf8'));
+const configuration = manifest.configuration.schema.properties;
+const streamRecord = manifest.actions.find((action: { name: string }) => action.name === 'stream-record')
+  .schema.properties;
+
+describe("the manifest's id patterns are the core's", () => {
+  it.each(['productionDatastreamId', 'stagingDatastreamId', 'developmentDatastreamId'])(
+    'configuration %s: a datastream ID or a data element',
+    (key) => expect(configuration[key].pattern).toBe(orDataElement(DATASTREAM_ID)),
+  );
+
+  it('Stream record flowId: a UUID or a data element', () => {
+    expect(streamRecord.flowId.pattern).toBe(orDataElement(UUID));
+  });
+
+  it('the derived pattern still means what the core means', () => {
+    const pattern = new RegExp(orDataElement(DATASTREAM_ID));
+    expect(pattern.test('2F6C9B0E-3c1d-4e5f-8a7b-9c0d1e2f3a4b:dev')).toBe(true);
+    expect(pattern.test('%datastream%')).toBe(true);
+    expect(pattern.test('not-a-datastream')).toBe(false);
+  });
+});

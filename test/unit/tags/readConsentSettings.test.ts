@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { readConsentSettings } from '../../../src/tags/readConsentSettings';
+
+describe('readConsentSettings', () => {
+  it('reads the shorthand in any case, also from a data element', () => {
+    expect(readConsentSettings({ value: ' OUT ' })).toBe('out');
+    expect(readConsentSettings({ value: 'pending' })).toBe('pending');
+  });
+
+  it("passes a data element's whole { consent: [...] } through", () => {
+    const whole = { consent: [{ standard: 'Adobe', version: '1.0', value: { general: 'in' } }] };
+    expect(readConsentSettings({ value: whole })).toBe(whole);
+    expect(readConsentSettings({ value: 'standards', consent: whole })).toBe(whole);
+  });
+
+  it("turns the view's rows into Adobe's entries", () => {
+    expect(
+      readConsentSettings({
+        value: 'standards',
+        consent: [
+          { standard: 'Adobe', version: '1.0', value: 'In', gdprApplies: 'true' },
+          { standard: 'Adobe', version: '2.0', value: 'y', gdprApplies: 'true' },
+          { standard: 'Adobe', version: '2.0', value: { collect: { val: 'n' }, share: { val: 'y' } } },
+          { standard: 'IAB TCF', version: '2.0', value: 'CPxx', gdprApplies: 'false' },
+          { standard: 'IAB TCF', version: '2.0', value: 'CPyy' },
+        ],
+      }),
+    ).toEqual({
+      consent: [
+        { standard: 'Adobe', version: '1.0', value: { general: 'in' } },
+        { standard: 'Adobe', version: '2.0', value: { collect: { val: 'y' } } },
+        { standard: 'Adobe', version: '2.0', value: { collect: { val: 'n' }, share: { val: 'y' } } },
+        { standard: 'IAB TCF', version: '2.0', value: 'CPxx', gdprApplies: false },
+        // Not said: GDPR applies, the cautious reading.
+        { standard: 'IAB TCF', version: '2.0', value: 'CPyy', gdprApplies: true },
+      ],
+    });
+  });
+});
