@@ -1,5 +1,6 @@
 import { registerView } from './shared/registerView';
 import { basePath, datastreamId, httpUrl } from './shared/validators';
+import { CONSENT_OPTIONS } from './shared/consentOptions';
 
 const DATASTREAM_HELP = 'Data Collection > Datastreams in Experience Platform shows the ID.';
 
@@ -52,11 +53,7 @@ export const view = registerView({
       name: 'defaultConsent',
       label: 'Default consent',
       help: 'Consent until the visitor decides (Set consent). In: send events. Pending: keep them in the queue until consent is in. Out: send nothing. A decision the visitor made wins on later pages. A data element must return in, out or pending; without a value yet it counts as pending.',
-      options: [
-        { value: 'in', label: 'In' },
-        { value: 'pending', label: 'Pending' },
-        { value: 'out', label: 'Out' },
-      ],
+      options: CONSENT_OPTIONS,
     },
     {
       kind: 'checkbox',

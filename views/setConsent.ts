@@ -1,4 +1,5 @@
 import { CONSENT_STANDARDS } from '../src/core/consent/ConsentInput';
+import { CONSENT_OPTIONS } from './shared/consentOptions';
 import { registerView } from './shared/registerView';
 
 const versions = [...new Set(Object.values(CONSENT_STANDARDS).flat())];
@@ -15,12 +16,8 @@ export const view = registerView({
       label: 'Consent',
       required: true,
       help: "In and out are posted as Adobe standard 1.0. Standards: post the entries below. A data element may return in, out, pending, or the whole { consent: [...] } of Adobe's Web SDK.",
-      options: [
-        { value: 'in', label: 'In' },
-        { value: 'out', label: 'Out' },
-        { value: 'pending', label: 'Pending' },
-        { value: 'standards', label: 'Consent standards (below)' },
-      ],
+      options: [...CONSENT_OPTIONS, { value: 'standards', label: 'Consent standards (below)' }],
+      dataElementReturns: `${CONSENT_OPTIONS.map(({ value }) => `"${value}"`).join(', ')} or Adobe's { consent: [...] }`,
     },
     {
       kind: 'rows',

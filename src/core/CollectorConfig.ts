@@ -1,5 +1,5 @@
 import type { ExperienceEvent } from './buildExperienceEvent';
-import type { ConsentState } from './delivery/ConsentState';
+import { CONSENT_STATES, type ConsentState } from './delivery/ConsentState';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import { DATASTREAM_ID } from './patterns';
 
@@ -114,7 +114,7 @@ export function resolveConfig(input: unknown): ResolvedConfig {
   if (!BASE_PATH.test(edgeBasePath))
     invalid(`edgeBasePath "${config.edgeBasePath}" is not a path such as "ee"`);
   const { defaultConsent = 'in' } = config;
-  if (!['in', 'pending', 'out'].includes(defaultConsent))
+  if (!CONSENT_STATES.includes(defaultConsent))
     invalid(`defaultConsent ${JSON.stringify(defaultConsent)} is not one of "in", "pending", "out"`);
   const resolved = {
     datastreamId: datastreamId.trim(),

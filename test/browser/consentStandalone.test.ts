@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
+import { serveBuiltScripts } from '../support/serveBuiltScripts';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const SCRIPTS = ['dist/edge-collector.min.js', 'dist/edge-collector.consent.min.js'];
@@ -28,15 +29,12 @@ describe('setConsent in the standalone script (headless Chromium, the emulator a
   let emulator: RunningEmulator;
 
   beforeAll(async () => {
-    for (const script of SCRIPTS)
-      expect(() => readFileSync(script), `${script} is missing: run \`npm run build\` first`).not.toThrow();
     [site, emulator, browser] = await Promise.all([
       startRecordingServer(),
       startEmulator({ datastreams: [{ id: DATASTREAM }] }),
       launchChromium(),
     ]);
-    for (const script of SCRIPTS)
-      site.serve(`/js/${script.slice(5)}`, 'text/javascript', readFileSync(script));
+    serveBuiltScripts(site, SCRIPTS);
     // A folder with the core script only: the add-on's address answers with something else.
     site.serve('/bare/edge-collector.min.js', 'text/javascript', readFileSync(SCRIPTS[0]!));
     site.serve(

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
+import { serveBuiltScripts } from '../support/serveBuiltScripts';
 
 const SCRIPTS = ['dist/edge-collector.min.js', 'dist/edge-collector.streaming.min.js'];
 const SCHEMA_REF = {
@@ -19,12 +20,9 @@ describe('edgeCollector("streamRecord") in headless Chromium', () => {
   let emulator: RunningEmulator;
 
   beforeAll(async () => {
-    for (const script of SCRIPTS)
-      expect(() => readFileSync(script), `${script} is missing: run \`npm run build\` first`).not.toThrow();
     emulator = await startEmulator({ port: 0, seedDemo: true });
     site = await startRecordingServer();
-    for (const script of SCRIPTS)
-      site.serve(`/js/${script.slice(5)}`, 'text/javascript', readFileSync(script));
+    serveBuiltScripts(site, SCRIPTS);
     site.serve(
       '/page.html',
       'text/html',

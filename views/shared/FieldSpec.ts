@@ -39,6 +39,8 @@ export interface CheckboxSpec extends BaseSpec {
 export interface ChoiceSpec extends BaseSpec {
   kind: 'choice';
   options: Array<{ value: string; label: string }>;
+  /** What a data element may return, for the error without one; default the options' values. */
+  dataElementReturns?: string;
 }
 
 /** A list of rows, each a small set of text columns (e.g. the identities of an identity map). */

@@ -54,7 +54,7 @@ export function createChoiceField(spec: ChoiceSpec): FieldControl {
       const text = token.input.value.trim();
       if (isToken(text)) return { value: text };
       return {
-        error: `${spec.label}: pick a data element that returns ${spec.options.map((o) => `"${o.value}"`).join(', ')}.`,
+        error: `${spec.label}: pick a data element that returns ${spec.dataElementReturns ?? spec.options.map((o) => `"${o.value}"`).join(', ')}.`,
       };
     },
     write(value) {

@@ -6,11 +6,15 @@ export type ConsentState = 'in' | 'pending' | 'out';
 /** What a change of consent does to the queue. */
 export type ConsentEffect = 'send' | 'hold' | 'drop';
 
-const STATES: readonly ConsentState[] = ['in', 'pending', 'out'];
+/**
+ * The consent states, the one list that the core, the Tags views and the manifest's enums
+ * (test/unit/tags/manifestPatterns.test.ts) take them from.
+ */
+export const CONSENT_STATES: readonly ConsentState[] = ['in', 'pending', 'out'];
 
 /** Checks a consent value given by a page or a configuration; throws an `invalid-options` error naming the three values. */
 export function parseConsent(value: unknown): ConsentState {
-  const state = STATES.find((known) => known === value);
+  const state = CONSENT_STATES.find((known) => known === value);
   if (!state)
     throw new EdgeCollectorError(
       'invalid-options',

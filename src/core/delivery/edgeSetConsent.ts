@@ -10,11 +10,5 @@ import type { RequestHandler } from './RequestHandler';
  * but result listeners hear only of events.
  */
 export function edgeSetConsent(interact: EdgeInteractHandler): RequestHandler {
-  return {
-    gated: false,
-    ordered: true,
-    body: interact.body,
-    read: interact.read,
-    answered: interact.keep,
-  };
+  return { ...interact, gated: false, ordered: true, answered: interact.keep };
 }

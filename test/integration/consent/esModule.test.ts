@@ -24,15 +24,20 @@ const recordingFetch: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 
+/** A collector of the built module that sends to the emulator, recording the paths it posts to. */
+const collectorWith = (defaultConsent?: 'in' | 'out' | 'pending') => {
+  paths.length = 0;
+  return lib.createEdgeCollector({
+    datastreamId: DATASTREAM,
+    edgeUrl: emulator.origin,
+    defaultConsent,
+    fetch: recordingFetch,
+  });
+};
+
 describe('consent in the ES module', () => {
   it('honours defaultConsent pending, then posts consent before the waiting event', async () => {
-    paths.length = 0;
-    const collector = lib.createEdgeCollector({
-      datastreamId: DATASTREAM,
-      edgeUrl: emulator.origin,
-      defaultConsent: 'pending',
-      fetch: recordingFetch,
-    });
+    const collector = collectorWith('pending');
     const sent = collector.sendEvent({ eventType: 'commerce.purchases' });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(paths).toEqual([]);
@@ -51,20 +56,14 @@ describe('consent in the ES module', () => {
   });
 
   it('honours defaultConsent out: nothing leaves', async () => {
-    paths.length = 0;
-    const collector = lib.createEdgeCollector({
-      datastreamId: DATASTREAM,
-      edgeUrl: emulator.origin,
-      defaultConsent: 'out',
-      fetch: recordingFetch,
-    });
+    const collector = collectorWith('out');
     const result = await collector.sendPageView();
     expect(result.warnings).toContain('consent is out: the event was not sent');
     expect(paths).toEqual([]);
   });
 
   it('refuses an unknown standard with invalid-options', async () => {
-    const collector = lib.createEdgeCollector({ datastreamId: DATASTREAM, edgeUrl: emulator.origin });
+    const collector = collectorWith();
     await expect(
       collector.setConsent({ consent: [{ standard: 'GPP', version: '1.0', value: 'x' }] } as never),
     ).rejects.toMatchObject({
