@@ -23,6 +23,7 @@ export const view = registerView({
       kind: 'rows',
       name: 'consent',
       label: 'Consent standards',
+      shownWhen: { field: 'value', values: ['standards'] },
       addLabel: 'Add consent entry',
       help: 'Used when Consent is "Consent standards". Value: Adobe 1.0 takes in or out; Adobe 2.0 takes y or n for collect (or a data element returning the whole value, e.g. { "collect": { "val": "y" }, "personalize": … }); IAB TCF 2.0 takes the TC string, usually from your consent platform\'s data element.',
       columns: [

@@ -12,6 +12,11 @@ interface BaseSpec {
    * Reactor API, or saved before the setting existed): shown, so that re-saving keeps the behaviour.
    */
   whenMissing?: unknown;
+  /**
+   * Shown, checked and saved only while the choice `field` is one of `values` (or a data element,
+   * whose value only the page knows): Path only for Set, for instance.
+   */
+  shownWhen?: { field: string; values: string[] };
 }
 
 /** A one-line text setting; a data element picker button unless `dataElement` is false. */

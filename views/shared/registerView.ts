@@ -1,3 +1,4 @@
+import { HAS_DATA_ELEMENT } from '../../src/core/patterns';
 import { el } from './dom';
 import { getExtensionBridge, type InitInfo, type ViewMethods } from './ExtensionBridge';
 import type { FieldControl, FieldSpec } from './FieldSpec';
@@ -16,10 +17,22 @@ export interface ViewDefinition {
 
 type Controls = Array<[FieldSpec, FieldControl]>;
 
+/** True when a field applies to what is chosen now (see `shownWhen`). */
+function applies(spec: FieldSpec, controls: Controls): boolean {
+  const rule = spec.shownWhen;
+  if (!rule) return true;
+  const chooser = controls.find(([other]) => other.name === rule.field);
+  const chosen = chooser && chooser[1].read().value;
+  return typeof chosen !== 'string' || HAS_DATA_ELEMENT.test(chosen) || rule.values.includes(chosen);
+}
+
+/** The fields that apply to what is chosen now: only they are shown, checked and saved. */
+const applying = (controls: Controls): Controls => controls.filter(([spec]) => applies(spec, controls));
+
 /** The settings the fields hold; a field whose value is wrong is left out. */
 function collectSettings(controls: Controls): Record<string, unknown> {
   const settings: Record<string, unknown> = {};
-  for (const [spec, control] of controls) {
+  for (const [spec, control] of applying(controls)) {
     const { value, error } = control.read();
     if (value !== undefined && !error) settings[spec.name] = value;
   }
@@ -33,7 +46,7 @@ function collectSettings(controls: Controls): Record<string, unknown> {
  */
 function findErrors(controls: Controls, validator: SettingsValidator | undefined) {
   const byField = new Map<string, string>();
-  for (const [spec, control] of controls) {
+  for (const [spec, control] of applying(controls)) {
     const { error } = control.read();
     if (error) byField.set(spec.name, error);
   }
@@ -68,6 +81,15 @@ function renderForm(definition: ViewDefinition, controls: Controls) {
   return { form, formError };
 }
 
+/** Hides the fields that do not apply to what is chosen now, and their errors. */
+function showApplying(controls: Controls): void {
+  for (const [spec, control] of controls) {
+    const hidden = !applies(spec, controls);
+    control.element.hidden = hidden;
+    if (hidden) control.showError(undefined);
+  }
+}
+
 /**
  * Shows errors beside their fields (and those of no one field above them), and checks a field
  * that shows an error again as it changes, so that a fixed field clears at once.
@@ -91,6 +113,7 @@ function createErrorDisplay(
     formError.hidden = !errors.general.length;
   };
   const recheck = () => {
+    showApplying(controls);
     if (shown.size || !formError.hidden) show(findErrors(controls, validator), new Set(shown));
   };
   form.addEventListener('input', recheck);
@@ -118,6 +141,7 @@ export function registerView(definition: ViewDefinition): ViewMethods {
       const isNew = !info?.settings;
       const settings = info?.settings ?? definition.defaults ?? {};
       for (const [spec, control] of controls) control.write(savedValue(spec, settings, isNew));
+      showApplying(controls);
       show({ byField: new Map(), general: [] });
     },
     getSettings: () => collectSettings(controls),

@@ -32,14 +32,33 @@ export function splitPath(path: string): string[] {
   return keys;
 }
 
-/** A copy of `object` with `value` at `keys` (objects created along the way), the rest shared. */
-function setAt(object: PlainObject, keys: string[], value: unknown): PlainObject {
+const INDEX = /^\d+$/;
+
+type Container = PlainObject | unknown[];
+
+/** The container a path goes on through: the one there, or a new list when the next key is an index. */
+function containerFor(child: unknown, nextKey: string): Container {
+  if (Array.isArray(child) || isPlainObject(child)) return child;
+  return INDEX.test(nextKey) ? [] : {};
+}
+
+/**
+ * A copy of `container` with `value` at `keys`, the rest shared. Objects are created along the
+ * way, lists where the next key is an index (`productListItems.0.SKU`), as XDM has them; an index
+ * may add one item at the end of a list, no further, so that no list gets holes.
+ */
+function setAt(container: Container, keys: string[], value: unknown, path: string): Container {
   const [key, ...rest] = keys as [string, ...string[]];
-  const child = object[key];
-  return {
-    ...object,
-    [key]: rest.length ? setAt(isPlainObject(child) ? child : {}, rest, value) : value,
-  };
+  const child = (container as Record<string, unknown>)[key];
+  const next = rest.length ? setAt(containerFor(child, rest[0]!), rest, value, path) : value;
+  if (!Array.isArray(container)) return { ...container, [key]: next };
+  if (!INDEX.test(key) || Number(key) > container.length)
+    throw new Error(
+      `"${path}": "${key}" is not an index of a list of ${container.length} item(s): use 0 to ${container.length}`,
+    );
+  const copy = [...container];
+  copy[Number(key)] = next;
+  return copy;
 }
 
 /** Creates an empty set of Variables. */
@@ -57,7 +76,8 @@ export function createVariableStore(): VariableStore {
     update(name, change) {
       if (change.operation === 'clear') values.set(name, {});
       else if (change.operation === 'merge') values.set(name, deepMerge(read(name), change.value));
-      else values.set(name, setAt(read(name), splitPath(change.path), change.value));
+      else
+        values.set(name, setAt(read(name), splitPath(change.path), change.value, change.path) as PlainObject);
     },
     clearUsed(used) {
       const cleared = [...clearAfterSend].filter((name) => used.includes(values.get(name)));

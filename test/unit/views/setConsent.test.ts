@@ -24,6 +24,22 @@ describe('Set consent view', () => {
     expect(methods.getSettings()).toEqual({ value: '%cmp consent%' });
   });
 
+  it('shows the standards list only when "Consent standards" (or a data element) is chosen', async () => {
+    const { methods } = await loadView('setConsent');
+    const rows = document.querySelector<HTMLElement>('[data-field="consent"]')!;
+    methods.init({
+      settings: { value: 'standards', consent: [{ standard: 'Adobe', version: '1.0', value: 'in' }] },
+    });
+    expect(rows.hidden).toBe(false);
+    const select = document.querySelector<HTMLSelectElement>('select')!;
+    select.value = 'out';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(rows.hidden).toBe(true);
+    expect(methods.getSettings()).toEqual({ value: 'out' });
+    methods.init({ settings: { value: '%cmp consent%' } });
+    expect(rows.hidden).toBe(false);
+  });
+
   it('asks for a data element when "From a data element" is chosen without one', async () => {
     const { methods } = await loadView('setConsent');
     methods.init({ settings: null });

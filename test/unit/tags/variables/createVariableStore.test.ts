@@ -25,6 +25,38 @@ describe('Variables', () => {
     expect(variables.read('v')).toEqual({ a: { b: 1, c: 2 } });
   });
 
+  it('build lists where a key is an index, as XDM has them (productListItems.0.SKU)', () => {
+    const variables = createVariableStore();
+    variables.update('cart', { operation: 'set', path: 'productListItems.0.SKU', value: 'sku-1' });
+    variables.update('cart', { operation: 'set', path: 'productListItems.1.SKU', value: 'sku-2' });
+    const twoItems = variables.read('cart');
+    variables.update('cart', { operation: 'set', path: 'productListItems.0.quantity', value: 2 });
+    expect(variables.read('cart')).toEqual({
+      productListItems: [{ SKU: 'sku-1', quantity: 2 }, { SKU: 'sku-2' }],
+    });
+    // Copy on write reaches into lists too.
+    expect(twoItems).toEqual({ productListItems: [{ SKU: 'sku-1' }, { SKU: 'sku-2' }] });
+  });
+
+  it('refuse an index past the end of a list, or a name in a list, and leave the variable as it was', () => {
+    const variables = createVariableStore();
+    variables.update('cart', { operation: 'set', path: 'productListItems.0.SKU', value: 'sku-1' });
+    expect(() =>
+      variables.update('cart', { operation: 'set', path: 'productListItems.5.SKU', value: 'x' }),
+    ).toThrow('"productListItems.5.SKU": "5" is not an index of a list of 1 item(s): use 0 to 1');
+    expect(() =>
+      variables.update('cart', { operation: 'set', path: 'productListItems.first', value: 1 }),
+    ).toThrow(/"first" is not an index/);
+    expect(variables.read('cart')).toEqual({ productListItems: [{ SKU: 'sku-1' }] });
+  });
+
+  it('keep an object an object, also under a key that looks like an index', () => {
+    const variables = createVariableStore();
+    variables.update('v', { operation: 'merge', value: { byYear: { 2026: 'a' } } });
+    variables.update('v', { operation: 'set', path: 'byYear.2027', value: 'b' });
+    expect(variables.read('v')).toEqual({ byYear: { 2026: 'a', 2027: 'b' } });
+  });
+
   it('refuse paths that are empty or reach a prototype', () => {
     const variables = createVariableStore();
     for (const path of ['', 'a..b', '__proto__.polluted', 'a.constructor'])
