@@ -8,9 +8,10 @@ export const GZIP_BUDGET = 8 * 1024;
 
 // Prints only when run (`npm run size`), not when a test imports the budget.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const files = ['dist/edge-collector.min.js', 'dist/edge-collector.vitals.min.js'].filter((file) =>
-    existsSync(file),
-  );
+  // The core script (the budget), its vitals build, and the add-ons it loads on first use.
+  const files = ['min', 'vitals.min', 'consent.min', 'streaming.min']
+    .map((name) => `dist/edge-collector.${name}.js`)
+    .filter((file) => existsSync(file));
   if (!files.length) {
     console.error('No built script found: run `npm run build` first.');
     process.exit(1);

@@ -1,5 +1,12 @@
 import { emailField } from './shared/commonFields';
 import { registerView } from './shared/registerView';
+import { AUTHENTICATED_STATES, type AuthenticatedState } from '../src/core/authenticatedStates';
+
+const STATE_LABELS: Record<AuthenticatedState, string> = {
+  ambiguous: 'Ambiguous',
+  authenticated: 'Authenticated',
+  loggedOut: 'Logged out',
+};
 
 /** The "Identity map" data element view. */
 export const view = registerView({
@@ -20,11 +27,7 @@ export const view = registerView({
         {
           name: 'authenticatedState',
           label: 'Authenticated state',
-          options: [
-            { value: 'ambiguous', label: 'Ambiguous' },
-            { value: 'authenticated', label: 'Authenticated' },
-            { value: 'loggedOut', label: 'Logged out' },
-          ],
+          options: AUTHENTICATED_STATES.map((value) => ({ value, label: STATE_LABELS[value] })),
         },
         { name: 'primary', label: 'Primary', checkbox: true },
       ],

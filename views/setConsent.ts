@@ -1,4 +1,5 @@
 import { CONSENT_STANDARDS } from '../src/core/consent/ConsentInput';
+import { objectField } from './shared/commonFields';
 import { CONSENT_OPTIONS } from './shared/consentOptions';
 import { registerView } from './shared/registerView';
 
@@ -49,6 +50,15 @@ export const view = registerView({
           ],
         },
       ],
+    },
+    {
+      ...objectField(
+        'identityMap',
+        'Identity map',
+        "Optional: ties the decision to identities you know, as an XDM identityMap (JSON, or a data element such as this extension's Identity map). E-mail addresses go hashed (Email_LC_SHA256); a plain address is refused. Posted with In, Out and the standards.",
+        '{ "CRMID": [{ "id": "c-123", "authenticatedState": "authenticated" }] } or %identity map%',
+      ),
+      shownWhen: { field: 'value', values: ['in', 'out', 'standards'] },
     },
   ],
   defaults: { value: 'in' },

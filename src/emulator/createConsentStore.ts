@@ -13,6 +13,8 @@ export interface ConsentRecord {
   /** What the decision means for collection, as the consent cookie says it (`general=in|out`). */
   general: 'in' | 'out';
   consent: ConsentEntry[];
+  /** Where the request held a plain e-mail address (a leak by its sender); absent when none. */
+  plainEmails?: string[];
 }
 
 /** The visitors' consent: the latest decision per visitor, kept in `consent.jsonl` in the data folder. */

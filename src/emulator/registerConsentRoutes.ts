@@ -6,6 +6,7 @@ import { consentProblem } from './consentProblem';
 import type { ConsentRecord } from './createConsentStore';
 import { edgeProblem } from './edgeProblem';
 import type { RoutePluginOptions } from './EmulatorContext';
+import { findPlainEmails } from './findPlainEmails';
 import { parseJson } from './parseJson';
 import { readTcfPurposeOne } from './readTcfPurposeOne';
 import {
@@ -38,18 +39,30 @@ function decide(entries: ConsentEntry[], requestId: string): 'in' | 'out' {
   return general;
 }
 
-/** Reads and checks the body of a consent request: `{ "consent": [entries…] }`. */
-function readEntries(body: unknown, requestId: string): ConsentEntry[] {
+/** What a consent request holds: `{ "consent": [entries…], "xdm"?: { "identityMap" } }`. */
+interface ConsentBody {
+  entries: ConsentEntry[];
+  identityMap?: unknown;
+  /** Where the body holds a plain e-mail address (flagged, as for events: the sender leaks it). */
+  plainEmails: string[];
+}
+
+/** Reads and checks the body of a consent request. */
+function readConsentBody(body: unknown, requestId: string): ConsentBody {
   const parsed = parseJson(body);
   if (!parsed.ok) throw edgeProblem('malformedJson', requestId, parsed.reason);
-  const consent = (parsed.value as { consent?: unknown } | null)?.consent;
+  const { consent, xdm } = (parsed.value ?? {}) as { consent?: unknown; xdm?: { identityMap?: unknown } };
   if (!Array.isArray(consent) || !consent.length)
     throw consentProblem(
       'missingConsent',
       requestId,
       'the body must have a non-empty "consent" array: [{ "standard": "Adobe", "version": "2.0", "value": { "collect": { "val": "y" } } }]',
     );
-  return consent as ConsentEntry[];
+  return {
+    entries: consent as ConsentEntry[],
+    identityMap: xdm?.identityMap,
+    plainEmails: findPlainEmails(parsed.value),
+  };
 }
 
 /** Checks a consent request, records its decision, and answers with the handles to keep. */
@@ -65,12 +78,13 @@ async function setConsent(request: FastifyRequest, { context }: RoutePluginOptio
       'the configId query parameter is required: POST /ee/v1/privacy/set-consent?configId={DATASTREAM_ID}',
     );
   const datastream = await findDatastream(context, datastreamId, requestId, 'configId');
-  const entries = readEntries(request.body, requestId);
+  const { entries, identityMap, plainEmails } = readConsentBody(request.body, requestId);
   const general = decide(entries, requestId);
   const visitor = resolveVisitor({
     orgId: datastream.orgId,
     stateEntries: stateEntries(request.body),
     cookieHeader: request.headers.cookie,
+    identityMap,
   });
   const record: ConsentRecord = {
     receivedAt: new Date().toISOString(),
@@ -80,10 +94,12 @@ async function setConsent(request: FastifyRequest, { context }: RoutePluginOptio
     requestId,
     general,
     consent: entries,
+    ...(plainEmails.length && { plainEmails }),
   };
   await context.consents.record(record);
   const standards = entries.map((entry) => `${entry.standard} ${entry.version}`).join(', ');
-  context.log(`consent ${general} for visitor ${visitor.ecid} (${standards}) requestId=${requestId}`);
+  const flag = plainEmails.length ? `  !! PLAIN E-MAIL in ${plainEmails.join(', ')}` : '';
+  context.log(`consent ${general} for visitor ${visitor.ecid} (${standards}) requestId=${requestId}${flag}`);
   return { requestId, handle: consentHandles(visitor, general) };
 }
 

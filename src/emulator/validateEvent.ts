@@ -2,6 +2,7 @@ import { findPlainEmails } from './findPlainEmails';
 import type { XdmValidator } from './xdm/createXdmValidator';
 import { loadXdmValidator } from './xdm/loadXdmValidator';
 import type { SchemaViolation } from './xdm/SchemaViolation';
+import { AUTHENTICATED_STATES } from '../core/authenticatedStates';
 
 /** One finding about a stored event. `privacy` findings are the loud ones: personal data leaked. */
 export interface Finding {
@@ -32,7 +33,6 @@ export interface ValidationContext {
 export type RecordKind = 'event' | 'record';
 
 const HEX_64 = /^[0-9a-f]{64}$/i;
-const AUTHENTICATED_STATES = new Set(['ambiguous', 'authenticated', 'loggedOut']);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -81,12 +81,12 @@ function checkIdentityMap(identityMap: unknown, findings: Finding[]) {
       }
       if (
         identity.authenticatedState !== undefined &&
-        !AUTHENTICATED_STATES.has(identity.authenticatedState as string)
+        !AUTHENTICATED_STATES.includes(identity.authenticatedState as never)
       ) {
         findings.push({
           severity: 'error',
           path: `${path}.authenticatedState`,
-          message: 'authenticatedState must be ambiguous, authenticated or loggedOut',
+          message: `authenticatedState must be ${AUTHENTICATED_STATES.join(', ')}`,
         });
       }
     });

@@ -1,3 +1,4 @@
+import { AUTHENTICATED_STATES } from '../core/authenticatedStates';
 import { isPlainObject } from '../core/deepMerge';
 import { EMAIL_NAMESPACE, type IdentityMap } from '../core/emailIdentityMap';
 import { hashEmailSync } from '../core/hashEmail';
@@ -9,8 +10,6 @@ export interface IdentityRow {
   authenticatedState?: unknown;
   primary?: unknown;
 }
-
-const STATES = ['ambiguous', 'authenticated', 'loggedOut'];
 
 /** Reads a setting (after token replacement) as text; numbers are allowed since ids often are numeric. */
 function text(value: unknown): string {
@@ -42,7 +41,7 @@ export function buildTagsIdentityMap(settings: unknown): { identityMap: Identity
     if (!namespace || !id) continue;
     const state = text(row.authenticatedState);
     const entry: IdentityMap[string][number] = { id, primary: row.primary === true };
-    if (STATES.includes(state)) entry.authenticatedState = state;
+    if (AUTHENTICATED_STATES.includes(state as never)) entry.authenticatedState = state;
     (identityMap[namespace] ??= []).push(entry);
   }
   return { identityMap, warnings };

@@ -1,3 +1,4 @@
+import { readShorthand } from '../core/consent/readShorthand';
 import { isPlainObject } from '../core/deepMerge';
 
 /** The Set consent action's `value` that selects the consent standards listed in `consent`. */
@@ -31,13 +32,21 @@ function toEntry({ standard, version, value, gdprApplies }: ConsentRow) {
 /**
  * What the Set consent settings ask the collector to set: the shorthand (`value`: in / out /
  * pending, any case, possibly from a data element), or with `value: "standards"` the `consent`
- * rows (or a data element returning an entry list or Adobe's `{ consent: [...] }`). Checking is
- * the collector's (one source for the rules); this only reshapes.
+ * rows; or a data element returning Adobe's whole `{ consent: [...] }`. The identity map, when
+ * set and with a value, goes with any decision that is posted (the shorthand then as the Adobe
+ * 1.0 entry the core posts for it). Checking is the collector's (one source for the rules); this
+ * only reshapes.
  */
 export function readConsentSettings(settings: unknown): unknown {
   const saved = isPlainObject(settings) ? settings : {};
-  if (saved.value !== STANDARDS) return word(saved.value);
-  const rows = saved.consent;
-  if (isPlainObject(rows)) return rows;
-  return { consent: Array.isArray(rows) ? rows.map((row) => toEntry(isPlainObject(row) ? row : {})) : rows };
+  // A data element without a value yet leaves the identity map out, as Adobe's extension does.
+  const identityMap = isPlainObject(saved.identityMap) ? saved.identityMap : undefined;
+  const withIdentities = (decision: object) => (identityMap ? { identityMap, ...decision } : decision);
+  const chosen = saved.value === STANDARDS ? saved.consent : word(saved.value);
+  if (isPlainObject(chosen)) return withIdentities(chosen);
+  if (Array.isArray(chosen))
+    return withIdentities({ consent: chosen.map((row) => toEntry(isPlainObject(row) ? row : {})) });
+  if (saved.value === STANDARDS) return { consent: chosen };
+  if (!identityMap || chosen === 'pending') return chosen;
+  return withIdentities({ consent: readShorthand(chosen).consent });
 }

@@ -1,3 +1,4 @@
+import type { IdentityMap } from '../emailIdentityMap';
 import type { ConsentState } from '../delivery/ConsentState';
 
 /** Adobe standard 1.0: one `general` purpose, in or out. */
@@ -31,9 +32,10 @@ export type ConsentEntry = AdobeConsent1 | AdobeConsent2 | IabTcfConsent;
 
 /**
  * What `setConsent` accepts in every face: the shorthand `'in' | 'out' | 'pending'`, or Adobe's
- * Web SDK form `{ consent: [entries…] }`.
+ * Web SDK form `{ consent: [entries…], identityMap? }`, whose identity map ties the decision to a
+ * known visitor (sent as `xdm.identityMap`, as the Web SDK does).
  */
-export type ConsentInput = ConsentState | { consent: ConsentEntry[] };
+export type ConsentInput = ConsentState | { consent: ConsentEntry[]; identityMap?: IdentityMap };
 
 /**
  * The standards and versions the Edge Network's `privacy/set-consent` takes
@@ -53,4 +55,5 @@ export const CONSENT_STANDARDS: Readonly<Record<string, readonly string[]>> = {
 export interface ConsentDecision {
   consent?: ConsentEntry[];
   state?: ConsentState;
+  identityMap?: IdentityMap;
 }

@@ -19,6 +19,7 @@ export interface PreparedConsent {
  * loads this from its consent add-on; the ES module and Tags include it.
  */
 export function prepareConsent(config: ResolvedConfig, value: unknown, requestId: string): PreparedConsent {
-  const { consent, state } = typeof value === 'string' ? readShorthand(value) : readConsentStandards(value);
-  return { state, request: consent && buildConsentRequest(config, consent, requestId) };
+  const { consent, state, identityMap } =
+    typeof value === 'string' ? readShorthand(value) : readConsentStandards(value);
+  return { state, request: consent && buildConsentRequest(config, consent, requestId, identityMap) };
 }

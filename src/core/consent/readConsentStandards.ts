@@ -2,6 +2,7 @@ import { isPlainObject } from '../deepMerge';
 import type { ConsentState } from '../delivery/ConsentState';
 import { EdgeCollectorError } from '../EdgeCollectorError';
 import { checkConsentEntry } from './checkConsentEntry';
+import { checkIdentityMap } from './checkIdentityMap';
 import type { ConsentDecision, ConsentEntry } from './ConsentInput';
 
 /**
@@ -22,5 +23,10 @@ export function readConsentStandards(value: unknown): ConsentDecision {
     if ('fault' in verdict) throw new EdgeCollectorError('invalid-options', `setConsent: ${verdict.message}`);
     if (verdict.state && state !== 'out') state = verdict.state;
   });
-  return { consent: entries as ConsentEntry[], state };
+  const identityMap = (value as { identityMap?: unknown }).identityMap;
+  return {
+    consent: entries as ConsentEntry[],
+    state,
+    identityMap: identityMap === undefined ? undefined : checkIdentityMap(identityMap),
+  };
 }

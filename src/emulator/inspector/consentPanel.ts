@@ -22,6 +22,12 @@ function render(body: HTMLTableSectionElement, items: ConsentRecord[]) {
     cell(row, item.general, `badge ${item.general === 'in' ? 'ok' : 'bad'}`);
     cell(row, item.consent.map((entry) => `${entry.standard} ${entry.version}`).join(', '));
     cell(row, item.requestId);
+    // A leak by the sender, as for events: where the request held a plain e-mail address.
+    cell(
+      row,
+      item.plainEmails ? `plain e-mail in ${item.plainEmails.join(', ')}` : '',
+      item.plainEmails && 'badge bad',
+    );
   }
 }
 

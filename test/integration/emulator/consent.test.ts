@@ -156,6 +156,20 @@ describe('the emulated privacy/set-consent', () => {
     expect(answer.json.report.requestId).toEqual(expect.any(String));
   });
 
+  it("records the decision for the visitor an identity map's ECID names, and flags a plain e-mail address", async () => {
+    const ecid = '12345678901234567890123456789012345678';
+    const answer = await post(`/ee/v1/privacy/set-consent?configId=${DATASTREAM}`, {
+      consent: [{ standard: 'Adobe', version: '1.0', value: { general: 'out' } }],
+      xdm: { identityMap: { ECID: [{ id: ecid }], Email: [{ id: 'ada@example.com' }] } },
+    });
+    expect(answer.status).toBe(200);
+    const { items } = (await (await fetch(`${emulator.origin}/api/consent`)).json()) as { items: Loose[] };
+    expect(items[0]).toMatchObject({ ecid, general: 'out', plainEmails: ['xdm.identityMap.Email[0].id'] });
+    expect(logs.at(-1)).toMatch(
+      /consent out for visitor \d+ .*!! PLAIN E-MAIL in xdm\.identityMap\.Email\[0\]\.id/,
+    );
+  });
+
   it('refuses a consent request without its datastream, saying where the id goes', async () => {
     const answer = await post('/ee/v1/privacy/set-consent', { consent: [] });
     expect(answer.status).toBe(400);

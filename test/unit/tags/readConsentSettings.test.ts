@@ -36,4 +36,25 @@ describe('readConsentSettings', () => {
       ],
     });
   });
+
+  it('sends the identity map with any posted decision, and leaves out one without a value', () => {
+    const identityMap = { CRMID: [{ id: 'c-1' }] };
+    const adobeIn = { standard: 'Adobe', version: '1.0', value: { general: 'in' } };
+    expect(readConsentSettings({ value: 'In', identityMap })).toEqual({ consent: [adobeIn], identityMap });
+    expect(readConsentSettings({ value: 'pending', identityMap })).toBe('pending');
+    // A data element without a value yet: Turbine gives undefined or ''.
+    expect(readConsentSettings({ value: 'in', identityMap: undefined })).toBe('in');
+    expect(readConsentSettings({ value: 'in', identityMap: '' })).toBe('in');
+    expect(
+      readConsentSettings({
+        value: 'standards',
+        consent: [{ standard: 'Adobe', version: '1.0', value: 'in' }],
+        identityMap,
+      }),
+    ).toEqual({ consent: [adobeIn], identityMap });
+    expect(readConsentSettings({ value: { consent: [adobeIn] }, identityMap })).toEqual({
+      consent: [adobeIn],
+      identityMap,
+    });
+  });
 });

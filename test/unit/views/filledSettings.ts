@@ -30,6 +30,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
       { standard: 'Adobe', version: '2.0', value: '%collect%', gdprApplies: 'true' },
       { standard: 'IAB TCF', version: '2.0', value: '%tc string%', gdprApplies: 'false' },
     ],
+    identityMap: '%identity map%',
   },
   hashedEmail: { email: '%user email%' },
   identityMap: {

@@ -40,6 +40,17 @@ describe('Set consent view', () => {
     expect(rows.hidden).toBe(false);
   });
 
+  it('offers an identity map with every decision that is posted, not with pending', async () => {
+    const { methods } = await loadView('setConsent');
+    const identityMap = document.querySelector<HTMLElement>('[data-field="identityMap"]')!;
+    methods.init({ settings: { value: 'in', identityMap: '%identity map%' } });
+    expect(identityMap.hidden).toBe(false);
+    expect(methods.getSettings()).toEqual({ value: 'in', identityMap: '%identity map%' });
+    methods.init({ settings: { value: 'pending', identityMap: '%identity map%' } });
+    expect(identityMap.hidden).toBe(true);
+    expect(methods.getSettings()).toEqual({ value: 'pending' });
+  });
+
   it('asks for a data element when "From a data element" is chosen without one', async () => {
     const { methods } = await loadView('setConsent');
     methods.init({ settings: null });
