@@ -14,12 +14,14 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The built scripts served under `/dist/`: the standalone script, the streaming add-on it loads
- * on the first `streamRecord` (from its own folder), and the build with Core Web Vitals.
+ * The built scripts served under `/dist/`: the standalone script, the add-ons it loads from its
+ * own folder (streaming on the first `streamRecord`, consent on the first decision to post), and
+ * the build with Core Web Vitals.
  */
 export const SERVED_SCRIPTS = [
   'edge-collector.min.js',
   'edge-collector.streaming.min.js',
+  'edge-collector.consent.min.js',
   'edge-collector.vitals.min.js',
 ] as const;
 

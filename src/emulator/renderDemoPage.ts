@@ -74,6 +74,21 @@ document.getElementById('signup').addEventListener('submit', function (submit) {
   thanks: `<p>You are signed up. The inspector shows the form event with a hashed e-mail identity.</p>`,
 };
 
+// The header's consent buttons: the decision goes to the emulated Edge Network (privacy/set-consent),
+// shows in the inspector's Consent panel, and holds on later pages (Decline: nothing more is sent).
+const CONSENT_SCRIPT = `<script>
+document.querySelectorAll('[data-consent]').forEach(function (button) {
+  button.addEventListener('click', function () {
+    var status = document.getElementById('consent-status');
+    edgeCollector('setConsent', button.dataset.consent).then(function () {
+      status.textContent = 'Consent "' + button.dataset.consent + '" recorded by the Edge Network.';
+    }, function (error) {
+      status.textContent = 'Consent not recorded: ' + error.message;
+    });
+  });
+});
+</script>`;
+
 const STYLE = `
 :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; background: #f6f7fb; }
 body { margin: 0; }
@@ -81,6 +96,8 @@ header { background: #1d2330; color: #fff; padding: 14px 32px; display: flex; ga
 header strong { font-size: 18px; margin-right: auto; }
 header a { color: #cfd6ff; text-decoration: none; }
 header a[aria-current] { color: #fff; font-weight: 600; }
+.consent { display: flex; gap: 6px; align-items: center; font-size: 14px; color: #cfd6ff; }
+.consent button { padding: 4px 10px; }
 main { max-width: 760px; margin: 32px auto; padding: 0 24px; line-height: 1.55; }
 .products { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: 16px; }
 .products li { background: #fff; border-radius: 10px; padding: 16px; box-shadow: 0 1px 3px rgb(0 0 0 / 12%); }
@@ -120,11 +137,14 @@ edgeCollector('sendPageView', { name: ${scriptJson(`demo:${page || 'home'}`)} })
 <script async src="/dist/edge-collector.min.js"></script>
 </head>
 <body>
-<header><strong>Demo store</strong>${nav}<a href="/" target="_blank" rel="noopener">Inspector ↗</a></header>
+<header><strong>Demo store</strong>${nav}<a href="/" target="_blank" rel="noopener">Inspector ↗</a>
+<span class="consent">Tracking: <button type="button" data-consent="in">Accept</button><button type="button" data-consent="out">Decline</button></span></header>
 <main>
 <h1>${escapeHtml(heading)}</h1>
 ${BODIES[page]}
+<p id="consent-status" class="hint" role="status"></p>
 </main>
+${CONSENT_SCRIPT}
 </body>
 </html>
 `;

@@ -165,6 +165,31 @@ describe('the demo site serves the add-ons the standalone script loads (B13)', (
     expect((await fetch(`${emulator.origin}/dist/edge-collector.vitals.min.js`)).status).toBe(200);
     await site.close();
   });
+
+  it("the demo's consent buttons post the decision (consent add-on from /dist/), the inspector shows it, and Decline stops sending", async () => {
+    // A context of its own: the decision is remembered in its localStorage.
+    const context = await browser.newContext();
+    const site = await context.newPage();
+    await site.goto(`${emulator.origin}/demo/`);
+    await site.click('button[data-consent="out"]');
+    await site.waitForSelector('#consent-status:text("recorded by the Edge Network")');
+    const { items } = (await (await fetch(`${emulator.origin}/api/consent`)).json()) as { items: Loose[] };
+    expect(items[0]).toMatchObject({ general: 'out', consent: [{ standard: 'Adobe', version: '1.0' }] });
+    await inspector.click('#consent summary');
+    await inspector.waitForSelector(`#consent tbody td:text("${items[0]!.ecid}")`);
+
+    const stored = (await storedEvents()).length;
+    await site.goto(`${emulator.origin}/demo/products`);
+    const result = (await site.evaluate(() =>
+      (window as unknown as { edgeCollector: (c: string, o: unknown) => Promise<unknown> }).edgeCollector(
+        'sendEvent',
+        { eventType: 'commerce.productViews' },
+      ),
+    )) as Loose;
+    expect(result.warnings).toContain('consent is out: the event was not sent');
+    expect((await storedEvents()).length).toBe(stored);
+    await context.close();
+  });
 });
 
 // The stored event line of the inspector's scale test: a page view as the collector sends it.
