@@ -48,8 +48,9 @@ function readValue(entry: Record<string, unknown>, at: string): ConsentVerdict |
 export function checkConsentEntry(entry: unknown, at: string): ConsentVerdict | ConsentFault {
   if (!isPlainObject(entry))
     return { fault: 'standard', message: `${at} must be an object with a "standard"` };
+  // An own list only: "constructor" or "toString" must read as unknown, not as Object's.
   const versions = CONSENT_STANDARDS[String(entry.standard)];
-  if (typeof entry.standard !== 'string' || !versions)
+  if (typeof entry.standard !== 'string' || !Array.isArray(versions))
     return {
       fault: 'standard',
       message: `${at}.standard ${quote(entry.standard)} is not a consent standard: use ${Object.keys(

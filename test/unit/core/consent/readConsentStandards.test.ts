@@ -95,4 +95,14 @@ describe('checkConsentEntry', () => {
     expect(checkConsentEntry(adobe2(true), 'consent[0]')).toMatchObject({ fault: 'value' });
     expect(checkConsentEntry(adobe2('y'), 'consent[0]')).toEqual({ state: 'in' });
   });
+
+  it.each(['constructor', 'toString', '__proto__'])(
+    'reads the standard %j as unknown, not as a property of Object',
+    (standard) => {
+      expect(checkConsentEntry({ standard, version: '1.0', value: {} }, 'consent[0]')).toMatchObject({
+        fault: 'standard',
+        message: expect.stringMatching(/is not a consent standard: use "Adobe" or "IAB TCF"/),
+      });
+    },
+  );
 });
