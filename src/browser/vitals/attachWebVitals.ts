@@ -4,6 +4,7 @@ import { createUuid } from '../../core/createUuid';
 import { isPlainObject } from '../../core/deepMerge';
 import { createVitalsTracker, type VitalsTracker } from './createVitalsTracker';
 import type { ReportedVital } from './WebVitalsData';
+import type { VitalsObserver } from './webVitalsObservers';
 
 /** The event type of the one vitals event sent per page. */
 export const VITALS_EVENT_TYPE = 'web.performance.vitals';
@@ -25,16 +26,21 @@ function withPageViewId(options: unknown, report: (id: string) => void): unknown
  * per page, under `data.webVitals`, through the collector's own `sendEvent`, so the delivery
  * queue, retries and consent apply to it as to any event. Page views sent through the collector
  * are given an `_id` up front, so the vitals event can name its page view even before the Edge
- * Network has answered.
+ * Network has answered. `observers` measure the metrics (web-vitals' own unless a test gives others).
  */
 export function attachWebVitals(
   collector: Collector,
   onReport?: (vital: ReportedVital) => void,
+  observers?: readonly VitalsObserver[],
 ): VitalsTracker {
-  const tracker = createVitalsTracker((webVitals) => {
-    // Nobody awaits this send: the collector's debug log already tells a failure, and the page must not see one.
-    collector.sendEvent({ eventType: VITALS_EVENT_TYPE, data: { webVitals } }).catch(() => undefined);
-  }, onReport);
+  const tracker = createVitalsTracker(
+    (webVitals) => {
+      // Nobody awaits this send: the collector's debug log already tells a failure, and the page must not see one.
+      collector.sendEvent({ eventType: VITALS_EVENT_TYPE, data: { webVitals } }).catch(() => undefined);
+    },
+    onReport,
+    observers,
+  );
   const { sendPageView, sendEvent } = collector;
   collector.sendPageView = (options) => sendPageView(withPageViewId(options, tracker.setPageViewId) as never);
   collector.sendEvent = (options) =>

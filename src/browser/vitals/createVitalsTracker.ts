@@ -1,4 +1,5 @@
-import { onCLS, onFCP, onINP, onLCP, onTTFB, type Metric } from 'web-vitals';
+import type { Metric } from 'web-vitals';
+import { WEB_VITALS_OBSERVERS, type VitalsObserver } from './webVitalsObservers';
 import type { ReportedVital, VitalKey, WebVitalsData } from './WebVitalsData';
 
 /** A running vitals measurement: its latest values and the page view they belong to. */
@@ -14,10 +15,12 @@ export interface VitalsTracker {
  * time it is hidden (the last moment a browser promises to run our code), with everything measured
  * by then. A page restored from the back-forward cache is a new page: its metrics start over and
  * it is sent again when next hidden. `onReport`, if given, hears every single report as it comes.
+ * `observers` measure the metrics: web-vitals' own, or a test's.
  */
 export function createVitalsTracker(
   send: (data: WebVitalsData) => void,
   onReport?: (vital: ReportedVital) => void,
+  observers: readonly VitalsObserver[] = WEB_VITALS_OBSERVERS,
 ): VitalsTracker {
   let data: WebVitalsData = {};
   let sent = false;
@@ -30,8 +33,7 @@ export function createVitalsTracker(
   };
   const latest = (): WebVitalsData => ({ ...(pageViewId && { pageViewId }), ...data });
 
-  // Only these five are imported, so a bundler leaves out the rest of web-vitals (attribution, thresholds).
-  for (const observe of [onTTFB, onFCP, onLCP, onCLS, onINP]) observe(record);
+  for (const observe of observers) observe(record);
   // Capture phase on document: after web-vitals' own listeners (window, capture), so its final CLS,
   // INP and LCP reports for this hide are in; before the delivery's page-hide flush (document,
   // bubble), so the vitals event is queued in time to leave with that flush. No `pagehide`

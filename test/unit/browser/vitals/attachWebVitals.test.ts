@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachWebVitals, VITALS_EVENT_TYPE } from '../../../../src/browser/vitals/attachWebVitals';
 import type { Collector } from '../../../../src/core/createCollector';
-import { report, setVisibility } from './fakeWebVitals';
-
-vi.mock('web-vitals', async () => (await import('./fakeWebVitals')).fakeWebVitalsModule);
+import { report, setVisibility, fakeObservers } from './fakeWebVitals';
 
 afterEach(() => setVisibility('visible'));
 
@@ -26,7 +24,7 @@ function fakeCollector() {
 describe('attachWebVitals', () => {
   it('gives each page view an _id and sends the vitals through sendEvent, naming that page view', async () => {
     const { collector, sendPageView, sendEvent } = fakeCollector();
-    attachWebVitals(collector);
+    attachWebVitals(collector, undefined, fakeObservers);
     await collector.sendPageView({ name: 'Home' });
     const pageViewId = (sendPageView.mock.calls[0]![0] as { xdm: { _id: string } }).xdm._id;
     expect(pageViewId).toMatch(/^[0-9a-f-]{36}$/);
@@ -41,7 +39,7 @@ describe('attachWebVitals', () => {
 
   it('keeps an _id the caller chose, and recognises a page view sent with sendEvent', async () => {
     const { collector, sendEvent } = fakeCollector();
-    const tracker = attachWebVitals(collector);
+    const tracker = attachWebVitals(collector, undefined, fakeObservers);
     await collector.sendPageView({ xdm: { _id: 'mine' } });
     expect(tracker.latest().pageViewId).toBe('mine');
     await collector.sendEvent({ eventType: 'web.webpagedetails.pageViews' });
@@ -53,7 +51,7 @@ describe('attachWebVitals', () => {
 
   it('passes options the collector will refuse through untouched, so its error stays the same', async () => {
     const { collector, sendPageView } = fakeCollector();
-    attachWebVitals(collector);
+    attachWebVitals(collector, undefined, fakeObservers);
     await collector.sendPageView('home' as never);
     await collector.sendPageView({ xdm: 'nope' } as never);
     expect(sendPageView.mock.calls.map(([options]) => options)).toEqual(['home', { xdm: 'nope' }]);
@@ -64,7 +62,7 @@ describe('attachWebVitals', () => {
     const rejection = Promise.reject(new Error('offline'));
     const handled = vi.spyOn(rejection, 'catch');
     sendEvent.mockReturnValueOnce(rejection as never);
-    attachWebVitals(collector);
+    attachWebVitals(collector, undefined, fakeObservers);
     report('FCP', 100);
     setVisibility('hidden');
     expect(sendEvent).toHaveBeenCalledTimes(1);

@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVitalsTracker } from '../../../../src/browser/vitals/createVitalsTracker';
-import { report, setVisibility } from './fakeWebVitals';
-
-vi.mock('web-vitals', async () => (await import('./fakeWebVitals')).fakeWebVitalsModule);
+import { report, setVisibility, fakeObservers } from './fakeWebVitals';
 
 afterEach(() => setVisibility('visible'));
 
 describe('createVitalsTracker', () => {
   it('sends one event with every metric, its rating and navigation type, and the page view id when the page is hidden', () => {
     const send = vi.fn();
-    const tracker = createVitalsTracker(send);
+    const tracker = createVitalsTracker(send, undefined, fakeObservers);
     tracker.setPageViewId('pv-1');
     report('TTFB', 80.4);
     report('FCP', 300.2);
@@ -31,7 +29,7 @@ describe('createVitalsTracker', () => {
 
   it('sends only once per page, however often it is hidden', () => {
     const send = vi.fn();
-    createVitalsTracker(send);
+    createVitalsTracker(send, undefined, fakeObservers);
     report('LCP', 1000);
     setVisibility('hidden');
     setVisibility('visible');
@@ -42,14 +40,14 @@ describe('createVitalsTracker', () => {
 
   it('sends nothing when nothing was measured', () => {
     const send = vi.fn();
-    createVitalsTracker(send);
+    createVitalsTracker(send, undefined, fakeObservers);
     setVisibility('hidden');
     expect(send).not.toHaveBeenCalled();
   });
 
   it('starts over for a page restored from the back-forward cache', () => {
     const send = vi.fn();
-    createVitalsTracker(send);
+    createVitalsTracker(send, undefined, fakeObservers);
     report('LCP', 1000);
     setVisibility('hidden');
     const restored = new Event('pageshow') as Event & { persisted: boolean };
@@ -66,7 +64,7 @@ describe('createVitalsTracker', () => {
 
   it('tells onReport of each report and keeps the latest values', () => {
     const heard = vi.fn();
-    const tracker = createVitalsTracker(vi.fn(), heard);
+    const tracker = createVitalsTracker(vi.fn(), heard, fakeObservers);
     report('LCP', 1000);
     report('LCP', 1500);
     report('CLS', 0.3, 'poor');

@@ -1,18 +1,15 @@
 import type { Metric } from 'web-vitals';
+import type { VitalsObserver } from '../../../../src/browser/vitals/webVitalsObservers';
 
-// The callbacks the code under test gave the (mocked) web-vitals, by metric name; the latest wins.
+// The callbacks the code under test gave the fake observers, by metric name; the latest wins.
 const callbacks = new Map<string, (metric: Metric) => void>();
 const register = (name: Metric['name']) => (callback: (metric: Metric) => void) =>
   void callbacks.set(name, callback);
 
-/** Stands in for the `web-vitals` module: `vi.mock('web-vitals', () => fakeWebVitalsModule)`. */
-export const fakeWebVitalsModule = {
-  onLCP: register('LCP'),
-  onCLS: register('CLS'),
-  onINP: register('INP'),
-  onFCP: register('FCP'),
-  onTTFB: register('TTFB'),
-};
+/** Stands in for web-vitals' observers: pass it as `observers`, then play reports with {@link report}. */
+export const fakeObservers: VitalsObserver[] = ['TTFB', 'FCP', 'LCP', 'CLS', 'INP'].map((name) =>
+  register(name as Metric['name']),
+);
 
 /** Plays one web-vitals report to the latest tracker. */
 export function report(name: Metric['name'], value: number, rating: Metric['rating'] = 'good'): void {
