@@ -1,5 +1,6 @@
-// The Tags configuration views: one HTML page and one ES module per view under dist/views/, the
-// views' shared code in one chunk, and Spectrum CSS copied from the installed @spectrum-css packages.
+// The Tags configuration views: one HTML page (from one template) and one ES module per view under
+// dist/views/, the views' shared code in one chunk, and Spectrum CSS copied from the installed
+// @spectrum-css packages.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import terser from '@rollup/plugin-terser';
@@ -11,10 +12,26 @@ import { settingsValidators } from './settingsValidators.mjs';
 const VIEWS = 'views';
 const require = createRequire(import.meta.url);
 
-/** Every `views/<name>.ts` is a view; its page is `views/<name>.html`. */
+/** Every `views/<name>.ts` is a view; its page, `<name>.html`, is made from `views/shared/view.html`. */
 const names = readdirSync(VIEWS)
   .filter((file) => file.endsWith('.ts'))
   .map((file) => file.replace(/\.ts$/, ''));
+
+/** A view's page title: the display name the manifest gives the item that opens it. */
+function titleOf(name) {
+  const manifest = JSON.parse(readFileSync('extension.json', 'utf8'));
+  if (manifest.configuration.viewPath === `${name}.html`) return 'Configuration';
+  const items = ['actions', 'conditions', 'dataElements', 'events'].flatMap((kind) => manifest[kind] ?? []);
+  const item = items.find((candidate) => candidate.viewPath === `${name}.html`);
+  if (!item)
+    throw new Error(
+      `views/${name}.ts is not the view of any item in extension.json (viewPath "${name}.html")`,
+    );
+  return item.displayName;
+}
+
+/** The page of a view: the template with its title and script. */
+const pageOf = (name, template) => template.replace('{{title}}', titleOf(name)).replace('{{name}}', name);
 
 /** Spectrum's tokens (light theme, medium scale) and the components the views use, in cascade order. */
 const SPECTRUM_FILES = [
@@ -34,11 +51,13 @@ function viewAssets() {
   return {
     name: 'view-assets',
     buildStart() {
-      for (const name of names) this.addWatchFile(`${VIEWS}/${name}.html`);
+      this.addWatchFile(`${VIEWS}/shared/view.html`);
+      this.addWatchFile('extension.json');
     },
     generateBundle() {
       const emit = (fileName, source) => this.emitFile({ type: 'asset', fileName, source });
-      for (const name of names) emit(`${name}.html`, readFileSync(`${VIEWS}/${name}.html`, 'utf8'));
+      const template = readFileSync(`${VIEWS}/shared/view.html`, 'utf8');
+      for (const name of names) emit(`${name}.html`, pageOf(name, template));
       emit('view.css', readFileSync(`${VIEWS}/shared/view.css`, 'utf8'));
       const spectrum = SPECTRUM_FILES.map(
         (file) => `/* ${file} */\n${readFileSync(require.resolve(file), 'utf8')}`,

@@ -24,7 +24,7 @@ export const VIEW_NAMES = [
 export async function loadView(name: string, pickedToken = '%user email%') {
   // Tags opens each view at its own page; the views find their settings schema by its file name.
   history.replaceState(null, '', `/${name}.html`);
-  const html = readFileSync(join(import.meta.dirname, `../../../views/${name}.html`), 'utf8');
+  const html = readFileSync(join(import.meta.dirname, '../../../views/shared/view.html'), 'utf8');
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
   const register = vi.fn();
   const openDataElementSelector = vi.fn(async () => pickedToken);
