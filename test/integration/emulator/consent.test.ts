@@ -207,6 +207,32 @@ describe('the emulated privacy/set-consent', () => {
     });
   });
 
+  it('joins a decision and the events of a visitor without cookies by the ECID in their identity maps (a server)', async () => {
+    const ecid = '98765432109876543210987654321098765432';
+    const identityMap = { ECID: [{ id: ecid }] };
+    await post(`/ee/v1/privacy/set-consent?configId=${DATASTREAM}`, {
+      consent: [{ standard: 'Adobe', version: '1.0', value: { general: 'out' } }],
+      xdm: { identityMap },
+    });
+    const event = (id: string) => ({
+      event: {
+        xdm: {
+          _id: crypto.randomUUID(),
+          eventType: 'commerce.purchases',
+          timestamp: new Date().toISOString(),
+          identityMap: { ECID: [{ id }] },
+        },
+      },
+    });
+    const ignored = await post(`/ee/v2/interact?dataStreamId=${DATASTREAM}`, event(ecid));
+    expect(ignored.json.warnings).toEqual([expect.objectContaining({ title: 'Request ignored' })]);
+    const other = await post(
+      `/ee/v2/interact?dataStreamId=${DATASTREAM}`,
+      event('11111111111111111111111111111111111111'),
+    );
+    expect(other.json.warnings).toBeUndefined();
+  });
+
   it('honours a consent cookie general=out sent back by a visitor it has no record of', async () => {
     const ignored = await pageView([{ key: CONSENT_COOKIE, value: 'general=out' }]);
     expect(ignored.json.warnings[0].type).toBe('https://ns.adobe.com/aep/errors/EXEG-0301-200');
