@@ -41,6 +41,7 @@ async function main() {
     `Edge emulator listening on ${origin}   (development and tests only; production goes to Adobe's Edge Network)`,
     `  Inspector        ${origin}/`,
     `  Edge Network     POST ${origin}/ee/v2/interact?dataStreamId=<id>   (edgeUrl: "${origin}")`,
+    `  Consent          POST ${origin}/ee/v1/privacy/set-consent?configId=<id>`,
     `  Flow Service     ${origin}/data/foundation/flowservice/…`,
     `  Stored events    GET ${origin}/api/events   (data in ${emulator.dataDir}${options.devMode ? '; --dev: any datastream id is accepted' : ''})`,
   ];
