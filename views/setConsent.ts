@@ -55,7 +55,7 @@ export const view = registerView({
       ...objectField(
         'identityMap',
         'Identity map',
-        "Optional: ties the decision to identities you know, as an XDM identityMap (JSON, or a data element such as this extension's Identity map). E-mail addresses go hashed (Email_LC_SHA256); a plain address is refused. Posted with In, Out and the standards.",
+        "Optional: an XDM identityMap sent with the decision (JSON, or a data element such as this extension's Identity map). The Edge Network ties consent to its ECID. E-mail addresses go hashed (Email_LC_SHA256); a plain address is refused. Posted with In, Out and the standards.",
         '{ "CRMID": [{ "id": "c-123", "authenticatedState": "authenticated" }] } or %identity map%',
       ),
       shownWhen: { field: 'value', values: ['in', 'out', 'standards'] },

@@ -32,8 +32,8 @@ export type ConsentEntry = AdobeConsent1 | AdobeConsent2 | IabTcfConsent;
 
 /**
  * What `setConsent` accepts in every face: the shorthand `'in' | 'out' | 'pending'`, or Adobe's
- * Web SDK form `{ consent: [entries…], identityMap? }`, whose identity map ties the decision to a
- * known visitor (sent as `xdm.identityMap`, as the Web SDK does).
+ * Web SDK form `{ consent: [entries…], identityMap? }`; the identity map goes as `xdm.identityMap`,
+ * as the Web SDK sends it, and its `ECID` names the device the decision is for.
  */
 export type ConsentInput = ConsentState | { consent: ConsentEntry[]; identityMap?: IdentityMap };
 

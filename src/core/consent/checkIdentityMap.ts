@@ -10,8 +10,8 @@ const refuse = (message: string): never => {
 
 /**
  * Checks the `identityMap` of a `setConsent` call, Adobe's `{ namespace: [{ id, authenticatedState?,
- * primary? }] }`, which ties the decision to a known visitor (a server posting for a visitor it
- * knows, a signed-in user). A plain e-mail address anywhere in it is refused, never sent: its
+ * primary? }] }`, whose `ECID` names the device the decision is for (the Edge Network records
+ * consent per device: a server posting for a visitor it knows). A plain e-mail address anywhere in it is refused, never sent: its
  * SHA-256 goes under `Email_LC_SHA256` (`hashEmail`). Throws an `invalid-options` error naming the
  * field.
  */
