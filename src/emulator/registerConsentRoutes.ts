@@ -7,7 +7,6 @@ import type { ConsentRecord } from './createConsentStore';
 import { edgeProblem } from './edgeProblem';
 import type { RoutePluginOptions } from './EmulatorContext';
 import { findPlainEmails } from './findPlainEmails';
-import { parseJson } from './parseJson';
 import { readTcfPurposeOne } from './readTcfPurposeOne';
 import {
   checkRequestId,
@@ -15,6 +14,7 @@ import {
   edgeErrorProblem,
   edgeRequestId,
   findDatastream,
+  readEdgeBody,
   stateEntries,
 } from './registerEdgeRoutes';
 import { resolveVisitor } from './resolveVisitor';
@@ -47,11 +47,9 @@ interface ConsentBody {
   plainEmails: string[];
 }
 
-/** Reads and checks the body of a consent request. */
+/** Reads and checks the parsed body of a consent request. */
 function readConsentBody(body: unknown, requestId: string): ConsentBody {
-  const parsed = parseJson(body);
-  if (!parsed.ok) throw edgeProblem('malformedJson', requestId, parsed.reason);
-  const { consent, xdm } = (parsed.value ?? {}) as { consent?: unknown; xdm?: { identityMap?: unknown } };
+  const { consent, xdm } = (body ?? {}) as { consent?: unknown; xdm?: { identityMap?: unknown } };
   if (!Array.isArray(consent) || !consent.length)
     throw consentProblem(
       'missingConsent',
@@ -61,7 +59,7 @@ function readConsentBody(body: unknown, requestId: string): ConsentBody {
   return {
     entries: consent as ConsentEntry[],
     identityMap: xdm?.identityMap,
-    plainEmails: findPlainEmails(parsed.value),
+    plainEmails: findPlainEmails(body),
   };
 }
 
@@ -78,11 +76,12 @@ async function setConsent(request: FastifyRequest, { context }: RoutePluginOptio
       'the configId query parameter is required: POST /ee/v1/privacy/set-consent?configId={DATASTREAM_ID}',
     );
   const datastream = await findDatastream(context, datastreamId, requestId, 'configId');
-  const { entries, identityMap, plainEmails } = readConsentBody(request.body, requestId);
+  const body = readEdgeBody(request.body, requestId);
+  const { entries, identityMap, plainEmails } = readConsentBody(body, requestId);
   const general = decide(entries, requestId);
   const visitor = resolveVisitor({
     orgId: datastream.orgId,
-    stateEntries: stateEntries(request.body),
+    stateEntries: stateEntries(body),
     cookieHeader: request.headers.cookie,
     identityMap,
   });

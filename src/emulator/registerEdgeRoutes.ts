@@ -93,15 +93,19 @@ export async function findDatastream(
   );
 }
 
-/** Reads the events of a request: `event` (v2) or `events[]` (v1, as the Web SDK sends them). */
+/** Parses an Edge Network request's body, once per request; refuses one that is not JSON. */
+export function readEdgeBody(body: unknown, requestId: string): unknown {
+  const parsed = parseJson(body);
+  if (!parsed.ok) throw edgeProblem('malformedJson', requestId, parsed.reason);
+  return parsed.value;
+}
+
+/** Reads the events of a parsed body: `event` (v2) or `events[]` (v1, as the Web SDK sends them). */
 function readEvents(
-  body: unknown,
+  value: unknown,
   variant: Variant,
   requestId: string,
 ): Array<{ xdm: Record<string, unknown>; data?: unknown }> {
-  const parsed = parseJson(body);
-  if (!parsed.ok) throw edgeProblem('malformedJson', requestId, parsed.reason);
-  const value = parsed.value;
   if (!isObject(value)) throw edgeProblem('malformedJson', requestId, 'the body must be a JSON object');
   const list =
     variant.version === 'v2' ? (value.event === undefined ? undefined : [value.event]) : value.events;
@@ -124,10 +128,9 @@ function readEvents(
   });
 }
 
-/** The `meta.state.entries` of a request body (the cookies the page kept), or undefined. */
+/** The `meta.state.entries` of a parsed request body (the cookies the page kept), or undefined. */
 export function stateEntries(body: unknown): unknown {
-  const parsed = parseJson(body);
-  const meta = parsed.ok && isObject(parsed.value) ? parsed.value.meta : undefined;
+  const meta = isObject(body) ? body.meta : undefined;
   return isObject(meta) && isObject(meta.state) ? meta.state.entries : undefined;
 }
 
@@ -186,16 +189,18 @@ export async function registerEdgeRoutes(
       requestId,
       parameter,
     );
-    const events = readEvents(request.body, variant, requestId);
+    const body = readEdgeBody(request.body, requestId);
+    const events = readEvents(body, variant, requestId);
+    const state = stateEntries(body);
     const visitor = resolveVisitor({
       orgId: datastream.orgId,
-      stateEntries: stateEntries(request.body),
+      stateEntries: state,
       cookieHeader: request.headers.cookie,
       identityMap: events[0]?.xdm.identityMap,
     });
     const endpoint = pathOf(request.url);
     // Consent: an opted-out visitor's events are answered but never stored (see answerOptedOut).
-    const optedOut = findOptOut(context, datastream.orgId, visitor, stateEntries(request.body));
+    const optedOut = findOptOut(context, datastream.orgId, visitor, state);
     if (optedOut)
       return answerOptedOut(context, reply, { requestId, endpoint, visitor, optedOut, events, variant });
     const receivedTimeMs = Date.now();
