@@ -1,21 +1,23 @@
 // One rule for which events a filter selects: the store pages with it (GET /api/events) and the
 // inspector applies it to events that arrive live, so both agree on what the list shows.
 
-/** The fields of a stored event a filter reads. */
-export interface FilterableEvent {
-  source: 'edge' | 'inlet';
-  receivedTimeMs: number;
-  requestId: string;
-  dataStreamId?: string;
-  inletId?: string;
-  flowId?: string;
-  xactionId?: string;
-  eventId?: string;
-  eventType?: string;
-  ecid?: string;
-  endpoint: string;
-  validation: { ok: boolean };
-}
+import type { EventSource, StoredEvent } from './createEventStore';
+
+/** The fields of a stored event a filter reads: those of {@link StoredEvent}, so the two cannot drift. */
+export type FilterableEvent = Pick<
+  StoredEvent,
+  | 'source'
+  | 'receivedTimeMs'
+  | 'requestId'
+  | 'dataStreamId'
+  | 'inletId'
+  | 'flowId'
+  | 'xactionId'
+  | 'eventId'
+  | 'eventType'
+  | 'ecid'
+  | 'endpoint'
+> & { validation: Pick<StoredEvent['validation'], 'ok'> };
 
 /** Filters of `GET /api/events` (each optional; all given ones must match). */
 export interface EventFilter {
@@ -24,7 +26,7 @@ export interface EventFilter {
   eventType?: string;
   /** Only events received at or after this time (ms since the epoch). */
   since?: number;
-  source?: 'edge' | 'inlet';
+  source?: EventSource;
   /** Only events whose validation found errors or a plain e-mail address. */
   problems?: boolean;
   /** Words that must all occur (case-insensitively) in the event's type or ids. */
