@@ -1,6 +1,7 @@
+import { createButton } from './createButton';
 import { createFieldShell } from './createFieldShell';
 import { createTextInput } from './createTextInput';
-import { el, uniqueId } from './dom';
+import { uniqueId } from './dom';
 import { getExtensionBridge } from './ExtensionBridge';
 import type { CodeSpec, FieldControl } from './FieldSpec';
 
@@ -14,12 +15,7 @@ export function createCodeField(spec: CodeSpec): FieldControl {
   const { wrapper, input } = createTextInput(id, { multiline: true, placeholder: spec.placeholder });
   input.rows = 6;
   wrapper.classList.add('ec-code');
-  const open = el(
-    'button',
-    'spectrum-Button spectrum-Button--outline spectrum-Button--secondary spectrum-Button--sizeM ec-editor',
-  );
-  open.type = 'button';
-  open.append(el('span', 'spectrum-Button-label', 'Open editor'));
+  const open = createButton('ec-editor', 'Open editor');
   open.addEventListener('click', () => {
     const bridge = getExtensionBridge();
     bridge?.openCodeEditor?.({ code: input.value, language: 'javascript' }).then(

@@ -1,4 +1,4 @@
-import { el } from './dom';
+import { createButton } from './createButton';
 import { getExtensionBridge } from './ExtensionBridge';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -30,11 +30,7 @@ function dataElementIcon(): SVGSVGElement {
  * handed to `onToken`. A closed picker (no choice) changes nothing.
  */
 export function createPickerButton(fieldLabel: string, onToken: (token: string) => void): HTMLButtonElement {
-  const button = el(
-    'button',
-    'spectrum-Button spectrum-Button--outline spectrum-Button--secondary spectrum-Button--sizeM spectrum-Button--iconOnly ec-picker',
-  );
-  button.type = 'button';
+  const button = createButton('spectrum-Button--iconOnly ec-picker');
   button.title = `Pick a data element for ${fieldLabel}`;
   button.setAttribute('aria-label', button.title);
   button.append(dataElementIcon());

@@ -1,3 +1,4 @@
+import { createButton } from './createButton';
 import { createCheckbox } from './createCheckboxField';
 import { createSelect } from './createChoiceField';
 import { createFieldShell } from './createFieldShell';
@@ -64,12 +65,7 @@ export function createRowsField(spec: RowsSpec): FieldControl {
       cell.write(values[cell.column.name]);
       row.append(cell.element);
     }
-    const remove = el(
-      'button',
-      'spectrum-Button spectrum-Button--quiet spectrum-Button--secondary spectrum-Button--sizeM ec-remove',
-    );
-    remove.type = 'button';
-    remove.append(el('span', 'spectrum-Button-label', 'Remove'));
+    const remove = createButton('ec-remove', 'Remove', 'quiet');
     remove.addEventListener('click', () => {
       rows.splice(rows.indexOf(cells), 1);
       row.remove();
@@ -78,12 +74,7 @@ export function createRowsField(spec: RowsSpec): FieldControl {
     rows.push(cells);
     list.append(row);
   };
-  const add = el(
-    'button',
-    'spectrum-Button spectrum-Button--outline spectrum-Button--secondary spectrum-Button--sizeM ec-add',
-  );
-  add.type = 'button';
-  add.append(el('span', 'spectrum-Button-label', spec.addLabel));
+  const add = createButton('ec-add', spec.addLabel);
   add.addEventListener('click', () => addRow());
   shell.row.classList.add('ec-row--stacked');
   shell.row.append(list, add);
