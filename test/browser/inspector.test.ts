@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import { launchChromium } from '../support/launchChromium';
+import { pageViewBody } from '../support/pageViewBody';
 
 let emulator: RunningEmulator;
 let browser: Browser;
@@ -300,15 +301,7 @@ describe('the inspector at scale (B9): 50,000 stored events', () => {
         `${big.origin}/ee/v2/interact?dataStreamId=2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b`,
         {
           method: 'POST',
-          body: JSON.stringify({
-            event: {
-              xdm: {
-                _id: id,
-                eventType: 'web.webpagedetails.pageViews',
-                timestamp: new Date().toISOString(),
-              },
-            },
-          }),
+          body: JSON.stringify(pageViewBody(id)),
         },
       );
       expect(response.status).toBe(200);

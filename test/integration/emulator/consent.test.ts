@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
+import { pageViewBody } from '../../support/pageViewBody';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const ORG = 'ACME0000000000000000000@AdobeOrg';
@@ -52,19 +53,7 @@ const setConsent = (consent: unknown[], state?: Array<{ key: string; value: stri
     state,
   );
 const pageView = (state?: Array<{ key: string; value: string }>) =>
-  post(
-    `/ee/v2/interact?dataStreamId=${DATASTREAM}`,
-    {
-      event: {
-        xdm: {
-          _id: crypto.randomUUID(),
-          eventType: 'web.webpagedetails.pageViews',
-          timestamp: new Date().toISOString(),
-        },
-      },
-    },
-    state,
-  );
+  post(`/ee/v2/interact?dataStreamId=${DATASTREAM}`, pageViewBody(), state);
 const stateOf = (json: Loose) =>
   (json.handle as Loose[])
     .find((h) => h.type === 'state:store')!

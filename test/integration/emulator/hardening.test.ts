@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
 import { openSocket, rawRequest } from '../../support/rawHttp';
+import { pageViewBody } from '../../support/pageViewBody';
 
 // Each hole an outside probe found in the emulator (issue 14, B), closed.
 let emulator: RunningEmulator;
@@ -19,16 +20,6 @@ const interact = (query: string, body: unknown, headers: Record<string, string> 
     headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-const pageView = (id: string = crypto.randomUUID(), extra: Record<string, unknown> = {}) => ({
-  event: {
-    xdm: {
-      _id: id,
-      eventType: 'web.webpagedetails.pageViews',
-      timestamp: new Date().toISOString(),
-      ...extra,
-    },
-  },
-});
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read deep into payloads */
 type Loose = Record<string, any>;
 const events = async (query = ''): Promise<Loose> =>
@@ -123,7 +114,7 @@ describe('B2: DNS rebinding', () => {
 
 describe('B3: cross-site writes', () => {
   it('refuses management writes from a foreign origin or a cross-site fetch, with a 403 problem', async () => {
-    await interact(`dataStreamId=${DATASTREAM()}`, pageView());
+    await interact(`dataStreamId=${DATASTREAM()}`, pageViewBody());
     const before = (await events()).count;
     const attempts: Array<[string, string, Record<string, string>]> = [
       ['DELETE', '/api/events', { origin: HOSTILE }],
@@ -146,7 +137,7 @@ describe('B3: cross-site writes', () => {
   });
 
   it('keeps the Edge Network and inlet endpoints open to every origin, and management open to loopback pages', async () => {
-    const response = await interact(`dataStreamId=${DATASTREAM()}`, pageView(), {
+    const response = await interact(`dataStreamId=${DATASTREAM()}`, pageViewBody(), {
       origin: 'https://shop.example',
       'sec-fetch-site': 'cross-site',
     });
@@ -175,7 +166,7 @@ describe('B4: requestId, and problem bodies for every refusal', () => {
   ])('refuses a requestId with %s before storing anything (400 problem)', async (_what, requestId) => {
     const id = crypto.randomUUID();
     const problem = await expectProblem(
-      await interact(`dataStreamId=${DATASTREAM()}&requestId=${requestId}`, pageView(id)),
+      await interact(`dataStreamId=${DATASTREAM()}&requestId=${requestId}`, pageViewBody(id)),
       400,
     );
     expect(problem.title).toBe('Invalid requestId');
@@ -245,7 +236,7 @@ describe('B6: bearer tokens', () => {
     'never stores or shows any part of Authorization %j',
     async (authorization) => {
       const id = crypto.randomUUID();
-      await interact(`dataStreamId=${DATASTREAM()}`, pageView(id), { authorization });
+      await interact(`dataStreamId=${DATASTREAM()}`, pageViewBody(id), { authorization });
       const stored = await (await fetch(`${emulator.origin}/api/events/${id}`)).json();
       expect(stored.headers.authorization).toMatch(/\[redacted\]$/);
       expect(JSON.stringify(await events())).not.toContain('secret-token-1');
@@ -257,7 +248,7 @@ describe('B9: GET /api/events pages', () => {
   it('returns a page newest first with the total and a cursor to the next one', async () => {
     await fetch(`${emulator.origin}/api/events`, { method: 'DELETE' });
     const ids = Array.from({ length: 5 }, () => crypto.randomUUID());
-    for (const id of ids) await interact(`dataStreamId=${DATASTREAM()}`, pageView(id));
+    for (const id of ids) await interact(`dataStreamId=${DATASTREAM()}`, pageViewBody(id));
     const first = await events('?limit=2&order=desc');
     expect([first.count, first.total, first.events.map((e: Loose) => e.eventId)]).toEqual([
       2,
@@ -308,7 +299,7 @@ describe('B14: datastream ids in --dev', () => {
       const post = (id: string) =>
         fetch(`${dev.origin}/ee/v2/interact?dataStreamId=${encodeURIComponent(id)}`, {
           method: 'POST',
-          body: JSON.stringify(pageView()),
+          body: JSON.stringify(pageViewBody()),
         });
       for (const id of ['x'.repeat(8192), 'abc\u0000def', 'not-a-uuid', '../../etc']) {
         const response = await post(id);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../../src/emulator/startEmulator';
+import { pageViewBody } from '../../support/pageViewBody';
 
 const CLI = join(process.cwd(), 'dist', 'emulator', 'cli.js');
 const children: ChildProcess[] = [];
@@ -71,15 +72,7 @@ describe('nothing accepted is lost when the emulator is killed', () => {
         fetch(`${first.origin}/ee/v2/interact?dataStreamId=${datastreamId}&requestId=${id}`, {
           method: 'POST',
           headers: { 'content-type': 'text/plain;charset=UTF-8' },
-          body: JSON.stringify({
-            event: {
-              xdm: {
-                _id: id,
-                eventType: 'web.webpagedetails.pageViews',
-                timestamp: new Date().toISOString(),
-              },
-            },
-          }),
+          body: JSON.stringify(pageViewBody(id)),
         }),
       ),
     );
