@@ -204,6 +204,10 @@ const sizes = Object.fromEntries(
 );
 const allSends = (id, key) => samples.sends[id].flatMap((round) => round[key]);
 const slow = `${settings.cpuSlowdown}× CPU slowdown`;
+// The table's groups of rows, each named once.
+const coldGroup = `Cold load, no throttling (N = ${settings.runs} each)`;
+const coldSlowGroup = `Cold load, ${slow} (N = ${settings.runs} each)`;
+const loadedGroup = `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`;
 const burstGroup = `${BURST.count} page views called at once, each answer ${BURST.delayMs} ms late (N = ${settings.bursts} each)`;
 
 const rows = [
@@ -232,7 +236,7 @@ const rows = [
     figures: perContestant((id) => exact(sizes[id].brotli)),
   },
   {
-    group: `Cold load, no throttling (N = ${settings.runs} each)`,
+    group: coldGroup,
     label: 'script evaluation, script alone (main-thread script time)',
     unit: 'ms',
     decimals: 1,
@@ -240,7 +244,7 @@ const rows = [
     figures: perContestant((id) => sampled(minus(pick(samples.evaluate[id], 'scriptMs'), baselineScript))),
   },
   {
-    group: `Cold load, no throttling (N = ${settings.runs} each)`,
+    group: coldGroup,
     label: 'script time added by install + configure + 1 page view',
     unit: 'ms',
     decimals: 1,
@@ -248,7 +252,7 @@ const rows = [
     figures: perContestant((id) => sampled(minus(pick(samples.view[id], 'scriptMs'), baselineScript))),
   },
   {
-    group: `Cold load, no throttling (N = ${settings.runs} each)`,
+    group: coldGroup,
     label: 'long tasks (≥ 50 ms) on the page',
     unit: '',
     decimals: 0,
@@ -256,7 +260,7 @@ const rows = [
     figures: perContestant((id) => sampled(pick(samples.view[id], 'longTasks'))),
   },
   {
-    group: `Cold load, no throttling (N = ${settings.runs} each)`,
+    group: coldGroup,
     label: 'Total Blocking Time added',
     unit: 'ms',
     decimals: 0,
@@ -264,7 +268,7 @@ const rows = [
     figures: perContestant((id) => sampled(minus(pick(samples.view[id], 'blockingMs'), baselineBlocking))),
   },
   {
-    group: `Cold load, no throttling (N = ${settings.runs} each)`,
+    group: coldGroup,
     label: 'navigation start → page-view request leaves',
     unit: 'ms',
     decimals: 0,
@@ -272,7 +276,7 @@ const rows = [
     figures: perContestant((id) => sampled(pick(samples.view[id], 'firstSendMs'))),
   },
   {
-    group: `Cold load, ${slow} (N = ${settings.runs} each)`,
+    group: coldSlowGroup,
     label: 'script time added by install + configure + 1 page view',
     unit: 'ms',
     decimals: 0,
@@ -282,7 +286,7 @@ const rows = [
     ),
   },
   {
-    group: `Cold load, ${slow} (N = ${settings.runs} each)`,
+    group: coldSlowGroup,
     label: 'long tasks (≥ 50 ms) on the page',
     unit: '',
     decimals: 0,
@@ -290,7 +294,7 @@ const rows = [
     figures: perContestant((id) => sampled(pick(samples.viewSlow[id], 'longTasks'))),
   },
   {
-    group: `Cold load, ${slow} (N = ${settings.runs} each)`,
+    group: coldSlowGroup,
     label: 'Total Blocking Time added',
     unit: 'ms',
     decimals: 0,
@@ -300,7 +304,7 @@ const rows = [
     ),
   },
   {
-    group: `Cold load, ${slow} (N = ${settings.runs} each)`,
+    group: coldSlowGroup,
     label: 'navigation start → page-view request leaves',
     unit: 'ms',
     decimals: 0,
@@ -308,7 +312,7 @@ const rows = [
     figures: perContestant((id) => sampled(pick(samples.viewSlow[id], 'firstSendMs'))),
   },
   {
-    group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
+    group: loadedGroup,
     label: 'call → request leaves, median',
     unit: 'ms',
     decimals: 2,
@@ -317,7 +321,7 @@ const rows = [
     figures: perEveryone((id) => sampled(allSends(id, 'leftAfter'))),
   },
   {
-    group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
+    group: loadedGroup,
     label: 'call → request leaves, p95',
     unit: 'ms',
     decimals: 2,
@@ -325,7 +329,7 @@ const rows = [
     figures: perEveryone((id) => exact(percentile(allSends(id, 'leftAfter'), 95))),
   },
   {
-    group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
+    group: loadedGroup,
     label: 'synchronous part of the call (blocks the caller), median',
     unit: 'ms',
     decimals: 2,
@@ -333,7 +337,7 @@ const rows = [
     figures: perEveryone((id) => sampled(allSends(id, 'syncMs'))),
   },
   {
-    group: `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`,
+    group: loadedGroup,
     label: 'main-thread task time per page view, answer included (median of rounds)',
     unit: 'ms',
     decimals: 2,
