@@ -4,7 +4,7 @@ import { createStreamClient } from './createStreamClient';
 import type { Rejection, RoutePluginOptions } from './EmulatorContext';
 import { ORG_ID } from './limits';
 import { parseJson } from './parseJson';
-import { pathOf, plainErrorProblem, plainProblem, problemHandler, sendProblem } from './sendProblem';
+import { notFoundHandler, plainErrorProblem, plainProblem, problemHandler } from './sendProblem';
 import { UUID } from '../core/patterns';
 
 const apiProblem = plainProblem;
@@ -69,18 +69,7 @@ export async function registerApiRoutes(
 ): Promise<void> {
   const { store, catalog, streams } = context;
   app.setErrorHandler(problemHandler(context, plainErrorProblem));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      context.rejections,
-      request,
-      reply,
-      apiProblem(
-        404,
-        'Not found',
-        `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator`,
-      ),
-    ),
-  );
+  app.setNotFoundHandler(notFoundHandler(context, (_request, what) => apiProblem(404, 'Not found', what)));
 
   app.get('/events', async (request) => {
     const query = request.query as Record<string, string | undefined>;

@@ -7,7 +7,7 @@ import { edgeProblem } from './edgeProblem';
 import type { EmulatorContext, RoutePluginOptions } from './EmulatorContext';
 import { parseJson } from './parseJson';
 import { ProblemError } from './ProblemError';
-import { pathOf, problemHandler, readFastifyError, sendProblem } from './sendProblem';
+import { notFoundHandler, pathOf, problemHandler, readFastifyError } from './sendProblem';
 import { pickHeaders } from './pickHeaders';
 import { IDENTITY_MAX_AGE, resolveVisitor } from './resolveVisitor';
 import { validateEvent } from './validateEvent';
@@ -166,15 +166,12 @@ export async function registerEdgeRoutes(
   { context }: RoutePluginOptions,
 ): Promise<void> {
   app.setErrorHandler(problemHandler(context, edgeErrorProblem));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      context.rejections,
-      request,
-      reply,
+  app.setNotFoundHandler(
+    notFoundHandler(context, (request, what) =>
       edgeProblem(
         'notFound',
         edgeRequestId(request),
-        `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator: use POST /ee/v2/interact?dataStreamId=… or /ee/v2/collect`,
+        `${what}: use POST /ee/v2/interact?dataStreamId=… or /ee/v2/collect`,
       ),
     ),
   );

@@ -12,7 +12,7 @@ import {
 } from './flowServiceObjects';
 import { parseJson } from './parseJson';
 import { ProblemError } from './ProblemError';
-import { pathOf, plainErrorProblem, problemHandler, readFastifyError, sendProblem } from './sendProblem';
+import { notFoundHandler, pathOf, plainErrorProblem, problemHandler, readFastifyError } from './sendProblem';
 
 const BASE = '/flowservice';
 
@@ -42,14 +42,7 @@ export async function registerFlowServiceRoutes(
 ): Promise<void> {
   const { catalog } = context;
   app.setErrorHandler(problemHandler(context, flowErrorProblem));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      context.rejections,
-      request,
-      reply,
-      flowServiceProblem(404, `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator`),
-    ),
-  );
+  app.setNotFoundHandler(notFoundHandler(context, (_request, what) => flowServiceProblem(404, what)));
   const describe = <K extends keyof CatalogKinds>(kind: K, item: CatalogKinds[K]): unknown => {
     if (kind === 'connection')
       return describeConnection(item as CatalogKinds['connection'], context.origin());

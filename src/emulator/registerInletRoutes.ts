@@ -11,7 +11,7 @@ import { inletProblem, inletUnauthorized } from './inletProblem';
 import { parseJson } from './parseJson';
 import { pickHeaders } from './pickHeaders';
 import { ProblemError } from './ProblemError';
-import { pathOf, plainErrorProblem, problemHandler, readFastifyError, sendProblem } from './sendProblem';
+import { notFoundHandler, pathOf, plainErrorProblem, problemHandler, readFastifyError } from './sendProblem';
 import { validateEvent } from './validateEvent';
 
 /** An inlet takes at most 1 MB a record. */
@@ -173,16 +173,9 @@ export async function registerInletRoutes(
   { context }: RoutePluginOptions,
 ): Promise<void> {
   app.setErrorHandler(problemHandler(context, inletErrorProblem));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      context.rejections,
-      request,
-      reply,
-      inletProblem(
-        'notFound',
-        createXactionId(),
-        `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator: use POST /collection/{inletId}`,
-      ),
+  app.setNotFoundHandler(
+    notFoundHandler(context, (_request, what) =>
+      inletProblem('notFound', createXactionId(), `${what}: use POST /collection/{inletId}`),
     ),
   );
   const baseOf = (request: FastifyRequest, connection: Connection, receivedTimeMs: number) => ({

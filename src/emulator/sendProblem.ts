@@ -77,3 +77,20 @@ export function problemHandler(
     return sendProblem(context.rejections, request, reply, problem);
   };
 }
+
+/**
+ * The not-found handler of a route plugin: `toProblem` turns `what` (which method and path is not
+ * an endpoint) into the problem of the plugin's service, sent and logged like any refusal.
+ */
+export function notFoundHandler(
+  context: { rejections: RejectionLog },
+  toProblem: (request: FastifyRequest, what: string) => ProblemError,
+) {
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    sendProblem(
+      context.rejections,
+      request,
+      reply,
+      toProblem(request, `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator`),
+    );
+}

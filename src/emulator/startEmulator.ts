@@ -21,7 +21,14 @@ import { registerConsentRoutes } from './registerConsentRoutes';
 import { EDGE_BODY_LIMIT, edgeErrorProblem, registerEdgeRoutes } from './registerEdgeRoutes';
 import { inletErrorProblem, registerInletRoutes } from './registerInletRoutes';
 import { registerStaticRoutes } from './registerStaticRoutes';
-import { pathOf, plainErrorProblem, plainProblem, problemHandler, sendProblem } from './sendProblem';
+import {
+  notFoundHandler,
+  pathOf,
+  plainErrorProblem,
+  plainProblem,
+  problemHandler,
+  sendProblem,
+} from './sendProblem';
 import { DEMO_ORG_ID, seedDemo, type DemoSetup } from './seedDemo';
 
 /** A datastream given in the options or the `--datastreams` file. */
@@ -169,18 +176,7 @@ async function buildApp(context: EmulatorContext, port: () => number): Promise<F
   app.addContentTypeParser(/^application\/[\w.-]+\+json/, { parseAs: 'string' }, keepText);
   installRequestPolicy(app, context, port);
   app.setErrorHandler(problemHandler(context, familyProblem));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      context.rejections,
-      request,
-      reply,
-      plainProblem(
-        404,
-        'Not found',
-        `${request.method} ${pathOf(request.url)} is not an endpoint of this emulator`,
-      ),
-    ),
-  );
+  app.setNotFoundHandler(notFoundHandler(context, (_request, what) => plainProblem(404, 'Not found', what)));
   app.addHook('preClose', async () => {
     for (const stream of context.streams) stream.end();
   });
