@@ -49,7 +49,7 @@ const SLOW = { timeout: 240_000 };
 describe('the packed tarball', SLOW, () => {
   it('passes publint with no error, warning or suggestion', async () => {
     const { messages, pkg } = await publint({
-      pack: { tarball: readFileSync(tarball).buffer },
+      pack: { tarball: new Uint8Array(readFileSync(tarball)).buffer },
       strict: true,
     });
     expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
