@@ -1,10 +1,12 @@
-// The emulator: the Node CLI and its programmatic API (dist/emulator/), Adobe's XDM schemas it
-// validates events against (dist/emulator/xdm-schemas.json), and the inspector page's assets
-// (dist/emulator/public/): its script, its HTML and CSS, and the loader snippet for the demo site.
+// The emulator: the Node CLI (the package's `edge-collector-emulator` bin) and its programmatic API
+// with its types (dist/emulator/), Adobe's XDM schemas it validates events against
+// (dist/emulator/xdm-schemas.json), and the inspector page's assets (dist/emulator/public/): its
+// script, its HTML and CSS, and the loader snippet for the demo site.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 import { readXdmFolder } from '../src/emulator/xdm/readXdmFolder.mjs';
 import { typescriptOptions, versionPlugin } from './common.mjs';
 
@@ -45,6 +47,8 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: '[name].js',
+      // The CLI is the package's `edge-collector-emulator` bin, run from node_modules/.bin.
+      banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
     },
     external,
     plugins: [
@@ -65,6 +69,13 @@ export default [
         ['src/browser/snippet.js', 'public/snippet.js'],
       ]),
     ],
+  },
+  // The types of `edge-collector/emulator` (startEmulator), as one file like the runtime's.
+  {
+    input: 'src/emulator/startEmulator.ts',
+    output: { file: 'dist/emulator/startEmulator.d.ts', format: 'es' },
+    external,
+    plugins: [dts()],
   },
   {
     input: 'src/emulator/inspector/inspector.ts',

@@ -1,36 +1,23 @@
-// The runtime's two browser/Node artefacts: the ES module (with types) and the standalone script.
+// The runtime's two browser/Node artefacts: the ES module (with its types) and the standalone script.
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { dts } from 'rollup-plugin-dts';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
 export default [
   {
     input: 'src/index.ts',
     output: { file: 'dist/edge-collector.js', format: 'es', sourcemap: true },
-    plugins: [
-      versionPlugin(),
-      nodeResolve(),
-      typescript(
-        typescriptOptions({
-          target: BROWSER_TARGET,
-          declaration: true,
-          declarationDir: 'dist/types',
-          include: ['src/**/*.ts'],
-          exclude: ['src/emulator/**', 'src/tags/**'],
-        }),
-      ),
-      {
-        name: 'types-entry',
-        generateBundle() {
-          this.emitFile({
-            type: 'asset',
-            fileName: 'edge-collector.d.ts',
-            source: "export * from './types/index';\n",
-          });
-        },
-      },
-    ],
+    plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
+  },
+  // The types as one file with no relative imports, so that they resolve alike under every
+  // `moduleResolution` (node16, nodenext, bundler): TypeScript's own declarations keep the source's
+  // extensionless specifiers, which node16/nodenext refuse.
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/edge-collector.d.ts', format: 'es' },
+    plugins: [dts({ includeExternal: ['web-vitals'] })],
   },
   {
     input: 'src/browser/standalone.ts',

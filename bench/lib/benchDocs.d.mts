@@ -18,5 +18,7 @@ export declare function renderBenchDoc(text: string, result: BenchResult, filepa
 export declare function benchDocFiles(root: string): string[];
 /** The newest published result's path, or undefined. */
 export declare function newestPublishedResult(root: string): string | undefined;
+/** The result with each script's sizes measured from the file as built now under `root`. */
+export declare function withBuiltSizes(result: BenchResult, root: string): BenchResult;
 /** Reads a result JSON. */
 export declare function readResult(path: string): BenchResult;

@@ -2,10 +2,11 @@
 // `<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` is regenerated from one result JSON,
 // so the docs never carry a figure typed by hand. `test/integration/docs/benchBlocks.test.ts` fails
 // when a block differs from what these functions write from the newest published result.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { formatTable } from './formatTable.mjs';
+import { measureSizes } from './measureSizes.mjs';
 
 /** Where published results live: one `YYYY-MM-DD.json` per published run, committed. */
 export const RESULTS_DIR = 'bench/results';
@@ -93,6 +94,40 @@ export function newestPublishedResult(root) {
     .filter((name) => PUBLISHED_NAME.test(name))
     .sort();
   return names.length ? join(RESULTS_DIR, names[names.length - 1]) : undefined;
+}
+
+// The table's size rows (bench/run.mjs), by label: which measure of `measureSizes` each shows.
+const SIZE_ROWS = { minified: 'minified', 'gzip -9': 'gzip', 'brotli -q 11': 'brotli' };
+
+/**
+ * The result with each script's sizes, in the sizes block and the table's size rows (with their
+ * ratios to alloy), measured again from the files as built now. Sizes are a fact of the build, not
+ * of the run: taken from a run, they went stale with the first change to a script after it was
+ * published (the vitals build after 2026-12-01), and nothing noticed.
+ */
+export function withBuiltSizes(result, root) {
+  const contestants = result.contestants.map((contestant) => {
+    if (!contestant.sizes || !contestant.file) return contestant;
+    const path = join(root, contestant.file);
+    if (!existsSync(path)) throw new Error(`${contestant.file} is missing: run \`npm run build\` first`);
+    return { ...contestant, sizes: measureSizes(readFileSync(path)) };
+  });
+  const sizes = Object.fromEntries(contestants.map(({ id, sizes }) => [id, sizes]));
+  const alloy = contestants.find(({ role }) => role === 'alloy')?.id;
+  const rows = (result.rows ?? []).map((row) => {
+    const measure = row.group === 'Script size' ? SIZE_ROWS[row.label] : undefined;
+    if (!measure) return row;
+    const value = (id) => sizes[id]?.[measure];
+    const figures = Object.fromEntries(Object.keys(row.figures).map((id) => [id, { value: value(id) }]));
+    const ratios = Object.fromEntries(
+      Object.entries(row.ratios ?? {}).map(([id, ratio]) => [
+        id,
+        { ...ratio, alloy: value(id) / value(alloy) },
+      ]),
+    );
+    return { ...row, figures, ratios };
+  });
+  return { ...result, contestants, rows };
 }
 
 /** Reads a result JSON. */

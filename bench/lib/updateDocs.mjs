@@ -2,11 +2,21 @@
 // `npm run bench -- --update-docs`.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RESULTS_DIR, benchBlockNames, benchDocFiles, readResult, renderBenchDoc } from './benchDocs.mjs';
+import {
+  RESULTS_DIR,
+  benchBlockNames,
+  benchDocFiles,
+  readResult,
+  renderBenchDoc,
+  withBuiltSizes,
+} from './benchDocs.mjs';
 
-/** Regenerates every marked block under `root` from the result at `resultPath`; returns the files changed. */
+/**
+ * Regenerates every marked block under `root` from the result at `resultPath` (the sizes from the
+ * scripts as built now); returns the files changed.
+ */
 export async function updateDocs(root, resultPath) {
-  const result = readResult(resultPath);
+  const result = withBuiltSizes(readResult(resultPath), root);
   const changed = [];
   for (const file of benchDocFiles(root)) {
     const path = join(root, file);

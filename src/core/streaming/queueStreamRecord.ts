@@ -1,4 +1,6 @@
 import type { Collector } from '../createCollector';
+import { isPlainObject } from '../deepMerge';
+import { EdgeCollectorError } from '../EdgeCollectorError';
 import { streamingInlet } from '../delivery/streamingInlet';
 import { receiptOf } from './readQueuedAnswer';
 import type { StreamResult } from './readStreamingAnswer';
@@ -11,6 +13,7 @@ import { prepareStreamRecord } from './streamRecord';
  * receipt `{inletId, xactionId, receivedTimeMs}`; rejects with an `EdgeCollectorError`.
  */
 export async function queueStreamRecord(collector: Collector, options: unknown): Promise<StreamResult> {
+  checkCollector(collector, options);
   const { request, warnings } = await prepareStreamRecord(options, {
     async buildPageView({ name, url }, xdm) {
       const { event, warnings: built } = await collector.buildEvent('pageView', { name, url, xdm });
@@ -18,4 +21,16 @@ export async function queueStreamRecord(collector: Collector, options: unknown):
     },
   });
   return receiptOf(await collector.deliver(request, warnings, streamingInlet));
+}
+
+/** `streamRecord({ … })`, the options alone, is the likely mistake: say which argument is missing. */
+function checkCollector(collector: unknown, options: unknown): asserts collector is Collector {
+  const { deliver, buildEvent } = (collector ?? {}) as Partial<Collector>;
+  if (typeof deliver === 'function' && typeof buildEvent === 'function') return;
+  const got =
+    options === undefined && isPlainObject(collector) ? 'got the options alone' : 'got something else';
+  throw new EdgeCollectorError(
+    'invalid-options',
+    `streamRecord(collector, options): the first argument must be a collector from createEdgeCollector(…), the second the options; ${got}`,
+  );
 }

@@ -1,7 +1,9 @@
 // The figures in the docs are the bench's, never typed by hand: each marked block must be exactly
-// what `npm run docs:update` writes from the newest published result.
+// what `npm run docs:update` writes from the newest published result, with the scripts' sizes
+// measured from the build (`npm test` builds first), so that they cannot go stale.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   benchBlockNames,
@@ -10,11 +12,13 @@ import {
   readResult,
   renderBenchDoc,
   replaceBenchBlocks,
+  withBuiltSizes,
 } from '../../../bench/lib/benchDocs.mjs';
 
 const root = join(import.meta.dirname, '../../..');
 const resultPath = newestPublishedResult(root);
-const result = readResult(join(root, resultPath ?? 'missing'));
+const published = readResult(join(root, resultPath ?? 'missing'));
+const result = withBuiltSizes(published, root);
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 
 describe('bench figures in the docs', () => {
@@ -42,6 +46,12 @@ describe('bench figures in the docs', () => {
     const edited = text.replace(`${gzip} B`, '1 B');
     expect(edited).not.toBe(text);
     expect(await renderBenchDoc(edited, result, join(root, file))).toBe(text);
+  });
+
+  it('take the sizes from the scripts as built, not from the run', () => {
+    const vitals = 'dist/edge-collector.vitals.min.js';
+    const built = gzipSync(readFileSync(join(root, vitals)), { level: 9 }).length;
+    expect(result.contestants.find(({ file }) => file === vitals)?.sizes?.gzip).toBe(built);
   });
 
   it('leaves markers quoted inside a line alone', () => {

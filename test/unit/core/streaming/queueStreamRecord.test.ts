@@ -133,4 +133,16 @@ describe('queueStreamRecord', () => {
     expect(transport.mock.calls[0]![0].body).toBe(request.body);
     expect(heard).not.toHaveBeenCalled();
   });
+  it('says it wants the collector first when it is given the options alone, and sends nothing', async () => {
+    const { transport } = collectorWith([]);
+    const call = queueStreamRecord as (...args: unknown[]) => Promise<unknown>;
+    await expect(call(xdmOptions())).rejects.toMatchObject({
+      code: 'invalid-options',
+      message: expect.stringMatching(
+        /^streamRecord\(collector, options\): the first argument must be a collector .*got the options alone/,
+      ),
+    });
+    await expect(call(null, xdmOptions())).rejects.toThrow(/the first argument must be a collector/);
+    expect(transport).not.toHaveBeenCalled();
+  });
 });
