@@ -177,9 +177,24 @@ describe('redactEmails', () => {
   });
 
   it.each([
+    ['<ada@example.com>!', REDACTED_EMAIL],
+    ['mailto:ada@example.com?subject=Hi', `mailto:${REDACTED_EMAIL}?subject=Hi`],
+    ['"ada@example.com","bob"', `"${REDACTED_EMAIL}","bob"`],
+    // "&" is query syntax, so what comes before it stays.
+    ['ada&bob@example.com', `ada&${REDACTED_EMAIL}`],
+  ])(
+    'replaces the whole stretch around an address, between whitespace, / ? = : " , &: %s',
+    (input, output) => {
+      expect(redactEmails(input).value).toBe(output);
+    },
+  );
+
+  it.each([
     ['base64', 'YWRhQGV4YW1wbGUuY29t'],
     ['an HTML reference', 'ada&#64;example.com'],
     ['a JSON escape', 'ada\\u0040example.com'],
+    ['the old escape()', 'ada%u0040example.com'],
+    ['quoted-printable', 'ada=40example.com'],
   ])('does not read %s (docs/privacy.md says why)', (_, input) => {
     expect(redactEmails(input).value).toBe(input);
   });
