@@ -58,16 +58,18 @@ export function redactEmails<T>(value: T): { value: T; paths: string[] } {
       throw new EdgeCollectorError('invalid-options', `${at} contains a circular reference`);
     open.add(node);
     // An `undefined` left in an array or object is written as JSON writes it (`null`, or nothing).
-    const copy = Array.isArray(node)
-      ? node.map((item, index) => visit(item, `${at}[${index}]`, index))
-      : Object.fromEntries(
-          Object.entries(node).map(([name, item]) => {
-            const cleanName = redactText(name);
-            const child = at ? `${at}.${cleanName}` : cleanName;
-            if (cleanName !== name) paths.push(`${child} (key)`);
-            return [cleanName, visit(item, child, name)];
-          }),
-        );
+    let copy: unknown;
+    if (Array.isArray(node)) copy = node.map((item, index) => visit(item, `${at}[${index}]`, index));
+    else {
+      const object: PlainObject = {};
+      for (const [name, item] of Object.entries(node)) {
+        const cleanName = redactText(name);
+        const child = at ? `${at}.${cleanName}` : cleanName;
+        if (cleanName !== name) paths.push(`${child} (key)`);
+        object[cleanName] = visit(item, child, name);
+      }
+      copy = object;
+    }
     open.delete(node);
     return copy;
   };
