@@ -4,8 +4,8 @@ import { containsEmail, redactEmails } from '../core/redactEmails';
  * Lists the paths (e.g. `xdm.web.webPageDetails.URL`, `headers.referer`) of every string in
  * `value` that contains a plain e-mail address, in keys too (named with the address replaced, so
  * that the report does not repeat it). A sender that lets one through leaks personal data. The
- * rule is the collector's own ({@link containsEmail}): any script, the "@" percent-encoded at any
- * depth, in linear time.
+ * rule is the collector's own ({@link containsEmail}): any script, percent-encoding read at any
+ * depth (dots and every byte included), the look-alikes of "@" and ".", in linear time.
  */
 export function findPlainEmails(value: unknown, path = ''): string[] {
   const found: string[] = [];

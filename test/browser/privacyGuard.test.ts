@@ -79,4 +79,73 @@ edgeCollector('sendPageView', { data: { 'key.person@example.com': ['\u00e4@examp
       expect(stored.toLowerCase()).not.toContain(leak);
     expect(edge.requests.filter((r) => r.url.searchParams.get('dataStreamId') === datastreamId)).toEqual([]);
   });
+  it('sends and queues objects as JSON writes them, cleaned: URL, toJSON, class instance, boxed string, on-before-send, encoded dots', async () => {
+    const everyByte = (text: string) =>
+      [...Buffer.from(text)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('');
+    const page = (datastreamId: string, consent: string) => `<!doctype html><html><head><meta charset="utf-8">
+<script src="/edge-collector.min.js"></script>
+<script>
+class Contact { constructor(mail) { this.mail = mail; } }
+edgeCollector('configure', {
+  datastreamId: '${datastreamId}', edgeUrl: '${edge.origin}', defaultConsent: '${consent}',
+  onBeforeEventSend: function (content) {
+    content.xdm._acme = { from: new URL('https://mail.example/read?from=grace.hopper%40example%2Eorg') };
+  },
+});
+edgeCollector('sendEvent', { eventType: 'web.webinteraction.linkClicks', data: {
+  page: new URL(location.href),
+  note: { toJSON: function () { return 'write to carol.shaw\uff20example\uff0ecom'; } },
+  contact: new Contact('danny.hillis%2540example%252Eorg'),
+  boxed: new String('${everyByte('evelyn.berezin@example.com')}'),
+} });
+</script></head><body>Thanks</body></html>`;
+    const names = ['ada.lovelace', 'grace.hopper', 'carol.shaw', 'danny.hillis', 'evelyn.berezin'];
+    /** `text` read as a receiver could: percent-decoded four times over, compatibility forms folded. */
+    const read = (text: string) => {
+      for (let level = 0; level < 4; level += 1)
+        text = text.replace(/(%[\da-f]{2})+/gi, (run) => {
+          try {
+            return decodeURIComponent(run);
+          } catch {
+            return run;
+          }
+        });
+      return text.normalize('NFKC').toLowerCase();
+    };
+    const address = '?email=ada.lovelace%40example%2Ecom';
+
+    // Consent given: what leaves.
+    const sent = '5e0b1c2d-0000-4000-8000-0000000000f2';
+    site.serve('/objects.html', 'text/html', page(sent, 'in'));
+    const context = await browser.newContext();
+    await (await context.newPage()).goto(`${site.origin}/objects.html${address}`);
+    const [request] = await edge.waitFor(1, (r) => r.url.searchParams.get('dataStreamId') === sent);
+    const wire = read(request!.url.href + JSON.stringify(request!.headers) + request!.body);
+    const { data, xdm } = JSON.parse(request!.body).event;
+    expect(data.page).toBe(`${site.origin}/objects.html?email=[redacted-email]`);
+    expect(data.contact).toEqual({ mail: '[redacted-email]' });
+    expect([data.note, data.boxed, xdm._acme.from]).toEqual([
+      'write to [redacted-email]',
+      '[redacted-email]',
+      'https://mail.example/read?from=[redacted-email]',
+    ]);
+
+    // Consent pending: what is kept in localStorage.
+    const kept = '5e0b1c2d-0000-4000-8000-0000000000f3';
+    site.serve('/objects-pending.html', 'text/html', page(kept, 'pending'));
+    const tab = await context.newPage();
+    await tab.goto(`${site.origin}/objects-pending.html${address}`);
+    const queued = await tab.waitForFunction((prefix) => {
+      const entries = Object.keys(localStorage).filter((key) => key.startsWith(prefix));
+      return entries.length ? JSON.stringify(entries.map((key) => localStorage.getItem(key))) : false;
+    }, `edge-collector:${kept}:q:`);
+    const stored = read((await queued.jsonValue()) as string);
+    await context.close();
+
+    expect(stored).toContain('[redacted-email]');
+    for (const name of names) {
+      expect(wire).not.toContain(name);
+      expect(stored).not.toContain(name);
+    }
+  });
 });

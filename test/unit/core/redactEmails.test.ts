@@ -16,7 +16,7 @@ describe('redactEmails', () => {
     expect(value.web.webPageDetails.URL).toBe(`https://shop.example/thanks?email=${REDACTED_EMAIL}&step=2`);
     expect(value.list).toEqual(['plain', `write to ${REDACTED_EMAIL} today`]);
     expect(value.count).toBe(3);
-    expect(value.when).toBe(date);
+    expect(value.when).toBe(date.toISOString());
     expect(value.digest).toBe(input.digest);
     expect(paths).toEqual(['web.webPageDetails.URL', 'list[1]']);
     expect(input.web.webPageDetails.URL).toContain('Ada.Lovelace@Example.com');
@@ -29,6 +29,9 @@ describe('redactEmails', () => {
 
   it.each([
     ['a run of encoded @ signs', 'a%2540'.repeat(50_000)],
+    ['one "%25" chain 100,000 levels deep', `ada%${'25'.repeat(100_000)}40example.com`],
+    ['a run of stray and encoded percent signs', '%%25%2525%'.repeat(30_000)],
+    ['a long run every byte encoded twice', `${'%25%36%31'.repeat(30_000)}%25%34%30b.co`],
     ['a run of local characters then an @', `${'a'.repeat(200_000)}@example.com`],
     ['long domains without a top-level label', `${'x@'.repeat(20_000)}${'b.'.repeat(50_000)}1`],
   ])('stays linear on %s (a backtracking pattern takes minutes here)', (_, long) => {
@@ -96,8 +99,109 @@ describe('redactEmails', () => {
     expect(redactEmails({ a: list, b: { c: list } }).value).toEqual({ a: [1], b: { c: [1] } });
   });
 
+  // F2: what JSON sends is what the guard sees.
+  it.each([
+    [
+      'a URL',
+      new URL('https://shop.example/thanks?email=ada@example.com'),
+      'https://shop.example/thanks?email=[redacted-email]',
+    ],
+    ['an object with toJSON', { toJSON: (): string => 'to ada@example.com' }, `to ${REDACTED_EMAIL}`],
+    ['a boxed string', new String('ada@example.com'), REDACTED_EMAIL],
+    [
+      'a class instance',
+      new (class Contact {
+        constructor(readonly mail: string) {}
+      })('ada@example.com'),
+      { mail: REDACTED_EMAIL },
+    ],
+    ['a Map (JSON writes {})', new Map([['ada@example.com', 1]]), {}],
+  ])('sees %s as JSON writes it', (_, held, sent) => {
+    const { value, paths } = redactEmails({ data: { held, list: [held] } });
+    expect(value).toEqual({ data: { held: sent, list: [sent] } });
+    expect(JSON.stringify(value)).not.toContain('ada@');
+    expect(paths.length).toBe(JSON.stringify(sent).includes(REDACTED_EMAIL) ? 2 : 0);
+  });
+
+  it('returns what JSON.stringify writes, toJSON called with its key, nothing left that JSON would call', () => {
+    const keys: string[] = [];
+    const stamp = { toJSON: (key: string) => (keys.push(key), `at ${key}`) };
+    const input = {
+      list: [stamp, undefined, () => 1, Number.NaN, new Boolean(false), new Number(2)],
+      stamp,
+      gone: undefined,
+      fn: () => 1,
+      date: new Date(0),
+      nested: { deep: [{ stamp }] },
+    };
+    const { value } = redactEmails(input);
+    expect(keys).toEqual(['0', 'stamp', 'stamp']);
+    expect(JSON.stringify(value)).toBe(JSON.stringify(input));
+    // Functions and undefined are left undefined, which JSON writes as null in an array and leaves out of an object.
+    expect(value).toEqual({
+      ...JSON.parse(JSON.stringify(input)),
+      list: ['at 0', undefined, undefined, null, false, 2],
+    });
+  });
+
+  it('sees a plain object whose toJSON hides an address', () => {
+    const { value, paths } = redactEmails({ xdm: { _acme: { toJSON: () => ({ to: 'ada@example.com' }) } } });
+    expect(value).toEqual({ xdm: { _acme: { to: REDACTED_EMAIL } } });
+    expect(paths).toEqual(['xdm._acme.to']);
+  });
+
+  // F3: percent-encoding undone until nothing changes, dots included.
+  it.each([
+    ['/thanks?email=ada%40example%2Ecom&step=2', `/thanks?email=${REDACTED_EMAIL}&step=2`],
+    ['/thanks?email=ada%40example%2ecom', `/thanks?email=${REDACTED_EMAIL}`],
+    ['/thanks?email=ada%2540example%252Ecom', `/thanks?email=${REDACTED_EMAIL}`],
+    ['?e=%61%64%61%40%65%78%61%6D%70%6C%65%2E%63%6F%6D&x=1', `?e=${REDACTED_EMAIL}&x=1`],
+    ['?e=%25%36%31%25%34%30%25%36%32%25%32%45%25%36%33%25%36%46', `?e=${REDACTED_EMAIL}`],
+    ['?e=%2525252540', '?e=%2525252540'],
+    ['?e=ada%25%34%30example.com', `?e=${REDACTED_EMAIL}`],
+    // A stray "%" does not stop the rest from being read.
+    ['?e=100%ada%40b%C3%BCcher.de', `?e=${REDACTED_EMAIL}`],
+    ['?e=m%FCller%40example.com', `?e=${REDACTED_EMAIL}`],
+  ])('reads percent-encoding at any depth, dots and every byte included: %s', (input, output) => {
+    expect(redactEmails(input).value).toBe(output);
+  });
+
+  it.each([
+    ['fullwidth', 'ada\uff20example\uff0ecom'],
+    ['small', 'ada\ufe6bexample\ufe52com'],
+    ['ideographic dots', '用户@例子\u3002广告'],
+    ['halfwidth dots', 'ada@example\uff61com'],
+    ['percent-encoded fullwidth', encodeURIComponent('ada\uff20example.com')],
+  ])('reads the %s look-alikes of "@" and "."', (_, input) => {
+    expect(redactEmails(`to ${input} now`).value).toBe(`to ${REDACTED_EMAIL} now`);
+  });
+
+  it.each([
+    ['<ada@example.com>!', REDACTED_EMAIL],
+    ['mailto:ada@example.com?subject=Hi', `mailto:${REDACTED_EMAIL}?subject=Hi`],
+    ['"ada@example.com","bob"', `"${REDACTED_EMAIL}","bob"`],
+    // "&" is query syntax, so what comes before it stays.
+    ['ada&bob@example.com', `ada&${REDACTED_EMAIL}`],
+  ])(
+    'replaces the whole stretch around an address, between whitespace, / ? = : " , &: %s',
+    (input, output) => {
+      expect(redactEmails(input).value).toBe(output);
+    },
+  );
+
+  it.each([
+    ['base64', 'YWRhQGV4YW1wbGUuY29t'],
+    ['an HTML reference', 'ada&#64;example.com'],
+    ['a JSON escape', 'ada\\u0040example.com'],
+    ['the old escape()', 'ada%u0040example.com'],
+    ['quoted-printable', 'ada=40example.com'],
+  ])('does not read %s (docs/privacy.md says why)', (_, input) => {
+    expect(redactEmails(input).value).toBe(input);
+  });
+
   it('finds an address by the same rule (the emulator uses it)', () => {
     expect(containsEmail('x idn%2540b%C3%BCcher.de')).toBe(true);
+    expect(containsEmail('ada%40example%2Ecom')).toBe(true);
     expect(containsEmail('react@18.2.0')).toBe(false);
   });
 });
