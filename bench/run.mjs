@@ -8,12 +8,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { baselinePage, evaluatePage, pageViewPage, sendsPage } from './lib/benchPages.mjs';
+import { baselinePage, coldPage, evaluatePage, pageViewPage, sendsPage } from './lib/benchPages.mjs';
 import { contestants as listContestants, readScript } from './lib/contestants.mjs';
 import { createCertificate } from './lib/createCertificate.mjs';
 import { formatTable, ratio } from './lib/formatTable.mjs';
 import { launchBenchChromium } from './lib/launchBenchChromium.mjs';
 import { measureBurst } from './lib/measureBurst.mjs';
+import { VISIT_PAGES, measureCold } from './lib/measureCold.mjs';
 import { measureLoad } from './lib/measureLoad.mjs';
 import { measureSends } from './lib/measureSends.mjs';
 import { measureSizes } from './lib/measureSizes.mjs';
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '4' },
     slowdown: { type: 'string', default: '4' },
     bursts: { type: 'string', default: '10' },
+    cold: { type: 'string', default: '15' },
+    compare: { type: 'string' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     'update-docs': { type: 'boolean', default: false },
     publish: { type: 'boolean', default: false },
@@ -37,11 +40,13 @@ const { values: args } = parseArgs({
 /** The burst measure of issue 13: ten events called at once, each answer taking 50 ms. */
 const BURST = { count: 10, delayMs: 50 };
 if (args.help) {
-  console.log(`usage: node bench/run.mjs [--runs 10] [--sends 1000] [--rounds 4] [--slowdown 4] [--bursts 10] [--out bench/results/latest.json]
+  console.log(`usage: node bench/run.mjs [--runs 10] [--sends 1000] [--rounds 4] [--slowdown 4] [--bursts 10] [--cold 15] [--compare file.js] [--out bench/results/latest.json]
   --runs      cold page loads per library and page kind (interleaved)
   --sends     page views per contestant for the send timings, split into --rounds interleaved bursts
   --slowdown  CPU slowdown of the throttled loads (Lighthouse's mobile profile uses 4)
   --bursts    bursts of ${BURST.count} page views called at once (answers ${BURST.delayMs} ms late) per contestant
+  --cold      cold visits per contestant (fresh context; configure + first page view on a first and a later page)
+  --compare   another build of our standalone script (e.g. the one before a change), measured as one more contestant
   --update-docs  then rewrite the figures in README.md and docs/ from this result
   --publish      then copy the result to bench/results/<today>.json (committed) and update the docs from it`);
   process.exit(0);
@@ -61,13 +66,14 @@ const settings = {
   cpuSlowdown: positive('slowdown'),
   bursts: positive('bursts'),
   burst: BURST,
+  coldVisits: positive('cold'),
 };
 const sendsPerRound = Math.ceil(settings.sends / settings.rounds);
 
 const started = Date.now();
 const progress = (message) =>
   process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
-const contestants = listContestants();
+const contestants = listContestants({ compare: args.compare });
 // Loads and sizes are measured for the libraries; the bare fetch has no script.
 const libraries = contestants.filter((contestant) => contestant.file);
 // Read once: the bytes measured are the bytes served, even if dist/ is rebuilt mid-run.
@@ -83,6 +89,7 @@ for (const contestant of contestants) {
     server.serve(`/${contestant.id}-view.html`, 'text/html', pageViewPage(contestant));
   }
   server.serve(`/${contestant.id}-sends.html`, 'text/html', sendsPage(contestant));
+  server.serve(`/${contestant.id}-cold.html`, 'text/html', coldPage(contestant));
 }
 
 const browser = await launchBenchChromium(server.port);
@@ -94,15 +101,25 @@ const samples = {
   viewSlow: {},
   sends: {},
   bursts: {},
+  cold: {},
 };
 for (const { id } of contestants)
-  for (const kind of ['evaluate', 'view', 'viewSlow', 'sends', 'bursts']) samples[kind][id] = [];
+  for (const kind of ['evaluate', 'view', 'viewSlow', 'sends', 'bursts', 'cold']) samples[kind][id] = [];
 
 const browserVersion = browser.version();
 try {
   // One untimed pass first: the browser's own first-use costs land on nobody.
   for (const contestant of libraries)
     await measureLoad(browser, server, { path: `/${contestant.id}-view.html`, expectPageView: true });
+  for (const contestant of contestants) await measureCold(browser, contestant);
+
+  // Cold visits, interleaved: each visit rotates who goes first, so no one always follows the same.
+  for (let visit = 0; visit < settings.coldVisits; visit++) {
+    progress(`cold visit ${visit + 1}/${settings.coldVisits}`);
+    const shift = visit % contestants.length;
+    for (const contestant of [...contestants.slice(shift), ...contestants.slice(0, shift)])
+      samples.cold[contestant.id].push(await measureCold(browser, contestant));
+  }
 
   // Cold loads, interleaved: every run visits every library once, in the same order (A B A B …).
   for (let run = 1; run <= settings.runs; run++) {
@@ -209,6 +226,33 @@ const coldGroup = `Cold load, no throttling (N = ${settings.runs} each)`;
 const coldSlowGroup = `Cold load, ${slow} (N = ${settings.runs} each)`;
 const loadedGroup = `One page view on a loaded page (${settings.rounds} × ${sendsPerRound} sends each)`;
 const burstGroup = `${BURST.count} page views called at once, each answer ${BURST.delayMs} ms late (N = ${settings.bursts} each)`;
+const visitGroups = {
+  first: `First page of a visit: fresh context, configure + 1 page view (N = ${settings.coldVisits} each)`,
+  later: `A later page of the same visit: cookies and storage present (N = ${settings.coldVisits} each)`,
+};
+const coldOf = (id, page, key) => samples.cold[id].map((visit) => visit[page][key]);
+/** The cold table (its own docs block): the same four rows for each page of the visit. */
+const coldRows = VISIT_PAGES.flatMap((page) => {
+  const row = (label, key, goal) => ({
+    table: 'cold',
+    group: visitGroups[page],
+    label,
+    unit: 'ms',
+    decimals: 2,
+    stat: 'median',
+    ...(goal && page === 'first' ? { goal } : {}),
+    figures: perEveryone((id) => sampled(coldOf(id, page, key))),
+  });
+  return [
+    row('synchronous part of configure + page view (blocks the caller)', 'syncMs', {
+      id: 'coldSync',
+      max: 2,
+    }),
+    row('call → request leaves', 'leftMs'),
+    row('main-thread time, call → answer', 'taskMs', { id: 'coldTask', max: 1.5 }),
+    row('call → answer', 'answerMs'),
+  ];
+});
 
 const rows = [
   {
@@ -418,6 +462,7 @@ const rows = [
     stat: 'exact',
     figures: perEveryone((id) => exact(mean(pick(samples.sends[id], 'bytesDownPerSend')))),
   },
+  ...coldRows,
 ];
 
 const failures = Object.fromEntries(
@@ -479,14 +524,17 @@ const result = {
     viewSlow: samples.viewSlow,
   },
   bursts: samples.bursts,
+  // Every cold visit's raw figures, per contestant: `{ first: {…}, later: {…} }`.
+  cold: samples.cold,
   failedSends: failures,
   rows: rows.map((row) => ({ ...row, ratios: ratiosOf(row) })),
 };
 result.goals = checkGoals(result.rows);
 
 const table = formatTable(result);
+const coldTable = formatTable(result, 'cold');
 const { machine } = result;
-console.log(`\n${table}\n`);
+console.log(`\n${table}\n\n${coldTable}\n`);
 console.log(
   `Medians with [p25–p75]; "added" is over the same page without a library (median script ${baselineScript.toFixed(1)} ms, ` +
     `${baselineLongTasks} long tasks, TBT ${baselineBlocking.toFixed(0)} ms; at ${settings.cpuSlowdown}×: ${baselineSlowLongTasks} long tasks, TBT ${baselineSlowBlocking.toFixed(0)} ms).`,
@@ -503,7 +551,7 @@ if (!isolated)
 for (const [id, count] of Object.entries(failures))
   if (count) console.log(`warning: ${count} ${id} page views failed`);
 mkdirSync(dirname(resolve(args.out)), { recursive: true });
-writeFileSync(args.out, `${JSON.stringify({ ...result, table }, null, 2)}\n`);
+writeFileSync(args.out, `${JSON.stringify({ ...result, table, coldTable }, null, 2)}\n`);
 progress(`wrote ${args.out}`);
 if (args.publish || args['update-docs']) {
   const source = args.publish ? publishResult('.', args.out) : args.out;

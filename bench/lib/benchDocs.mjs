@@ -39,7 +39,7 @@ function describeRun(result) {
     ? ` at commit \`${source.commit}\`${source.uncommittedChanges ? ' (with uncommitted changes)' : ''}`
     : '';
   const options = Object.entries(settings ?? {})
-    .map(([name, value]) => `${name} ${value}`)
+    .map(([name, value]) => `${name} ${typeof value === 'object' ? JSON.stringify(value) : value}`)
     .join(', ');
   return (
     `Measured on ${result.date.slice(0, 10)} with \`${result.command}\`${commit} (${options}): ` +
@@ -50,7 +50,8 @@ function describeRun(result) {
 
 /** Every block a doc may hold, by the name in its markers. */
 export const BLOCK_RENDERERS = {
-  table: formatTable,
+  table: (result) => formatTable(result),
+  cold: (result) => formatTable(result, 'cold'),
   sizes: formatSizes,
   run: describeRun,
 };

@@ -35,3 +35,30 @@ export const pageViewPage = (contestant) =>
 export const sendsPage = (contestant) =>
   page(`${contestant.installHtml(contestant.scriptPath)}
 <script>window.__benchSend = function () { return ${contestant.sendExpression}; };</script>`);
+
+/**
+ * The cold page: the library's script loaded (evaluated, nothing configured, no call made) and
+ * `__benchCold()`, which configures and sends one page view (with the address) when the bench calls
+ * it, and resolves with how long the call blocked, when the request left and when the answer came,
+ * in ms from the call on the page's clock.
+ */
+export const coldPage = (contestant) =>
+  page(`${contestant.coldHtml(contestant.scriptPath)}
+<script>window.__benchCold = function () {
+  var bench = window.__bench;
+  var sentBefore = bench.sends.length;
+  var start = performance.now();
+  var sending;
+  try {
+    ${contestant.configureStatement ?? ''}
+    sending = ${contestant.sendExpression};
+  } catch (error) {
+    sending = Promise.reject(error);
+  }
+  var syncMs = performance.now() - start;
+  return sending.then(function () { return 'ok'; }, function (error) { return 'error: ' + error; }).then(function (outcome) {
+    return { outcome: outcome, syncMs: syncMs, answerMs: performance.now() - start,
+      leftMs: bench.sends.length > sentBefore ? bench.sends[sentBefore] - start : NaN,
+      crossOriginIsolated: crossOriginIsolated };
+  });
+};</script>`);

@@ -2,6 +2,7 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EDGE_HOST } from './startBenchServer.mjs';
 import { ORG_ID } from './edgeAnswer.mjs';
 
@@ -14,7 +15,10 @@ const EMAIL_DIGEST = createHash('sha256').update(EMAIL.trim().toLowerCase()).dig
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
-function ourContestant(id, label, file) {
+const ourConfigure = `edgeCollector('configure', { datastreamId: '${DATASTREAM_ID}', edgeUrl: 'https://${EDGE_HOST}', edgeBasePath: 'ee' });`;
+
+/** One of our standalone scripts; `file` is relative to the checkout, or absolute (`--compare`). */
+export function ourContestant(id, label, file) {
   return {
     id,
     role: 'ours',
@@ -23,8 +27,11 @@ function ourContestant(id, label, file) {
     scriptPath: `/${id}.js`,
     // The documented install: the snippet, the calls it queues, the script loaded async.
     installHtml: (scriptPath) => `<script>${read('src/browser/snippet.js').trim()}</script>
-<script>edgeCollector('configure', { datastreamId: '${DATASTREAM_ID}', edgeUrl: 'https://${EDGE_HOST}', edgeBasePath: 'ee' });</script>
+<script>${ourConfigure}</script>
 <script async src="${scriptPath}"></script>`,
+    // The cold measure: the script already evaluated, configure called with the first send.
+    coldHtml: (scriptPath) => `<script src="${scriptPath}"></script>`,
+    configureStatement: ourConfigure,
     sendExpression: `edgeCollector('sendPageView', { email: ${JSON.stringify(EMAIL)} })`,
     readyExpression: `typeof edgeCollector === 'function' && !edgeCollector.q`,
   };
@@ -56,6 +63,8 @@ const alloyPageView = {
   },
 };
 
+const alloyConfigure = `alloy('configure', ${JSON.stringify(alloyConfig)});`;
+
 const alloy = {
   id: 'alloy',
   role: 'alloy',
@@ -63,8 +72,11 @@ const alloy = {
   file: 'node_modules/@adobe/alloy/dist/alloy.min.js',
   scriptPath: '/alloy.js',
   installHtml: (scriptPath) => `<script>${alloyBaseCode}</script>
-<script>alloy('configure', ${JSON.stringify(alloyConfig)});</script>
+<script>${alloyConfigure}</script>
 <script async src="${scriptPath}"></script>`,
+  coldHtml: (scriptPath) => `<script>${alloyBaseCode}</script>
+<script src="${scriptPath}"></script>`,
+  configureStatement: alloyConfigure,
   sendExpression: `alloy('sendEvent', (function (o) { o.xdm.web.webPageDetails.name = document.title; return o; })(${JSON.stringify(alloyPageView)}))`,
   readyExpression: `typeof alloy === 'function' && alloy.q && alloy.q.push !== Array.prototype.push`,
 };
@@ -88,20 +100,24 @@ const bare = {
   // No script to ship or evaluate: it takes part in the send and burst measures only.
   file: null,
   installHtml: () => `<script>${bareSend}</script>`,
+  // Nothing to configure: the first send is the first fetch of the page.
+  coldHtml: () => `<script>${bareSend}</script>`,
   sendExpression: 'window.__bareSend()',
   readyExpression: 'true',
 };
 
 /**
  * The contestants present in this checkout: our standalone script, our Web Vitals build when it has
- * been built, alloy, and a bare `fetch`. Each has a `role`: ours are divided by the two references,
+ * been built, another build of ours given as `compare`, alloy, and a bare `fetch`. Each has a `role`: ours are divided by the two references,
  * alloy and the bare fetch.
  */
-export function contestants() {
+export function contestants({ compare } = {}) {
   const list = [ourContestant('ours', 'edge-collector', 'dist/edge-collector.min.js')];
   if (existsSync(new URL('dist/edge-collector.vitals.min.js', root))) {
     list.push(ourContestant('oursVitals', 'edge-collector + vitals', 'dist/edge-collector.vitals.min.js'));
   }
+  // Another build of ours (e.g. the one before a change), measured in the same run.
+  if (compare) list.push(ourContestant('oursCompare', `edge-collector (${compare})`, resolve(compare)));
   list.push(alloy, bare);
   for (const contestant of list) {
     if (contestant.file && !existsSync(new URL(contestant.file, root)))

@@ -40,12 +40,15 @@ function roles(contestants) {
 }
 
 /**
- * Turns a whole bench result (the JSON `npm run bench` writes) into its Markdown table: rows
- * grouped under bold headings, one column per contestant and, for each of ours, its ratio to each
- * reference (alloy, the bare fetch).
+ * Turns a bench result (the JSON `npm run bench` writes) into one of its Markdown tables: the rows
+ * of `table` (`main`, or `cold` for the cold visits) grouped under bold headings, one column per
+ * contestant and, for each of ours, its ratio to each reference (alloy, the bare fetch). A result
+ * without rows for `table` (one written before the cold measure existed) gives a sentence saying so.
  */
-export function formatTable(result) {
-  const { contestants, rows } = result;
+export function formatTable(result, table = 'main') {
+  const { contestants } = result;
+  const rows = result.rows.filter((row) => (row.table ?? 'main') === table);
+  if (!rows.length) return `_This result has no \`${table}\` measures: run \`npm run bench -- --publish\`._`;
   const { ours, references } = roles(contestants);
   const pairs = ours.flatMap((mine) => references.map((reference) => [mine, reference]));
   const header = [

@@ -4,7 +4,7 @@ import { pageHooks } from './pageHooks.mjs';
 /**
  * Opens a page in a new context (own cookies, HTTP cache and IndexedDB, hence a first visit
  * every time), with the bench hooks installed, an optional CPU slowdown, and the DevTools
- * `Performance` domain on. `close()` disposes of the context.
+ * `Performance` domain on. `cdp` is the page's DevTools session; `close()` disposes of the context.
  */
 export async function openBenchPage(browser, { cpuSlowdown = 1 } = {}) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -24,7 +24,7 @@ export async function openBenchPage(browser, { cpuSlowdown = 1 } = {}) {
         compileMs: value('V8CompileDuration'),
       };
     };
-    return { page, metrics, close: () => context.close() };
+    return { page, cdp, metrics, close: () => context.close() };
   } catch (error) {
     await context.close();
     throw error;

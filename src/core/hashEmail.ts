@@ -4,35 +4,47 @@ import { sha256Hex } from './sha256';
 export type EmailHashResult =
   { digest: string; warning?: undefined } | { digest?: undefined; warning: string };
 
-const HEX_DIGEST = /^[0-9a-f]{64}$/i;
+// Both test the lower-cased text, so no `i` flag.
+const HEX_DIGEST = /^[0-9a-f]{64}$/;
 const ADDRESS = /^[^\s@]+@[^\s@]+$/;
 
+// The last address hashed and its digest, so that a page's later sends skip SHA-256. In memory only:
+// neither is ever stored on the device. NaN equals no value, NaN included, until an address is hashed.
+let lastAddress: unknown = NaN;
+let lastDigest = '';
+
 /**
- * Checks an e-mail value and returns the text to hash (trimmed, lower-cased), a digest that was
- * given already, or a warning. Warnings never repeat the value: it may be a plain address.
+ * Checks an e-mail value and returns the text to hash (trimmed, lower-cased), or the result: a
+ * digest that was given already, or a warning. Warnings never repeat the value: it may be a plain address.
  */
-function prepareEmail(value: unknown): { text: string } | EmailHashResult {
+function prepareEmail(value: unknown): string | EmailHashResult {
   if (typeof value !== 'string') {
     return {
       warning: `email was not sent: expected a string, got ${value === null ? 'null' : typeof value}`,
     };
   }
   const text = value.trim().toLowerCase();
-  if (HEX_DIGEST.test(text)) return { digest: text };
   if (!text) return { warning: 'email was not sent: it is empty' };
-  if (!ADDRESS.test(text))
-    return { warning: 'email was not sent: it is not an e-mail address (one "@", no spaces)' };
-  return { text };
+  // An address has an "@" and a digest has none: a page that sends addresses compiles one pattern.
+  if (ADDRESS.test(text)) return text;
+  if (HEX_DIGEST.test(text)) return { digest: text };
+  return { warning: 'email was not sent: it is not an e-mail address (one "@", no spaces)' };
 }
 
 /**
  * Turns an e-mail address into its `Email_LC_SHA256` identity: SHA-256 hex of the trimmed,
  * lower-cased address. A 64-character hex digest passes through lower-cased. Synchronous, for
- * Tags data elements.
+ * Tags data elements and so that a send leaves in the task of its call. The last address is
+ * remembered with its digest (in memory), so that the page's later sends with it skip SHA-256.
  */
 export function hashEmailSync(value: unknown): EmailHashResult {
-  const prepared = prepareEmail(value);
-  return 'text' in prepared ? { digest: sha256Hex(prepared.text) } : prepared;
+  if (value !== lastAddress) {
+    const prepared = prepareEmail(value);
+    if (typeof prepared !== 'string') return prepared;
+    lastDigest = sha256Hex(prepared);
+    lastAddress = value;
+  }
+  return { digest: lastDigest };
 }
 
 /**
@@ -41,10 +53,10 @@ export function hashEmailSync(value: unknown): EmailHashResult {
  */
 export async function hashEmail(value: unknown): Promise<EmailHashResult> {
   const prepared = prepareEmail(value);
-  if (!('text' in prepared)) return prepared;
+  if (typeof prepared !== 'string') return prepared;
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return { digest: sha256Hex(prepared.text) };
-  const buffer = await subtle.digest('SHA-256', new TextEncoder().encode(prepared.text));
+  if (!subtle) return { digest: sha256Hex(prepared) };
+  const buffer = await subtle.digest('SHA-256', new TextEncoder().encode(prepared));
   let digest = '';
   for (const byte of new Uint8Array(buffer)) digest += (byte + 0x100).toString(16).slice(1);
   return { digest };

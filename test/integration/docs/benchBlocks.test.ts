@@ -26,10 +26,18 @@ describe('bench figures in the docs', () => {
     expect(resultPath).toMatch(/^bench\/results\/\d{4}-\d{2}-\d{2}\.json$/);
   });
 
-  it('fill the performance page: the table, the sizes and how they were measured', () => {
+  it('fill the performance page: the tables (warm and cold), the sizes and how they were measured', () => {
     expect(benchBlockNames(read('docs/performance.md'))).toEqual(
-      expect.arrayContaining(['run', 'table', 'sizes']),
+      expect.arrayContaining(['run', 'table', 'cold', 'sizes']),
     );
+  });
+
+  it('hold the cold visits of the published result, first and later page, against alloy and the bare fetch', () => {
+    const cold = replaceBenchBlocks('<!-- bench:cold:start -->\n<!-- bench:cold:end -->', result);
+    expect(cold).toMatch(/First page of a visit/);
+    expect(cold).toMatch(/A later page of the same visit/);
+    expect(cold).toMatch(/main-thread time, call → answer/);
+    expect(cold).toMatch(/ours ÷ alloy \| ours ÷ bare fetch/);
   });
 
   for (const file of benchDocFiles(root).filter((name) => benchBlockNames(read(name)).length)) {

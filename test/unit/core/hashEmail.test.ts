@@ -1,6 +1,9 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { hashEmail, hashEmailSync } from '../../../src/core/hashEmail';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const ECID_DIGEST = 'a6ea4cde5da5ae7cc68baae894d1d6544fca26254433b0fff7c2cb4843b4a097';
 
@@ -35,6 +38,45 @@ describe('hashEmailSync', () => {
     const result = hashEmailSync('secret-person@@example.com');
     expect(result.warning).toBeDefined();
     expect(result.warning).not.toContain('secret-person');
+  });
+});
+
+describe('hashEmailSync, the last address remembered', () => {
+  // A fresh copy of the module, so that nothing is remembered yet.
+  const freshHashEmailSync = async () => {
+    vi.resetModules();
+    return (await import('../../../src/core/hashEmail')).hashEmailSync;
+  };
+
+  it('refuses a missing or empty value when it is the first call of the page', async () => {
+    for (const value of [undefined, NaN, '']) {
+      const hash = await freshHashEmailSync();
+      expect(hash(value).warning).toBeDefined();
+      expect(hash(value).digest).toBeUndefined();
+    }
+  });
+
+  it('gives each address its own digest, whatever came before', async () => {
+    const hash = await freshHashEmailSync();
+    const calls: [unknown, string | undefined][] = [
+      ['ada@example.com', sha256('ada@example.com')],
+      ['ada@example.com', sha256('ada@example.com')],
+      ['bob@example.com', sha256('bob@example.com')],
+      [' ADA@Example.com ', sha256('ada@example.com')],
+      ['not-an-address', undefined],
+      [undefined, undefined],
+      ['ada@example.com', sha256('ada@example.com')],
+      [ECID_DIGEST.toUpperCase(), ECID_DIGEST],
+      ['ada@example.com', sha256('ada@example.com')],
+    ];
+    for (const [value, digest] of calls) expect(hash(value).digest).toBe(digest);
+  });
+
+  it('hands out a new result object each time, so a caller that changes one changes no other', async () => {
+    const hash = await freshHashEmailSync();
+    const first = hash('ada@example.com');
+    (first as { digest: string }).digest = 'changed';
+    expect(hash('ada@example.com')).toEqual({ digest: sha256('ada@example.com') });
   });
 });
 

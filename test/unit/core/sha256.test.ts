@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../src/core/sha256';
@@ -19,7 +20,28 @@ describe('sha256Hex', () => {
     expect(sha256Hex(text)).toBe(digest);
   });
 
+  it.each([
+    'a\ud800b',
+    '\udc00x',
+    'x\ud83d',
+    '\ud83d\ude00 and \ud800 and \ude00\ud83d',
+    '\ude00\ud83d@example.com',
+  ])('encodes a lone surrogate in %j as U+FFFD, as TextEncoder does, and keeps pairs whole', (text) => {
+    const asTextEncoder = createHash('sha256').update(new TextEncoder().encode(text)).digest('hex');
+    expect(sha256Hex(text)).toBe(asTextEncoder);
+  });
+
   it('agrees with Node for every length from 0 to 300 bytes and random text', () => {
+    // Every code point below 256 at every position of a word (UTF-8 puts bytes with the high bit,
+    // negative once shifted into a word, at each of them): the message words are packed by hand.
+    for (let length = 1; length <= 8; length++) {
+      for (let byte = 0; byte < 256; byte++) {
+        const bytes = Buffer.alloc(length, 0x61);
+        bytes[length - 1] = byte;
+        const text = bytes.toString('latin1');
+        expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      }
+    }
     for (let length = 0; length <= 300; length++) {
       const text = Array.from({ length }, (_, i) => String.fromCharCode(32 + ((i * 7 + length) % 95))).join(
         '',
