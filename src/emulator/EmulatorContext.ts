@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import type { Catalog } from './createCatalog';
-import type { ConsentStore } from './createConsentStore';
-import type { EventStore } from './createEventStore';
-import type { RejectionLog } from './createRejectionLog';
-import type { ServerLimits } from './limits';
+import type { Catalog } from './storage/createCatalog';
+import type { ConsentStore } from './storage/createConsentStore';
+import type { EventStore } from './storage/createEventStore';
+import type { RejectionLog } from './storage/createRejectionLog';
+import type { ServerLimits } from './http/limits';
 
 /** A refused request, as the inspector lists it (kept in memory only). */
 export interface Rejection {

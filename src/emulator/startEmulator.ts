@@ -5,22 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { UUID } from '../core/patterns';
-import { createCatalog, type Catalog } from './createCatalog';
-import { createConsentStore } from './createConsentStore';
-import { createEventStore } from './createEventStore';
-import { clientErrorHandler, createHttpServer } from './createHttpServer';
-import { createRejectionLog } from './createRejectionLog';
+import { createCatalog, type Catalog } from './storage/createCatalog';
+import { createConsentStore } from './storage/createConsentStore';
+import { createEventStore } from './storage/createEventStore';
+import { clientErrorHandler, createHttpServer } from './http/createHttpServer';
+import { createRejectionLog } from './storage/createRejectionLog';
 import type { EmulatorContext } from './EmulatorContext';
-import { findDistDir } from './findDistDir';
-import { flowErrorProblem, registerFlowServiceRoutes } from './registerFlowServiceRoutes';
-import { installRequestPolicy } from './installRequestPolicy';
-import { DEFAULT_SERVER_LIMITS, ORG_ID, type ServerLimits } from './limits';
-import type { ProblemError } from './ProblemError';
-import { registerApiRoutes } from './registerApiRoutes';
-import { registerConsentRoutes } from './registerConsentRoutes';
-import { EDGE_BODY_LIMIT, edgeErrorProblem, registerEdgeRoutes } from './registerEdgeRoutes';
-import { inletErrorProblem, registerInletRoutes } from './registerInletRoutes';
-import { registerStaticRoutes } from './registerStaticRoutes';
+import { findDistDir } from './site/findDistDir';
+import { flowErrorProblem, registerFlowServiceRoutes } from './streaming/registerFlowServiceRoutes';
+import { installRequestPolicy } from './http/installRequestPolicy';
+import { DEFAULT_SERVER_LIMITS, ORG_ID, type ServerLimits } from './http/limits';
+import type { ProblemError } from './http/ProblemError';
+import { registerApiRoutes } from './api/registerApiRoutes';
+import { registerConsentRoutes } from './consent/registerConsentRoutes';
+import { EDGE_BODY_LIMIT, edgeErrorProblem, registerEdgeRoutes } from './edge/registerEdgeRoutes';
+import { inletErrorProblem, registerInletRoutes } from './streaming/registerInletRoutes';
+import { registerStaticRoutes } from './site/registerStaticRoutes';
 import {
   notFoundHandler,
   pathOf,
@@ -28,8 +28,8 @@ import {
   plainProblem,
   problemHandler,
   sendProblem,
-} from './sendProblem';
-import { DEMO_ORG_ID, seedDemo, type DemoSetup } from './seedDemo';
+} from './http/sendProblem';
+import { DEMO_ORG_ID, seedDemo, type DemoSetup } from './site/seedDemo';
 
 /** A datastream given in the options or the `--datastreams` file. */
 export interface DatastreamConfig {

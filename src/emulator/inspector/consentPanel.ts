@@ -2,7 +2,7 @@
 // `privacy/set-consent` (GET /api/consent), refreshed while the panel is open. Values are
 // written as text, never as HTML.
 
-import type { ConsentRecord } from '../createConsentStore';
+import type { ConsentRecord } from '../storage/createConsentStore';
 
 const REFRESH_MS = 2000;
 

@@ -7,10 +7,10 @@
 // end, and adds a live event by prepending one row, never by rebuilding the list.
 
 import type { Rejection } from '../EmulatorContext';
-import type { StoredEvent } from '../createEventStore';
+import type { StoredEvent } from '../storage/createEventStore';
 import { startConsentPanel } from './consentPanel';
 import { renderSchemaViolations } from './renderSchemaViolations';
-import { eventMatches, filterWords, type EventFilter } from '../eventMatches';
+import { eventMatches, filterWords, type EventFilter } from '../storage/eventMatches';
 
 type Item =
   | { kind: 'event'; key: string; time: number; event: StoredEvent }
