@@ -6,6 +6,7 @@ import { ORG_ID } from '../http/limits';
 import { parseJson } from '../http/parseJson';
 import { notFoundHandler, plainErrorProblem, plainProblem, problemHandler } from '../http/sendProblem';
 import { UUID } from '../../core/patterns';
+import { parseFault } from '../faults/createFaultPlan';
 
 const apiProblem = plainProblem;
 
@@ -103,6 +104,22 @@ export async function registerApiRoutes(
   app.get('/rejections', async () => ({ rejections: context.rejections.list() }));
   // Each visitor's latest decision, newest first (the inspector's consent panel).
   app.get('/consent', async () => ({ items: context.consents.list() }));
+  app.get('/faults', async () => ({ items: context.faults.list() }));
+  app.post('/faults', async (request, reply) => {
+    const parsed = parseJson(request.body);
+    if (!parsed.ok) throw apiProblem(400, 'Bad fault', parsed.reason);
+    const given = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+    try {
+      context.faults.arm(given.map(parseFault));
+    } catch (error) {
+      throw apiProblem(400, 'Bad fault', (error as Error).message);
+    }
+    return reply.code(201).send({ items: context.faults.list() });
+  });
+  app.delete('/faults', async (_request, reply) => {
+    context.faults.clear();
+    return reply.code(204).send();
+  });
   app.get('/status', async () => ({
     origin: context.origin(),
     devMode: context.devMode,

@@ -1,10 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import type { EmulatorContext } from '../EmulatorContext';
-import { consentCookieName, consentHandles } from './consentHandles';
+import { buildEdgeHandles } from '../edge/buildEdgeHandles';
+import { answerEdge } from '../edge/answerEdge';
+import { edgeErrorBody, edgeErrorType } from '../edge/edgeProblem';
 import type { Visitor } from '../edge/resolveVisitor';
+import { consentCookieName, consentState } from './consentHandles';
 
-/** The Edge Network's warning for a request it ignored for lack of consent (answered 200, not processed). */
-export const OPTED_OUT_WARNING = 'https://ns.adobe.com/aep/errors/EXEG-0301-200';
+/** The `type` the inspector and `/api/rejections` list an ignored request under (`EXEG-0301-200`). */
+export const OPTED_OUT_WARNING = edgeErrorType('consentMissing');
 
 /**
  * Why the visitor's events must not be collected, or `undefined`: the consent the visitor
@@ -39,18 +42,19 @@ export interface IgnoredRequest {
   visitor: Visitor;
   optedOut: string;
   events: unknown[];
-  variant: { answer: 'interact' | 'collect' };
+  /** The status a processed request of this endpoint gets (200, 202 or 204). */
+  status: number;
 }
 
 /**
- * Answers the request of an opted-out visitor as the Edge Network does: 200 with the consent
- * cookie (`general=out`) and the `EXEG-0301-200` warning, nothing stored. The inspector lists it
- * as dropped, with the reason.
+ * Answers the request of an opted-out visitor as the Edge Network does: its usual status, with
+ * the consent cookie (`general=out`) and the `EXEG-0301-200` warning, nothing stored. The
+ * inspector lists it as dropped, with the reason.
  */
 export function answerOptedOut(
   context: EmulatorContext,
   reply: FastifyReply,
-  { requestId, endpoint, visitor, optedOut, events, variant }: IgnoredRequest,
+  { requestId, endpoint, visitor, optedOut, events, status }: IgnoredRequest,
 ) {
   const title = 'Request ignored';
   const detail = `${events.length} event(s) dropped, not stored: ${optedOut}`;
@@ -64,19 +68,12 @@ export function answerOptedOut(
     detail,
     requestId,
   });
-  reply.header('x-request-id', requestId);
-  if (variant.answer === 'collect') return reply.code(204).send();
-  return reply.code(200).send({
-    requestId,
-    handle: consentHandles(visitor, 'out'),
-    warnings: [
-      {
-        type: OPTED_OUT_WARNING,
-        status: 200,
-        title,
-        detail: 'The visitor opted out of collection: nothing in this request was processed.',
-        report: { requestId },
-      },
-    ],
+  const handle = buildEdgeHandles(visitor, {
+    fetchIdentity: false,
+    extraState: consentState(visitor, 'out'),
   });
+  const warning = edgeErrorBody('consentMissing', 'This request was ignored due to lack of user consent.', {
+    requestId,
+  });
+  return answerEdge(reply, status, { requestId, handle, warnings: [warning] });
 }

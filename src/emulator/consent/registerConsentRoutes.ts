@@ -1,90 +1,67 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { checkConsentEntry } from '../../core/consent/checkConsentEntry';
-import type { ConsentEntry } from '../../core/consent/ConsentInput';
-import { consentHandles } from './consentHandles';
-import { consentProblem } from './consentProblem';
-import type { ConsentRecord } from '../storage/createConsentStore';
-import { edgeProblem } from '../edge/edgeProblem';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePluginOptions } from '../EmulatorContext';
 import { findPlainEmails } from '../checks/findPlainEmails';
-import { readTcfPurposeOne } from './readTcfPurposeOne';
+import { buildEdgeHandles, setCookieHeaders, stateEntriesFor } from '../edge/buildEdgeHandles';
+import { edgeProblem } from '../edge/edgeProblem';
+import { checkRequestId, edgeRequestId } from '../edge/edgeRequestId';
+import { findDatastream, readDatastreamParameter } from '../edge/findDatastream';
+import { answerEdge, edgeFaultProblem } from '../edge/answerEdge';
 import {
-  checkRequestId,
   EDGE_BODY_LIMIT,
   edgeErrorProblem,
-  edgeRequestId,
-  findDatastream,
+  isObject,
+  readClientState,
   readEdgeBody,
-  stateEntries,
-} from '../edge/registerEdgeRoutes';
+} from '../edge/readEdgeBody';
 import { resolveVisitor } from '../edge/resolveVisitor';
+import { applyFault } from '../faults/applyFault';
 import { problemHandler } from '../http/sendProblem';
+import type { ConsentRecord } from '../storage/createConsentStore';
+import { consentState } from './consentHandles';
+import { decideConsent } from './decideConsent';
+import type { ConsentEntry } from '../../core/consent/ConsentInput';
 
-/** What the entries mean for collection, as the Edge Network decides it: any opt-out wins. */
-function decide(entries: ConsentEntry[], requestId: string): 'in' | 'out' {
-  let general: 'in' | 'out' = 'in';
-  entries.forEach((entry, index) => {
-    const verdict = checkConsentEntry(entry, `consent[${index}]`);
-    if ('fault' in verdict) throw consentProblem(verdict.fault, requestId, verdict.message);
-    let state = verdict.state;
-    if (entry.standard === 'IAB TCF' && entry.gdprApplies) {
-      const purposeOne = readTcfPurposeOne(entry.value);
-      if (purposeOne === undefined)
-        throw consentProblem('value', requestId, `consent[${index}].value is not an IAB TCF 2.0 TC string`);
-      // Without purpose 1 (store and access information on a device) nothing is collected.
-      state = purposeOne ? 'in' : 'out';
-    }
-    if (state === 'out') general = 'out';
-  });
-  return general;
-}
-
-/** What a consent request holds: `{ "consent": [entries…], "xdm"?: { "identityMap" } }`. */
-interface ConsentBody {
-  entries: ConsentEntry[];
-  identityMap?: unknown;
-  /** Where the body holds a plain e-mail address (flagged, as for events: the sender leaks it). */
-  plainEmails: string[];
-}
-
-/** Reads and checks the parsed body of a consent request. */
-function readConsentBody(body: unknown, requestId: string): ConsentBody {
-  const { consent, xdm } = (body ?? {}) as { consent?: unknown; xdm?: { identityMap?: unknown } };
-  if (!Array.isArray(consent) || !consent.length)
-    throw consentProblem(
-      'missingConsent',
+/**
+ * The consent array of a request (`consent`, required: `0103-400` when missing, `0102-400` when
+ * not an array) and the identity map naming the visitor: top-level `identityMap` (the spec's
+ * `ConsentReplaceRequest`), or `xdm.identityMap` as older clients send it.
+ */
+function readConsentBody(body: Record<string, unknown>, requestId: string) {
+  if (body.consent === undefined)
+    throw edgeProblem(
+      'missingValue',
       requestId,
-      'the body must have a non-empty "consent" array: [{ "standard": "Adobe", "version": "2.0", "value": { "collect": { "val": "y" } } }]',
+      'The consent field is mandatory: [{ "standard": "Adobe", "version": "2.0", "value": { "collect": { "val": "y" } } }]',
     );
-  return {
-    entries: consent as ConsentEntry[],
-    identityMap: xdm?.identityMap,
-    plainEmails: findPlainEmails(body),
-  };
+  if (!Array.isArray(body.consent) || !body.consent.length)
+    throw edgeProblem(
+      'invalidField',
+      requestId,
+      'The consent field must be a non-empty array of consent entries',
+    );
+  const xdm = isObject(body.xdm) ? body.xdm : {};
+  return { entries: body.consent as unknown[], identityMap: body.identityMap ?? xdm.identityMap };
 }
 
 /** Checks a consent request, records its decision, and answers with the handles to keep. */
-async function setConsent(request: FastifyRequest, { context }: RoutePluginOptions) {
+async function setConsent(request: FastifyRequest, reply: FastifyReply, { context }: RoutePluginOptions) {
   checkRequestId(request);
   const requestId = edgeRequestId(request);
-  const query = request.query as Record<string, unknown>;
-  const datastreamId = query.configId ?? query.dataStreamId;
-  if (typeof datastreamId !== 'string' || !datastreamId.trim())
-    throw edgeProblem(
-      'missingDatastream',
-      requestId,
-      'the configId query parameter is required: POST /ee/v1/privacy/set-consent?configId={DATASTREAM_ID}',
-    );
-  const datastream = await findDatastream(context, datastreamId, requestId, 'configId');
+  const fault = await applyFault(context, request, reply, 'consent', edgeFaultProblem(requestId));
+  if (fault.handled) return reply;
+  const { rawId, parameter } = readDatastreamParameter(request.query as Record<string, unknown>, 'v1');
+  const datastream = await findDatastream(context, rawId, requestId, parameter);
   const body = readEdgeBody(request.body, requestId);
-  const { entries, identityMap, plainEmails } = readConsentBody(body, requestId);
-  const general = decide(entries, requestId);
+  const { entries, identityMap } = readConsentBody(body, requestId);
+  const general = decideConsent(entries, requestId);
+  const state = readClientState(body);
   const visitor = resolveVisitor({
     orgId: datastream.orgId,
-    stateEntries: stateEntries(body),
-    cookieHeader: request.headers.cookie,
+    stateEntries: state.entries,
+    cookieHeader: state.cookiesEnabled ? request.headers.cookie : undefined,
     identityMap,
   });
+  const plainEmails = findPlainEmails(body);
   const record: ConsentRecord = {
     receivedAt: new Date().toISOString(),
     orgId: datastream.orgId,
@@ -92,22 +69,26 @@ async function setConsent(request: FastifyRequest, { context }: RoutePluginOptio
     dataStreamId: datastream.id,
     requestId,
     general,
-    consent: entries,
+    consent: entries as ConsentEntry[],
     ...(plainEmails.length && { plainEmails }),
   };
   await context.consents.record(record);
-  const standards = entries.map((entry) => `${entry.standard} ${entry.version}`).join(', ');
+  const standards = record.consent.map((entry) => `${entry.standard} ${entry.version}`).join(', ');
   const flag = plainEmails.length ? `  !! PLAIN E-MAIL in ${plainEmails.join(', ')}` : '';
   context.log(`consent ${general} for visitor ${visitor.ecid} (${standards}) requestId=${requestId}${flag}`);
-  return { requestId, handle: consentHandles(visitor, general) };
+  const extraState = consentState(visitor, general);
+  if (state.cookiesEnabled)
+    reply.header('set-cookie', setCookieHeaders(stateEntriesFor(visitor, extraState)));
+  const handle = buildEdgeHandles(visitor, { fetchIdentity: true, extraState });
+  return answerEdge(reply, 200, { requestId, handle }, fault.multiStatus);
 }
 
 /**
  * The Edge Network's consent endpoint, a plugin under the prefix `/ee`:
- * `POST /ee/v1/privacy/set-consent?configId=…` (also after a location hint). Checks the standards,
- * records the decision per visitor (`context.consents`, `consent.jsonl`, where the event routes
- * find an opted-out visitor) and answers with the visitor's id and the cookies to keep, the
- * consent cookie among them. Refusals are Edge Network problems.
+ * `POST /ee/v1/privacy/set-consent?configId=…` (also after a location hint). Decides as the Edge
+ * Network does (decideConsent), records the decision per visitor (`context.consents`,
+ * `consent.jsonl`, where the event routes find an opted-out visitor) and answers with the
+ * visitor's id and the cookies to keep, the consent cookie among them.
  */
 export async function registerConsentRoutes(
   app: FastifyInstance,
@@ -116,14 +97,7 @@ export async function registerConsentRoutes(
   app.setErrorHandler(problemHandler(options.context, edgeErrorProblem));
   // After a location hint the Web SDK puts the region in the path: /ee/local/v1/privacy/set-consent.
   for (const prefix of ['', '/:locationHint'])
-    app.post(`${prefix}/v1/privacy/set-consent`, { bodyLimit: EDGE_BODY_LIMIT }, async (request, reply) => {
-      const answer = await setConsent(request, options);
-      const stateStore = answer.handle.find((handle) => handle.type === 'state:store');
-      const cookies = (stateStore?.payload ?? []) as Array<{ key: string; value: string; maxAge: number }>;
-      reply.header(
-        'set-cookie',
-        cookies.map(({ key, value, maxAge }) => `${key}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax`),
-      );
-      return reply.code(200).header('x-request-id', answer.requestId).send(answer);
-    });
+    app.post(`${prefix}/v1/privacy/set-consent`, { bodyLimit: EDGE_BODY_LIMIT }, (request, reply) =>
+      setConsent(request, reply, options),
+    );
 }

@@ -1,165 +1,175 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { buildEdgeHandles } from './buildEdgeHandles';
-import type { Datastream } from '../storage/createCatalog';
-import type { NewEvent } from '../storage/createEventStore';
-import { edgeProblem } from './edgeProblem';
-import type { EmulatorContext, RoutePluginOptions } from '../EmulatorContext';
-import { parseJson } from '../http/parseJson';
-import { ProblemError } from '../http/ProblemError';
-import { notFoundHandler, pathOf, problemHandler, readFastifyError } from '../http/sendProblem';
-import { pickHeaders } from '../http/pickHeaders';
-import { IDENTITY_MAX_AGE, resolveVisitor } from './resolveVisitor';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validateEvent } from '../checks/validateEvent';
 import { answerOptedOut, findOptOut } from '../consent/answerOptedOut';
-import { DATASTREAM_ID } from '../../core/patterns';
-import { REQUEST_ID } from '../http/limits';
+import { decideConsent, eventConsentEntries } from '../consent/decideConsent';
+import type { EmulatorContext, RoutePluginOptions } from '../EmulatorContext';
+import { applyFault } from '../faults/applyFault';
+import { pickHeaders } from '../http/pickHeaders';
+import { ProblemError } from '../http/ProblemError';
+import { notFoundHandler, pathOf, problemHandler } from '../http/sendProblem';
+import type { NewEvent } from '../storage/createEventStore';
+import { answerEdge, edgeFaultProblem } from './answerEdge';
+import { buildEdgeHandles, setCookieHeaders, stateEntriesFor } from './buildEdgeHandles';
+import { checkRequestId, edgeRequestId, sentRequestId } from './edgeRequestId';
+import { findDatastream, readDatastreamParameter } from './findDatastream';
+import {
+  EDGE_BODY_LIMIT,
+  edgeErrorProblem,
+  fetchesIdentity,
+  isObject,
+  readClientState,
+  readEdgeBody,
+} from './readEdgeBody';
+import { readEvents, type EdgeEvent, type EventsShape } from './readEvents';
+import { resolveVisitor, type Visitor } from './resolveVisitor';
 
-/** The Edge Network takes at most 64 KB a request. */
-export const EDGE_BODY_LIMIT = 64 * 1024;
+/** One Edge endpoint: its API version, what it answers, and which body it takes. */
+interface Variant {
+  version: 'v1' | 'v2';
+  answer: 'interact' | 'collect' | 'acquire';
+  shape: EventsShape;
+}
 
-const requestIds = new WeakMap<FastifyRequest, string>();
+/** The status of a processed request: interact 200, v1 collect 204, v2 collect 202 `{requestId}` or 204 with `silent=true` (spec). */
+function successStatus(variant: Variant, query: Record<string, unknown>): number {
+  if (variant.answer !== 'collect') return 200;
+  return variant.version === 'v1' || query.silent === 'true' ? 204 : 202;
+}
 
-const givenRequestId = (request: FastifyRequest): unknown =>
-  (request.query as Record<string, unknown> | undefined)?.requestId;
+/** Stores the events of a request (checked, `_id` given where missing) and logs each. */
+async function storeEvents(
+  context: EmulatorContext,
+  request: FastifyRequest,
+  events: EdgeEvent[],
+  meta: {
+    requestId: string;
+    sentRequestId: string;
+    endpoint: string;
+    dataStreamId: string;
+    visitor: Visitor;
+  },
+): Promise<void> {
+  const receivedTimeMs = Date.now();
+  const headers = pickHeaders(request.headers);
+  const records: NewEvent[] = events.map(({ xdm, data }) => ({
+    receivedTimeMs,
+    source: 'edge',
+    endpoint: meta.endpoint,
+    requestId: meta.sentRequestId,
+    answeredRequestId: meta.requestId,
+    dataStreamId: meta.dataStreamId,
+    eventId: typeof xdm._id === 'string' ? xdm._id : undefined,
+    eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
+    ecid: meta.visitor.ecid,
+    xdm,
+    ...(data !== undefined && { data }),
+    headers,
+    validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', {
+      headers: request.headers,
+    }),
+  }));
+  const { stored, duplicates } = await context.store.add(records);
+  for (const event of stored) {
+    const flag = event.validation.plainEmails.length
+      ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}`
+      : event.validation.ok
+        ? ''
+        : '  (invalid: see the inspector)';
+    context.log(
+      `accepted ${meta.endpoint} ${event.eventType ?? '(no eventType)'} requestId=${meta.requestId}${flag}`,
+    );
+  }
+  for (const event of duplicates)
+    context.log(
+      `duplicate ${meta.endpoint} _id=${event.eventId} requestId=${meta.requestId} (not stored again)`,
+    );
+}
 
 /**
- * The request's id: the caller's `requestId` parameter when it is valid (see `REQUEST_ID`), or
- * one made here (once per request), so that a refusal can always name a safe id.
+ * Consent an event carries (`xdm.consentStrings`) is applied to the visitor before its events:
+ * an opt-out is recorded, so this request and the visitor's next are ignored (alloy test C224678).
  */
-export function edgeRequestId(request: FastifyRequest): string {
-  let id = requestIds.get(request);
-  if (!id) {
-    const given = givenRequestId(request);
-    id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    requestIds.set(request, id);
-  }
-  return id;
-}
-
-/** Refuses a `requestId` that could not be echoed in a header or a log line, before anything is stored. */
-export function checkRequestId(request: FastifyRequest): void {
-  const given = givenRequestId(request);
-  if (given === undefined || (typeof given === 'string' && REQUEST_ID.test(given))) return;
-  throw edgeProblem(
-    'invalidRequestId',
-    edgeRequestId(request),
-    'requestId must be 1 to 128 visible ASCII characters (no spaces, no control characters); leave it out and the emulator makes one',
-  );
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-type Variant = { version: 'v1' | 'v2'; answer: 'interact' | 'collect' };
-
-/** Finds the datastream, creating it in development mode; refuses an unknown one otherwise. */
-export async function findDatastream(
+async function applyEventConsent(
   context: EmulatorContext,
-  rawId: unknown,
-  requestId: string,
-  parameter: string,
-): Promise<Datastream> {
-  if (typeof rawId !== 'string' || !rawId.trim()) {
-    throw edgeProblem(
-      'missingDatastream',
-      requestId,
-      `the ${parameter} query parameter is required: POST /ee/v2/interact?${parameter}={DATASTREAM_ID}`,
-    );
-  }
-  // Ids are UUIDs, in development mode too: an 8 KB id or one with a NUL would end up in the catalog.
-  if (!DATASTREAM_ID.test(rawId.trim()))
-    throw edgeProblem(
-      'unknownDatastream',
-      requestId,
-      `${parameter} must be a datastream ID (a UUID, optionally with ":environment"), not ${JSON.stringify(rawId.slice(0, 60))}${rawId.length > 60 ? '…' : ''}`,
-    );
-  // `id:environment` selects a sandbox environment of the same datastream.
-  const id = rawId.trim().split(':')[0]!;
-  const known = context.catalog.get('datastream', id);
-  if (known) return known;
-  if (context.devMode) {
-    return context.catalog.put('datastream', {
-      id,
-      name: `Created on first use (${id})`,
-      orgId: context.defaultOrgId,
-      createdAt: Date.now(),
-    });
-  }
-  throw edgeProblem(
-    'unknownDatastream',
-    requestId,
-    `datastream ${JSON.stringify(id)} is not configured on this emulator: add it to the --datastreams file, POST it to /api/datastreams, or start with --dev to accept any id`,
-  );
-}
-
-/** Parses an Edge Network request's body, once per request; refuses one that is not JSON. */
-export function readEdgeBody(body: unknown, requestId: string): unknown {
-  const parsed = parseJson(body);
-  if (!parsed.ok) throw edgeProblem('malformedJson', requestId, parsed.reason);
-  return parsed.value;
-}
-
-/** Reads the events of a parsed body: `event` (v2) or `events[]` (v1, as the Web SDK sends them). */
-function readEvents(
-  value: unknown,
-  variant: Variant,
-  requestId: string,
-): Array<{ xdm: Record<string, unknown>; data?: unknown }> {
-  if (!isObject(value)) throw edgeProblem('malformedJson', requestId, 'the body must be a JSON object');
-  const list =
-    variant.version === 'v2' ? (value.event === undefined ? undefined : [value.event]) : value.events;
-  const field = variant.version === 'v2' ? 'event' : 'events';
-  if (list === undefined || (Array.isArray(list) && list.length === 0)) {
-    throw edgeProblem(
-      'missingEvent',
-      requestId,
-      variant.version === 'v2'
-        ? 'the body must have an "event": {"xdm": {...}, "data": {...}}'
-        : 'the body must have a non-empty "events" array',
-    );
-  }
-  if (!Array.isArray(list)) throw edgeProblem('invalidEvent', requestId, '"events" must be an array');
-  return list.map((event, index) => {
-    const at = variant.version === 'v2' ? field : `${field}[${index}]`;
-    if (!isObject(event)) throw edgeProblem('invalidEvent', requestId, `${at} must be an object with "xdm"`);
-    if (!isObject(event.xdm)) throw edgeProblem('invalidEvent', requestId, `${at}.xdm must be an object`);
-    return { xdm: event.xdm, data: event.data };
+  events: EdgeEvent[],
+  meta: { requestId: string; orgId: string; dataStreamId: string; visitor: Visitor },
+): Promise<void> {
+  const entries = events.flatMap((event) => eventConsentEntries(event.xdm));
+  if (!entries.length) return;
+  const general = decideConsent(entries, meta.requestId);
+  await context.consents.record({
+    receivedAt: new Date().toISOString(),
+    orgId: meta.orgId,
+    ecid: meta.visitor.ecid,
+    dataStreamId: meta.dataStreamId,
+    requestId: meta.requestId,
+    general,
+    consent: entries as never,
   });
 }
 
-/** The `meta.state.entries` of a parsed request body (the cookies the page kept), or undefined. */
-export function stateEntries(body: unknown): unknown {
-  const meta = isObject(body) ? body.meta : undefined;
-  return isObject(meta) && isObject(meta.state) ? meta.state.entries : undefined;
+/** Handles one Edge request: datastream, body, visitor, consent, storage, answer. */
+async function handleEdge(
+  context: EmulatorContext,
+  variant: Variant,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  checkRequestId(request);
+  const requestId = edgeRequestId(request);
+  const fault = await applyFault(context, request, reply, variant.answer, edgeFaultProblem(requestId));
+  if (fault.handled) return reply;
+  const query = request.query as Record<string, unknown>;
+  const { rawId, parameter } = readDatastreamParameter(query, variant.version);
+  const datastream = await findDatastream(context, rawId, requestId, parameter);
+  const body = readEdgeBody(request.body, requestId);
+  const events = variant.answer === 'acquire' ? [] : readEvents(body, variant.shape, requestId);
+  const state = readClientState(body);
+  const xdm = isObject(body.xdm) ? body.xdm : {};
+  const visitor = resolveVisitor({
+    orgId: datastream.orgId,
+    stateEntries: state.entries,
+    cookieHeader: state.cookiesEnabled ? request.headers.cookie : undefined,
+    identityMap: events[0]?.xdm.identityMap ?? xdm.identityMap,
+  });
+  const endpoint = pathOf(request.url);
+  const meta = {
+    requestId,
+    sentRequestId: sentRequestId(request),
+    endpoint,
+    orgId: datastream.orgId,
+    dataStreamId: datastream.id,
+    visitor,
+  };
+  await applyEventConsent(context, events, meta);
+  const status = successStatus(variant, query);
+  const optedOut = events.length ? findOptOut(context, datastream.orgId, visitor, state.entries) : undefined;
+  if (optedOut)
+    return answerOptedOut(context, reply, { requestId, endpoint, visitor, optedOut, events, status });
+  if (events.length) await storeEvents(context, request, events, meta);
+  if (state.cookiesEnabled) reply.header('set-cookie', setCookieHeaders(stateEntriesFor(visitor)));
+  const fetchIdentity = variant.answer === 'acquire' || fetchesIdentity(body, events);
+  const answer =
+    variant.answer === 'collect'
+      ? { requestId }
+      : { requestId, handle: buildEdgeHandles(visitor, { fetchIdentity }) };
+  return answerEdge(reply, status, answer, fault.multiStatus);
 }
 
-/** Turns what an Edge route (or fastify, for its body) threw into the Edge Network's problem. */
-export function edgeErrorProblem(error: FastifyError, request: FastifyRequest): ProblemError {
-  if (error instanceof ProblemError) return error;
-  const { status, tooLarge, badType } = readFastifyError(error);
-  const requestId = edgeRequestId(request);
-  if (tooLarge)
-    return edgeProblem(
-      'tooLarge',
-      requestId,
-      `the body is larger than ${EDGE_BODY_LIMIT} bytes (64 KB), the Edge Network's limit per request`,
-    );
-  if (badType)
-    return edgeProblem(
-      'unsupportedMediaType',
-      requestId,
-      `send the JSON body as application/json or text/plain, not ${request.headers['content-type'] ?? '(none)'}`,
-    );
-  return status < 500
-    ? edgeProblem('malformedJson', requestId, error.message)
-    : edgeProblem('internal', requestId, `the emulator failed: ${error.message}`);
-}
+/** The Edge endpoints and the body each takes. */
+const VARIANTS: Array<[string, Variant]> = [
+  ['/v2/interact', { version: 'v2', answer: 'interact', shape: 'event' }],
+  ['/v2/collect', { version: 'v2', answer: 'collect', shape: 'either' }],
+  ['/v1/interact', { version: 'v1', answer: 'interact', shape: 'events' }],
+  ['/v1/collect', { version: 'v1', answer: 'collect', shape: 'events' }],
+  ['/v1/identity/acquire', { version: 'v1', answer: 'acquire', shape: 'events' }],
+];
 
 /**
  * The Edge Network endpoints, a plugin under the prefix `/ee`: `POST /ee/v2/interact` and
- * `/ee/v2/collect` (`dataStreamId`, `event`), and the Web SDK's `/ee/v1/interact` and
- * `/ee/v1/collect` (`configId`, `events[]`). Refusals are Edge Network problems (`EXEG-…`).
+ * `/ee/v2/collect` (`datastreamId`, `event` / `events`), the Web SDK's `/ee/v1/interact`,
+ * `/ee/v1/collect` and `/ee/v1/identity/acquire` (`configId`), each also after a location hint
+ * (`/ee/{hint}/v2/interact`). Refusals are Edge Network problems (`EXEG-…`, edgeProblem.ts).
  */
 export async function registerEdgeRoutes(
   app: FastifyInstance,
@@ -167,90 +177,21 @@ export async function registerEdgeRoutes(
 ): Promise<void> {
   app.setErrorHandler(problemHandler(context, edgeErrorProblem));
   app.setNotFoundHandler(
-    notFoundHandler(context, (request, what) =>
-      edgeProblem(
-        'notFound',
-        edgeRequestId(request),
-        `${what}: use POST /ee/v2/interact?dataStreamId=… or /ee/v2/collect`,
-      ),
+    notFoundHandler(
+      context,
+      (request, what) =>
+        new ProblemError(404, {
+          type: 'about:blank',
+          status: 404,
+          title: 'Not Found',
+          detail: `${what}: the Edge Network paths are POST /ee/v2/interact, /ee/v2/collect (?datastreamId=…), /ee/v1/interact, /ee/v1/collect, /ee/v1/identity/acquire, /ee/v1/privacy/set-consent (?configId=…), each also as /ee/{locationHint}/…`,
+          report: { requestId: edgeRequestId(request) },
+        }),
     ),
   );
-  const handle = (variant: Variant) => async (request: FastifyRequest, reply: FastifyReply) => {
-    checkRequestId(request);
-    const requestId = edgeRequestId(request);
-    const query = request.query as Record<string, unknown>;
-    const parameter = variant.version === 'v2' ? 'dataStreamId' : 'configId';
-    const datastream = await findDatastream(
-      context,
-      query[parameter] ?? query.dataStreamId ?? query.configId,
-      requestId,
-      parameter,
-    );
-    const body = readEdgeBody(request.body, requestId);
-    const events = readEvents(body, variant, requestId);
-    const state = stateEntries(body);
-    const visitor = resolveVisitor({
-      orgId: datastream.orgId,
-      stateEntries: state,
-      cookieHeader: request.headers.cookie,
-      identityMap: events[0]?.xdm.identityMap,
-    });
-    const endpoint = pathOf(request.url);
-    // Consent: an opted-out visitor's events are answered but never stored (see answerOptedOut).
-    const optedOut = findOptOut(context, datastream.orgId, visitor, state);
-    if (optedOut)
-      return answerOptedOut(context, reply, { requestId, endpoint, visitor, optedOut, events, variant });
-    const receivedTimeMs = Date.now();
-    const headers = pickHeaders(request.headers);
-    const records: NewEvent[] = events.map(({ xdm, data }) => ({
-      receivedTimeMs,
-      source: 'edge',
-      endpoint,
-      requestId,
-      dataStreamId: datastream.id,
-      eventId: typeof xdm._id === 'string' ? xdm._id : undefined,
-      eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
-      ecid: visitor.ecid,
-      xdm,
-      ...(data !== undefined && { data }),
-      headers,
-      validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', {
-        headers: request.headers,
-      }),
-    }));
-    const { stored, duplicates } = await context.store.add(records);
-    for (const event of stored) {
-      const flag = event.validation.plainEmails.length
-        ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}`
-        : event.validation.ok
-          ? ''
-          : '  (invalid: see the inspector)';
-      context.log(
-        `accepted ${endpoint} ${event.eventType ?? '(no eventType)'} requestId=${requestId}${flag}`,
-      );
-    }
-    for (const event of duplicates)
-      context.log(`duplicate ${endpoint} _id=${event.eventId} requestId=${requestId} (not stored again)`);
-
-    // The real service keeps the id in a first-party cookie too; SameSite=Lax works across loopback ports.
-    reply.header(
-      'set-cookie',
-      `${visitor.cookieName}=${visitor.cookieValue}; Path=/; Max-Age=${IDENTITY_MAX_AGE}; SameSite=Lax`,
-    );
-    reply.header('x-request-id', requestId);
-    if (variant.answer === 'collect') return reply.code(204).send();
-    return reply
-      .code(200)
-      .header('content-type', 'application/json')
-      .send({ requestId, handle: buildEdgeHandles(visitor) });
-  };
-
   const options = { bodyLimit: EDGE_BODY_LIMIT };
-  // After a location hint the Web SDK puts the region in the path: /ee/local/v1/interact.
-  for (const prefix of ['', '/:locationHint']) {
-    app.post(`${prefix}/v2/interact`, options, handle({ version: 'v2', answer: 'interact' }));
-    app.post(`${prefix}/v2/collect`, options, handle({ version: 'v2', answer: 'collect' }));
-    app.post(`${prefix}/v1/interact`, options, handle({ version: 'v1', answer: 'interact' }));
-    app.post(`${prefix}/v1/collect`, options, handle({ version: 'v1', answer: 'collect' }));
-  }
+  // After a location hint clients put the region in the path: /ee/local/v1/interact.
+  for (const prefix of ['', '/:locationHint'])
+    for (const [path, variant] of VARIANTS)
+      app.post(`${prefix}${path}`, options, (request, reply) => handleEdge(context, variant, request, reply));
 }

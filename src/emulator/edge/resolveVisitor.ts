@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { decodeIdentityCookie, encodeIdentityCookie } from './identityCookie';
 
 /** Six months and a half, as the Edge Network keeps its identity cookie. */
 export const IDENTITY_MAX_AGE = 34_128_000;
@@ -6,7 +7,12 @@ export const IDENTITY_MAX_AGE = 34_128_000;
 /** The visitor a request belongs to, and the state to store so the next request finds it. */
 export interface Visitor {
   ecid: string;
+  /** No ECID came with the request: one was made here. */
   isNew: boolean;
+  /** The request carried no identity state (cookie or `meta.state` entry): the answer stores one. */
+  storeIdentity: boolean;
+  /** `kndctr_<org>_…` with the org id's `@` as `_`; the cookies are this plus `identity`, `cluster`, `consent`. */
+  cookiePrefix: string;
   cookieName: string;
   cookieValue: string;
 }
@@ -14,33 +20,18 @@ export interface Visitor {
 /** What identifies a returning visitor, in the order it is trusted. */
 export interface VisitorClues {
   orgId: string;
-  /** `meta.state.entries` sent back by the collector. */
+  /** `meta.state.entries` sent back by the client. */
   stateEntries?: unknown;
-  /** The request's `Cookie` header. */
+  /** The request's `Cookie` header, read only when the client sent `meta.state.cookiesEnabled: true`. */
   cookieHeader?: string;
-  /** The event's `identityMap`, which may carry an `ECID`. */
+  /** The request's `identityMap` (the event's, or a consent request's), which may carry an `ECID`. */
   identityMap?: unknown;
 }
 
 const ECID = /^\d{38}$/;
 
-/** The first-party cookie that keeps the visitor id: `kndctr_<org with @ as _>_identity`. */
-export function identityCookieName(orgId: string): string {
-  return `kndctr_${orgId.replace(/[^\w]/g, '_')}_identity`;
-}
-
-/** Encodes the id opaquely, as the real cookie is opaque to the page. */
-export function encodeIdentity(ecid: string): string {
-  return Buffer.from(`ECID:${ecid}`, 'utf8').toString('base64url');
-}
-
-/** Reads an id back from a cookie value; anything else (tampered, foreign) gives undefined. */
-export function decodeIdentity(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > 200) return undefined;
-  const text = Buffer.from(decodeURIComponent(value), 'base64url').toString('utf8');
-  const ecid = text.startsWith('ECID:') ? text.slice(5) : '';
-  return ECID.test(ecid) ? ecid : undefined;
-}
+/** The first-party cookies' common prefix: `kndctr_<org with every non-word character as _>`. */
+export const cookiePrefixOf = (orgId: string) => `kndctr_${orgId.replace(/[^\w]/g, '_')}`;
 
 /** Makes a new ECID-like id: 38 digits, never starting with 0. */
 export function createEcid(): string {
@@ -54,13 +45,13 @@ function fromState(entries: unknown, name: string): string | undefined {
   const entry = entries.find(
     (item) => item && typeof item === 'object' && (item as { key?: unknown }).key === name,
   ) as { value?: unknown } | undefined;
-  return decodeIdentity(entry?.value);
+  return decodeIdentityCookie(entry?.value);
 }
 
 function fromCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeIdentity(part.slice(at + 1).trim());
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeIdentityCookie(part.slice(at + 1).trim());
   }
   return undefined;
 }
@@ -72,15 +63,23 @@ function fromIdentityMap(identityMap: unknown): string | undefined {
 }
 
 /**
- * Finds the visitor's id (state entries the collector sent back, then the cookie, then an ECID in
+ * Finds the visitor's id (state entries the client sent back, then the cookie, then an ECID in
  * the identity map) or makes a new one, so the same browser keeps the same id across requests.
+ * An ECID in the identity map of a request without identity state is kept: the Edge Network does
+ * so for visitors migrated from the Visitor API (see docs/emulator.md, "assumed, not documented").
  */
 export function resolveVisitor(clues: VisitorClues): Visitor {
-  const cookieName = identityCookieName(clues.orgId);
-  const known =
-    fromState(clues.stateEntries, cookieName) ??
-    fromCookie(clues.cookieHeader, cookieName) ??
-    fromIdentityMap(clues.identityMap);
+  const cookiePrefix = cookiePrefixOf(clues.orgId);
+  const cookieName = `${cookiePrefix}_identity`;
+  const stored = fromState(clues.stateEntries, cookieName) ?? fromCookie(clues.cookieHeader, cookieName);
+  const known = stored ?? fromIdentityMap(clues.identityMap);
   const ecid = known ?? createEcid();
-  return { ecid, isNew: !known, cookieName, cookieValue: encodeIdentity(ecid) };
+  return {
+    ecid,
+    isNew: !known,
+    storeIdentity: !stored,
+    cookiePrefix,
+    cookieName,
+    cookieValue: encodeIdentityCookie(ecid),
+  };
 }

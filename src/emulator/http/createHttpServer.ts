@@ -1,4 +1,5 @@
 import { createServer, STATUS_CODES, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { RejectionLog } from '../storage/createRejectionLog';
 import type { ServerLimits } from './limits';
@@ -14,14 +15,21 @@ function clientErrorStatus(code: string | undefined): number {
 /**
  * The emulator's HTTP server, for fastify's `serverFactory`: request, header, keep-alive and idle
  * timeouts and a connection cap from `limits`, so that slow or dripping clients cannot hold file
- * descriptors. Every connection dropped over the cap goes to the rejection log.
+ * descriptors. Every connection dropped over the cap goes to the rejection log. With `tls` (a key
+ * and certificate, `--https`) it serves HTTPS, as clients that only call `https://` need.
  */
 export function createHttpServer(
   handler: RequestListener,
   limits: ServerLimits,
   rejections: RejectionLog,
+  tls?: { key: string; cert: string },
 ): Server {
-  const server = createServer(
+  const create = (
+    tls
+      ? (options: object, listener: RequestListener) => createTlsServer({ ...options, ...tls }, listener)
+      : createServer
+  ) as typeof createServer;
+  const server = create(
     {
       requestTimeout: limits.requestTimeoutMs,
       headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),

@@ -5,10 +5,19 @@ import { isLoopbackOrigin } from './isLoopbackOrigin';
 import { crossSiteRefusal } from './originPolicy';
 import { pathOf, plainProblem, sendProblem } from './sendProblem';
 
+/** Paths any page may call, as it calls Adobe's services: the Edge Network and the streaming inlets. */
+const PUBLIC_SERVICE = /^\/(ee|collection)\//;
+
+/** Whether a page on `origin` gets CORS headers for `url`. */
+const corsAllowed = (origin: string | undefined, url: string): origin is string =>
+  typeof origin === 'string' &&
+  (isLoopbackOrigin(origin) || (PUBLIC_SERVICE.test(pathOf(url)) && /^https?:\/\/[^/]+$/.test(origin)));
+
 /**
  * The checks every request passes before any route (hooks on the root instance, so they cover
  * every plugin): a loopback `Host` (421 otherwise, against DNS rebinding), no cross-site writes
- * to management endpoints (403), and CORS headers for loopback page origins only.
+ * to management endpoints (403), and CORS headers: for any page origin on the Edge Network and
+ * inlet paths (the real services answer every site's pages), for loopback origins elsewhere.
  */
 export function installRequestPolicy(
   app: FastifyInstance,
@@ -37,15 +46,15 @@ export function installRequestPolicy(
         plainProblem(403, 'Cross-site write refused', refusal),
       );
     const pageOrigin = request.headers.origin;
-    if (isLoopbackOrigin(pageOrigin)) {
+    if (corsAllowed(pageOrigin, request.url)) {
       reply.header('access-control-allow-origin', pageOrigin);
       reply.header('access-control-allow-credentials', 'true');
-      reply.header('access-control-expose-headers', 'retry-after, x-request-id');
+      reply.header('access-control-expose-headers', 'retry-after, x-request-id, x-adobe-edge');
       reply.header('vary', 'Origin');
     }
   });
   app.options('*', async (request, reply) => {
-    if (isLoopbackOrigin(request.headers.origin)) {
+    if (corsAllowed(request.headers.origin, request.url)) {
       reply.header('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS');
       reply.header(
         'access-control-allow-headers',

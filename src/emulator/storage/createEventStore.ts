@@ -16,7 +16,10 @@ export interface StoredEvent {
   source: EventSource;
   /** The path that took it, e.g. `/ee/v2/interact`. */
   endpoint: string;
+  /** The id the client sent (or the one made for it when it sent none). */
   requestId: string;
+  /** The id the Edge Network answered with, `<requestId>-<16 hex>` (Edge requests only). */
+  answeredRequestId?: string;
   dataStreamId?: string;
   inletId?: string;
   flowId?: string;

@@ -9,6 +9,7 @@ export type FilterableEvent = Pick<
   | 'source'
   | 'receivedTimeMs'
   | 'requestId'
+  | 'answeredRequestId'
   | 'dataStreamId'
   | 'inletId'
   | 'flowId'
@@ -38,6 +39,7 @@ export function eventSearchText(event: FilterableEvent): string {
   return [
     event.eventType,
     event.requestId,
+    event.answeredRequestId,
     event.eventId,
     event.dataStreamId,
     event.inletId,
@@ -54,9 +56,23 @@ export function eventSearchText(event: FilterableEvent): string {
 export const filterWords = (text: string | undefined): string[] =>
   (text ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
 
+/**
+ * The Edge Network answers `<sent requestId>-<16 hex>` (the spec's `requestId` parameter): a
+ * filter by the id a client sent finds the event stored under the id it was answered with.
+ */
+const matchesRequestId = (stored: string, wanted: string) =>
+  stored === wanted ||
+  (stored.startsWith(`${wanted}-`) && /^[0-9a-f]{16}$/.test(stored.slice(wanted.length + 1)));
+
 /** True when the event passes every filter given. */
 export function eventMatches(event: FilterableEvent, filter: EventFilter): boolean {
-  if (filter.requestId !== undefined && event.requestId !== filter.requestId) return false;
+  // Either id finds the event: the one the client sent, or the one the Edge Network answered.
+  if (
+    filter.requestId !== undefined &&
+    event.requestId !== filter.requestId &&
+    event.answeredRequestId !== filter.requestId
+  )
+    return false;
   if (filter.dataStreamId !== undefined && event.dataStreamId !== filter.dataStreamId) return false;
   if (filter.eventType !== undefined && event.eventType !== filter.eventType) return false;
   if (filter.since !== undefined && event.receivedTimeMs < filter.since) return false;

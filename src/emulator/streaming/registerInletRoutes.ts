@@ -19,11 +19,24 @@ import {
   readFastifyError,
 } from '../http/sendProblem';
 import { validateEvent } from '../checks/validateEvent';
+import { syncValidationProblem } from './syncValidationProblem';
+import { applyFault, type FaultProblem } from '../faults/applyFault';
+
+/** The inlet's 429 and 503 for injected faults, in its problem style. */
+const inletFaultProblem =
+  (xactionId: string): FaultProblem =>
+  (status, detail) =>
+    new ProblemError(status, {
+      type: 'about:blank',
+      status: String(status),
+      title: status === 429 ? 'Too Many Requests' : 'Service Unavailable',
+      report: { message: `[${xactionId}] ${detail}` },
+    });
 
 /** An inlet takes at most 1 MB a record. */
 export const INLET_RECORD_LIMIT = 1024 * 1024;
-/** A batch request may carry many records; each is still held to the record limit. */
-export const INLET_BATCH_LIMIT = 32 * 1024 * 1024;
+/** A batch request is held to 1 MB in all, as Adobe's batch endpoint is (413 above). */
+export const INLET_BATCH_LIMIT = 1024 * 1024;
 
 let xactionCounter = 0;
 
@@ -105,12 +118,19 @@ function readRecord(
         'an XDM inlet takes the envelope {"header": {"schemaRef", "flowId", "datasetId"}, "body": {"xdmMeta", "xdmEntity"}}: body.xdmEntity is missing',
       );
     }
+    // Adobe requires the dataflow for XDM records too (x-adobe-flow-id, or header.flowId).
+    if (!flow)
+      throw inletProblem(
+        'invalidFlow',
+        xactionId,
+        'an XDM record needs its dataflow: the x-adobe-flow-id header (or query parameter), or header.flowId in the envelope',
+      );
     const xdm = body.xdmEntity;
     const kind = typeof xdm.eventType === 'string' || typeof xdm.timestamp === 'string' ? 'event' : 'record';
     return {
       ...base,
       xactionId,
-      flowId: flow?.id,
+      flowId: flow.id,
       eventId: typeof xdm._id === 'string' ? xdm._id : undefined,
       eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
       xdm,
@@ -157,7 +177,7 @@ export function inletErrorProblem(error: FastifyError, request: FastifyRequest):
     return inletProblem(
       'tooLarge',
       createXactionId(),
-      `the body is larger than ${INLET_RECORD_LIMIT} bytes (1 MB), the inlet's limit per record`,
+      `the body is larger than ${INLET_RECORD_LIMIT} bytes (1 MB), the inlet's limit per request`,
     );
   if (badType)
     return inletProblem(
@@ -184,6 +204,9 @@ export async function registerInletRoutes(
       inletProblem('notFound', createXactionId(), `${what}: use POST /collection/{inletId}`),
     ),
   );
+  /** The dataflow a request names: the `x-adobe-flow-id` header, or the same as a query parameter. */
+  const flowIdOf = (request: FastifyRequest): unknown =>
+    request.headers['x-adobe-flow-id'] ?? (request.query as Record<string, unknown>)['x-adobe-flow-id'];
   const baseOf = (request: FastifyRequest, connection: Connection, receivedTimeMs: number) => ({
     receivedTimeMs,
     source: 'inlet' as const,
@@ -196,6 +219,8 @@ export async function registerInletRoutes(
   app.post('/:inletId', { bodyLimit: INLET_RECORD_LIMIT }, async (request, reply) => {
     const receivedTimeMs = Date.now();
     const xactionId = createXactionId(receivedTimeMs);
+    if ((await applyFault(context, request, reply, 'inlet', inletFaultProblem(xactionId))).handled)
+      return reply;
     const connection = openInlet(context, request, xactionId);
     const parsed = parseJson(request.body);
     if (!parsed.ok) throw inletProblem('invalidPayload', xactionId, parsed.reason);
@@ -207,23 +232,38 @@ export async function registerInletRoutes(
       context,
       connection,
       parsed.value,
-      request.headers['x-adobe-flow-id'],
+      flowIdOf(request),
       xactionId,
       base,
       request.headers,
     );
+    // ?syncValidation=true: an invalid record is refused and dropped, a valid one says it passed.
+    const syncValidation = (request.query as Record<string, unknown>).syncValidation === 'true';
+    if (syncValidation && !record.validation.ok)
+      throw syncValidationProblem(
+        connection.inletId,
+        connection.imsOrgId ?? context.defaultOrgId,
+        record.validation,
+      );
     const { stored, duplicates } = await context.store.add([record]);
     if (stored.length)
       context.log(
         `accepted ${base.endpoint} xactionId=${xactionId}${record.validation.plainEmails.length ? `  !! PLAIN E-MAIL in ${record.validation.plainEmails.join(', ')}` : ''}`,
       );
     if (duplicates.length) context.log(`duplicate ${base.endpoint} _id=${record.eventId} (not stored again)`);
-    return reply.code(200).send({ inletId: connection.inletId, xactionId, receivedTimeMs });
+    return reply.code(200).send({
+      inletId: connection.inletId,
+      xactionId,
+      receivedTimeMs,
+      syncValidation: syncValidation ? { status: 'pass' } : { skipped: true },
+    });
   });
 
   app.post('/batch/:inletId', { bodyLimit: INLET_BATCH_LIMIT }, async (request, reply) => {
     const receivedTimeMs = Date.now();
     const batchXaction = createXactionId(receivedTimeMs);
+    const fault = await applyFault(context, request, reply, 'batch', inletFaultProblem(batchXaction));
+    if (fault.handled) return reply;
     const connection = openInlet(context, request, batchXaction);
     // Each record is held to the depth limit on its own (readRecord), so one deep record fails alone.
     const parsed = parseJson(request.body, Infinity);
@@ -242,37 +282,39 @@ export async function registerInletRoutes(
     const base = baseOf(request, connection, receivedTimeMs);
     const responses: Array<Record<string, unknown>> = [];
     const records: NewEvent[] = [];
-    for (const message of messages) {
-      const xactionId = createXactionId(receivedTimeMs);
+    messages.forEach((message, index) => {
+      // Each record's id is the batch's with its index (`<batchId>:<i>`), as Adobe answers them.
+      const xactionId = `${batchXaction}:${index}`;
       try {
+        // A scripted 207 fails the first record as the service would when it is unavailable.
+        if (index === 0 && fault.multiStatus)
+          throw new ProblemError(503, {
+            type: 'about:blank',
+            title: 'Service Unavailable',
+            detail: 'Injected fault (POST /api/faults)',
+          });
+        const recordBase = { ...base, requestId: base.requestId || batchXaction };
         records.push(
-          readRecord(
-            context,
-            connection,
-            message,
-            request.headers['x-adobe-flow-id'],
-            xactionId,
-            { ...base, requestId: base.requestId || batchXaction },
-            request.headers,
-          ),
+          readRecord(context, connection, message, flowIdOf(request), xactionId, recordBase, request.headers),
         );
-        responses.push({ xactionId, status: 200 });
+        responses.push({ xactionId, statusCode: 200 });
       } catch (error) {
         if (!(error instanceof ProblemError)) throw error;
         responses.push({
           xactionId,
-          status: error.status,
+          statusCode: error.status,
           message: (error.body.report as { message?: string } | undefined)?.message ?? error.message,
         });
       }
-    }
+    });
     await context.store.add(records);
-    const failed = responses.filter((item) => item.status !== 200).length;
+    const failed = responses.filter((item) => item.statusCode !== 200).length;
     context.log(
       `accepted ${base.endpoint}: ${records.length} record(s)${failed ? `, ${failed} refused` : ''}`,
     );
+    // Adobe's batch endpoint answers 207 Multi-Status always, each record with its own statusCode.
     return reply
-      .code(failed ? 207 : 200)
+      .code(207)
       .send({ inletId: connection.inletId, batchId: batchXaction, receivedTimeMs, responses });
   });
 }
