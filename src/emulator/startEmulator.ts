@@ -190,7 +190,7 @@ async function buildApp(
     keepText,
   );
   app.addContentTypeParser(/^application\/[\w.-]+\+json/, { parseAs: 'string' }, keepText);
-  installRequestPolicy(app, context, port);
+  installRequestPolicy(app, context, port, tls !== undefined);
   app.setErrorHandler(problemHandler(context, familyProblem));
   app.setNotFoundHandler(notFoundHandler(context, (_request, what) => plainProblem(404, 'Not found', what)));
   app.addHook('preClose', async () => {

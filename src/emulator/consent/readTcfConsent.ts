@@ -27,6 +27,7 @@ function readVendorConsent(bits: string, vendorId: number): boolean | undefined 
     if (bits.length < VENDOR_BITS + maxVendorId) return undefined;
     return vendorId <= maxVendorId && bits[VENDOR_BITS + vendorId - 1] === '1';
   }
+  if (bits.length < VENDOR_BITS + 12) return undefined;
   const entries = readInt(bits, VENDOR_BITS, 12);
   let at = VENDOR_BITS + 12;
   for (let index = 0; index < entries; index++) {
@@ -49,7 +50,7 @@ export function readTcfConsent(tcString: string): TcfConsent | undefined {
   const core = tcString.split('.')[0] ?? '';
   if (!/^[A-Za-z0-9_-]{27,}$/.test(core)) return undefined;
   const bits = bitsOf(core);
-  if (readInt(bits, 0, 6) !== 2 || bits.length < VENDOR_BITS + 12) return undefined;
+  if (readInt(bits, 0, 6) !== 2 || bits.length < VENDOR_BITS) return undefined;
   const adobeVendor = readVendorConsent(bits, ADOBE_TCF_VENDOR_ID);
   if (adobeVendor === undefined) return undefined;
   return { purposeOne: bits[PURPOSES_CONSENT] === '1', adobeVendor };

@@ -3,7 +3,7 @@ import type { RoutePluginOptions } from '../EmulatorContext';
 import { findPlainEmails } from '../checks/findPlainEmails';
 import { buildEdgeHandles, setCookieHeaders, stateEntriesFor } from '../edge/buildEdgeHandles';
 import { edgeProblem } from '../edge/edgeProblem';
-import { checkRequestId, edgeRequestId } from '../edge/edgeRequestId';
+import { checkRequestId, edgeRequestId, sentRequestId } from '../edge/edgeRequestId';
 import { findDatastream, readDatastreamParameter } from '../edge/findDatastream';
 import { answerEdge, edgeFaultProblem } from '../edge/answerEdge';
 import {
@@ -67,7 +67,8 @@ async function setConsent(request: FastifyRequest, reply: FastifyReply, { contex
     orgId: datastream.orgId,
     ecid: visitor.ecid,
     dataStreamId: datastream.id,
-    requestId,
+    requestId: sentRequestId(request),
+    answeredRequestId: requestId,
     general,
     consent: entries as ConsentEntry[],
     ...(plainEmails.length && { plainEmails }),

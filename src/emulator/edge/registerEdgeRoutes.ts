@@ -92,7 +92,7 @@ async function storeEvents(
 async function applyEventConsent(
   context: EmulatorContext,
   events: EdgeEvent[],
-  meta: { requestId: string; orgId: string; dataStreamId: string; visitor: Visitor },
+  meta: { requestId: string; sentRequestId: string; orgId: string; dataStreamId: string; visitor: Visitor },
 ): Promise<void> {
   const entries = events.flatMap((event) => eventConsentEntries(event.xdm));
   if (!entries.length) return;
@@ -102,7 +102,8 @@ async function applyEventConsent(
     orgId: meta.orgId,
     ecid: meta.visitor.ecid,
     dataStreamId: meta.dataStreamId,
-    requestId: meta.requestId,
+    requestId: meta.sentRequestId,
+    answeredRequestId: meta.requestId,
     general,
     consent: entries as never,
   });

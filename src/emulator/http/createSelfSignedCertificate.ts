@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * A self-signed certificate for `--https`, for `localhost`, `127.0.0.1` and `::1`, made once in
+ * A self-signed certificate for `--https`, for `localhost`, `*.localhost`, `127.0.0.1` and `::1`, made once in
  * `<dataDir>/tls/` with the system's `openssl` (Node's crypto makes keys but not X.509
  * certificates) and reused on later starts. Browsers must be told to trust it (or, in tests,
  * Chromium started with `--ignore-certificate-errors`).
@@ -28,7 +28,12 @@ export function createSelfSignedCertificate(dataDir: string): { key: string; cer
           '-days',
           '365',
         ]
-          .concat(['-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1'])
+          .concat([
+            '-subj',
+            '/CN=localhost',
+            '-addext',
+            'subjectAltName=DNS:localhost,DNS:*.localhost,IP:127.0.0.1,IP:::1',
+          ])
           .concat(['-keyout', keyFile, '-out', certFile]),
         { stdio: 'pipe' },
       );

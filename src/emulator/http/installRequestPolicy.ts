@@ -23,10 +23,11 @@ export function installRequestPolicy(
   app: FastifyInstance,
   context: EmulatorContext,
   port: () => number,
+  https = false,
 ): void {
   app.addHook('onRequest', async (request, reply) => {
     const { host } = request.headers;
-    if (!isLoopbackHost(host, port()))
+    if (!isLoopbackHost(host, port(), https))
       return sendProblem(
         context.rejections,
         request,
@@ -61,6 +62,9 @@ export function installRequestPolicy(
         request.headers['access-control-request-headers'] ?? 'content-type',
       );
       reply.header('access-control-max-age', '600');
+      // Private Network Access: a page on a public site may call this loopback server once it agrees.
+      if (request.headers['access-control-request-private-network'] === 'true')
+        reply.header('access-control-allow-private-network', 'true');
     }
     return reply.code(204).send();
   });

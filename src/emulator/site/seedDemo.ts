@@ -107,6 +107,7 @@ export async function seedDemo(catalog: Catalog, origin: string): Promise<DemoSe
         xdmSchema: DEMO_SCHEMA,
         xdmVersion: '1.0',
         mappings: [
+          { sourceAttribute: 'id', destinationXdmPath: '_id' },
           { sourceAttribute: 'firstName', destinationXdmPath: 'person.name.firstName' },
           { sourceAttribute: 'lastName', destinationXdmPath: 'person.name.lastName' },
           { sourceAttribute: 'city', destinationXdmPath: 'homeAddress.city' },

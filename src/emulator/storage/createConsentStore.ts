@@ -9,7 +9,10 @@ export interface ConsentRecord {
   /** The visitor, as resolveVisitor identifies it. */
   ecid: string;
   dataStreamId: string;
+  /** The id the client sent (or the one made for it). */
   requestId: string;
+  /** The id the Edge Network answered with, `<requestId>-<16 hex>`. */
+  answeredRequestId?: string;
   /** What the decision means for collection, as the consent cookie says it (`general=in|out`). */
   general: 'in' | 'out';
   consent: ConsentEntry[];

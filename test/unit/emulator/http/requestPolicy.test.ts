@@ -3,9 +3,17 @@ import { isLoopbackHost } from '../../../../src/emulator/http/hostPolicy';
 import { crossSiteRefusal, isManagementRequest } from '../../../../src/emulator/http/originPolicy';
 
 describe('isLoopbackHost', () => {
-  it.each(['127.0.0.1:4100', 'localhost:4100', 'LOCALHOST:4100', '[::1]:4100'])('serves %s', (host) =>
-    expect(isLoopbackHost(host, 4100)).toBe(true),
+  it.each(['127.0.0.1:4100', 'localhost:4100', 'LOCALHOST:4100', '[::1]:4100', 'edge.localhost:4100'])(
+    'serves %s',
+    (host) => expect(isLoopbackHost(host, 4100)).toBe(true),
   );
+  it('serves a localhost name without a port behind --https (443 mapped to the emulator), and only then', () => {
+    expect(isLoopbackHost('edge.localhost', 4100, true)).toBe(true);
+    expect(isLoopbackHost('localhost', 4100, true)).toBe(true);
+    expect(isLoopbackHost('edge.localhost', 4100, false)).toBe(false);
+    expect(isLoopbackHost('127.0.0.1', 4100, true)).toBe(false);
+    expect(isLoopbackHost('edge.evil.example', 4100, true)).toBe(false);
+  });
   it.each([
     'evil.example:4100',
     'localhost.evil.example:4100',
