@@ -107,7 +107,7 @@ describe("Adobe's Web SDK (alloy 2.33.1) against the emulator behind --https (he
     expect(await page.evaluate(() => (window as never as { configured: Promise<string> }).configured)).toBe(
       'ok',
     );
-    const sent = await alloy(page, 'sendEvent', {
+    await alloy(page, 'sendEvent', {
       xdm: { eventType: 'web.webpagedetails.pageViews', web: { webPageDetails: { name: 'home' } } },
     });
     await alloy(page, 'setConsent', {

@@ -56,14 +56,6 @@ export function eventSearchText(event: FilterableEvent): string {
 export const filterWords = (text: string | undefined): string[] =>
   (text ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
 
-/**
- * The Edge Network answers `<sent requestId>-<16 hex>` (the spec's `requestId` parameter): a
- * filter by the id a client sent finds the event stored under the id it was answered with.
- */
-const matchesRequestId = (stored: string, wanted: string) =>
-  stored === wanted ||
-  (stored.startsWith(`${wanted}-`) && /^[0-9a-f]{16}$/.test(stored.slice(wanted.length + 1)));
-
 /** True when the event passes every filter given. */
 export function eventMatches(event: FilterableEvent, filter: EventFilter): boolean {
   // Either id finds the event: the one the client sent, or the one the Edge Network answered.
