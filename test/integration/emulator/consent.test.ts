@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
 import { pageViewBody } from '../../support/pageViewBody';
+import * as fixtures from '../../fixtures/alloy/consent.mjs';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const ORG = 'ACME0000000000000000000@AdobeOrg';
@@ -255,5 +256,64 @@ describe('the emulated privacy/set-consent', () => {
       await second.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("consent as the Edge Network decides it, with alloy's fixtures and the outcomes its live tests recorded", () => {
+  it.each([
+    ['IAB_CONSENT_IN', fixtures.IAB_CONSENT_IN, 'in'],
+    ['IAB_CONSENT_IN_PERSONAL_DATA', fixtures.IAB_CONSENT_IN_PERSONAL_DATA, 'in'],
+    ['IAB_CONSENT_IN_NO_GDPR', fixtures.IAB_CONSENT_IN_NO_GDPR, 'in'],
+    ['IAB_NO_PURPOSE_ONE', fixtures.IAB_NO_PURPOSE_ONE, 'out'],
+    ['IAB_NO_PURPOSE_ONE_NO_GDPR (gdprApplies: false)', fixtures.IAB_NO_PURPOSE_ONE_NO_GDPR, 'in'],
+    ['IAB_NO_PURPOSE_TEN', fixtures.IAB_NO_PURPOSE_TEN, 'in'],
+    ['IAB_NO_ADOBE_VENDOR (no consent for vendor 565)', fixtures.IAB_NO_ADOBE_VENDOR, 'out'],
+    ['CONSENT_IN', fixtures.CONSENT_IN, 'in'],
+    ['CONSENT_OUT', fixtures.CONSENT_OUT, 'out'],
+    ['ADOBE2_IN', fixtures.ADOBE2_IN, 'in'],
+    ['ADOBE2_OUT', fixtures.ADOBE2_OUT, 'out'],
+  ])('%s → general=%s', async (_name, fixture, general) => {
+    const answer = await setConsent(fixture.consent);
+    expect(answer.status).toBe(200);
+    expect(cookie(answer.json, CONSENT_COOKIE).value).toBe(`general=${general}`);
+  });
+
+  it("reads an IAB TCF entry without gdprApplies as gdprApplies: true (Adobe's default)", async () => {
+    const [entry] = fixtures.IAB_NO_PURPOSE_ONE.consent as Loose[];
+    const { gdprApplies: _dropped, ...withoutGdpr } = entry!;
+    const answer = await setConsent([withoutGdpr]);
+    expect(answer.status).toBe(200);
+    expect(cookie(answer.json, CONSENT_COOKIE).value).toBe('general=out');
+  });
+
+  it("names the visitor by the top-level identityMap of a consent request (the spec's ConsentReplaceRequest)", async () => {
+    const ecid = '24682468246824682468246824682468246824';
+    await post(`/ee/v1/privacy/set-consent?configId=${DATASTREAM}`, {
+      ...fixtures.CONSENT_OUT,
+      identityMap: { ECID: [{ id: ecid }] },
+    });
+    const { items } = (await (await fetch(`${emulator.origin}/api/consent`)).json()) as { items: Loose[] };
+    expect(items[0]).toMatchObject({ ecid, general: 'out' });
+  });
+
+  it('opts the visitor out when an event carries a refusal in xdm.consentStrings (alloy test C224678)', async () => {
+    const [entry] = fixtures.IAB_NO_PURPOSE_ONE.consent as Loose[];
+    const body = pageViewBody();
+    (body.event.xdm as Loose).consentStrings = [
+      {
+        consentStandard: 'IAB TCF',
+        consentStandardVersion: '2.0',
+        consentStringValue: entry!.value,
+        gdprApplies: true,
+        containsPersonalData: false,
+      },
+    ];
+    const first = await post(`/ee/v2/interact?dataStreamId=${DATASTREAM}`, body);
+    expect(first.status).toBe(200);
+    expect(first.json.warnings[0].type).toBe('https://ns.adobe.com/aep/errors/EXEG-0301-200');
+    expect(cookie(first.json, CONSENT_COOKIE).value).toBe('general=out');
+    const visitor = stateOf(first.json).filter(({ key }: Loose) => key === IDENTITY_COOKIE);
+    const later = await pageView(visitor);
+    expect(later.json.warnings[0].title).toBe('User consent missing');
   });
 });
