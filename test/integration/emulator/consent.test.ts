@@ -280,7 +280,8 @@ describe("consent as the Edge Network decides it, with alloy's fixtures and the 
 
   it("reads an IAB TCF entry without gdprApplies as gdprApplies: true (Adobe's default)", async () => {
     const [entry] = fixtures.IAB_NO_PURPOSE_ONE.consent as Loose[];
-    const { gdprApplies: _dropped, ...withoutGdpr } = entry!;
+    const withoutGdpr = { ...entry! };
+    delete withoutGdpr.gdprApplies;
     const answer = await setConsent([withoutGdpr]);
     expect(answer.status).toBe(200);
     expect(cookie(answer.json, CONSENT_COOKIE).value).toBe('general=out');
