@@ -86,3 +86,25 @@ describe('the streaming inlet as Experience League documents it', () => {
     expect(tooLarge.status).toBe(413);
   });
 });
+
+describe('the seeded raw inlet (docs/emulator.md, "Demo data")', () => {
+  it('maps a perfect record to XDM with no warning', async () => {
+    const { inletUrl, flowId } = emulator.demo!.rawInlet;
+    const record = {
+      id: crypto.randomUUID(),
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      city: 'London',
+      loyaltyTier: 'gold',
+    };
+    expect((await send(inletUrl, record, { 'x-adobe-flow-id': flowId })).status).toBe(200);
+    const stored = (await (await fetch(`${emulator.origin}/api/events/${record.id}`)).json()) as Loose;
+    expect(stored.xdm).toEqual({
+      _id: record.id,
+      person: { name: { firstName: 'Ada', lastName: 'Lovelace' } },
+      homeAddress: { city: 'London' },
+      loyalty: { tier: 'gold' },
+    });
+    expect(stored.validation).toEqual({ ok: true, findings: [], plainEmails: [], schemaViolations: [] });
+  });
+});
