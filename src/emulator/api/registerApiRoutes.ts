@@ -27,8 +27,16 @@ function parseSince(value: unknown): number | undefined {
   return time;
 }
 
+/** Refuses a query parameter given more than once (`?text=a&text=b` arrives as an array). */
+function checkSingleValues(query: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(query))
+    if (Array.isArray(value))
+      throw apiProblem(400, 'Bad filter', `${name} must be given once, not ${value.length} times`);
+}
+
 /** Reads the filters of `GET /api/events`. */
 function readFilter(query: Record<string, string | undefined>): EventFilter {
+  checkSingleValues(query);
   const { source } = query;
   if (source !== undefined && source !== 'edge' && source !== 'inlet')
     throw apiProblem(400, 'Bad filter', `source must be "edge" or "inlet", not ${JSON.stringify(source)}`);
