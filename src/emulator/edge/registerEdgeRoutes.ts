@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validateEvent } from '../checks/validateEvent';
+import { eventIdOf } from '../storage/eventIdOf';
 import { answerOptedOut, findOptOut } from '../consent/answerOptedOut';
 import { decideConsent, eventConsentEntries } from '../consent/decideConsent';
 import type { EmulatorContext, RoutePluginOptions } from '../EmulatorContext';
@@ -58,7 +59,7 @@ async function storeEvents(
     requestId: meta.sentRequestId,
     answeredRequestId: meta.requestId,
     dataStreamId: meta.dataStreamId,
-    eventId: typeof xdm._id === 'string' ? xdm._id : undefined,
+    eventId: eventIdOf(xdm),
     eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
     ecid: meta.visitor.ecid,
     xdm,

@@ -19,6 +19,7 @@ import {
   readFastifyError,
 } from '../http/sendProblem';
 import { validateEvent } from '../checks/validateEvent';
+import { eventIdOf } from '../storage/eventIdOf';
 import { syncValidationProblem } from './syncValidationProblem';
 import { applyFault, type FaultProblem } from '../faults/applyFault';
 
@@ -131,7 +132,7 @@ function readRecord(
       ...base,
       xactionId,
       flowId: flow.id,
-      eventId: typeof xdm._id === 'string' ? xdm._id : undefined,
+      eventId: eventIdOf(xdm),
       eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
       xdm,
       raw: message,
@@ -161,7 +162,7 @@ function readRecord(
     ...base,
     xactionId,
     flowId: flow.id,
-    eventId: typeof xdm._id === 'string' ? xdm._id : undefined,
+    eventId: eventIdOf(xdm),
     eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
     xdm,
     raw: message,

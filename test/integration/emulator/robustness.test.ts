@@ -35,3 +35,21 @@ describe('issue 23 findings', () => {
     expect((await response.json()).detail).toMatch(/text must be given once/);
   });
 });
+
+describe('issue 23: duplicates', () => {
+  it('stores an event with a numeric _id once, counting the second as a duplicate', async () => {
+    const send = () =>
+      fetch(`${emulator.origin}/ee/v2/interact?datastreamId=${DATASTREAM}&requestId=numeric-id`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          event: { xdm: { _id: 424242, eventType: 'x', timestamp: new Date().toISOString() } },
+        }),
+      });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const { events } = await (await fetch(`${emulator.origin}/api/events?requestId=numeric-id`)).json();
+    expect(events).toHaveLength(1);
+    expect(events[0].duplicates).toBe(1);
+  });
+});
