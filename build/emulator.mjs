@@ -90,7 +90,7 @@ export default [
         typescriptOptions({
           target: 'ES2019',
           // The inspector filters live events with the store's own rule.
-          include: ['src/emulator/inspector/**/*.ts', 'src/emulator/eventMatches.ts'],
+          include: ['src/emulator/inspector/**/*.ts', 'src/emulator/storage/eventMatches.ts'],
         }),
       ),
     ],

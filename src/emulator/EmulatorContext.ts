@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import type { Catalog } from './createCatalog';
-import type { ConsentStore } from './createConsentStore';
-import type { EventStore } from './createEventStore';
-import type { RejectionLog } from './createRejectionLog';
-import type { ServerLimits } from './limits';
+import type { Catalog } from './storage/createCatalog';
+import type { ConsentStore } from './storage/createConsentStore';
+import type { EventStore } from './storage/createEventStore';
+import type { FaultPlan } from './faults/createFaultPlan';
+import type { RejectionLog } from './storage/createRejectionLog';
+import type { ServerLimits } from './http/limits';
 
 /** A refused request, as the inspector lists it (kept in memory only). */
 export interface Rejection {
@@ -23,6 +24,8 @@ export interface EmulatorContext {
   catalog: Catalog;
   /** The visitors' consent, recorded by `privacy/set-consent` (see registerConsentRoutes). */
   consents: ConsentStore;
+  /** Faults armed for the next answers (`POST /api/faults`, `--faults`). */
+  faults: FaultPlan;
   /** `http://127.0.0.1:<port>`, known once the server listens. */
   origin(): string;
   /** Unknown (UUID-shaped) datastreams are created on first use instead of refused. */

@@ -1,5 +1,17 @@
 import { parseCliArgs, USAGE } from './parseCliArgs';
+import { readFileSync } from 'node:fs';
+import { readFaultsFile } from './faults/readFaultsFile';
+import { createSelfSignedCertificate } from './http/createSelfSignedCertificate';
+import type { CliOptions } from './parseCliArgs';
 import { startEmulator } from './startEmulator';
+
+/** The key and certificate of `--https`: the given files, or a self-signed pair kept in the data folder. */
+function readTls(options: CliOptions) {
+  if (!options.https) return undefined;
+  if (options.tlsKeyFile && options.tlsCertFile)
+    return { key: readFileSync(options.tlsKeyFile, 'utf8'), cert: readFileSync(options.tlsCertFile, 'utf8') };
+  return createSelfSignedCertificate(options.dataDir);
+}
 
 // `node dist/emulator/cli.js`: starts the emulator, prints where everything is, and closes
 // cleanly (store flushed) on Ctrl+C or SIGTERM.
@@ -24,6 +36,8 @@ async function main() {
       seedDemo: options.seedDemo,
       devMode: options.devMode,
       datastreamsFile: options.datastreamsFile,
+      faults: options.faultsFile ? readFaultsFile(options.faultsFile) : undefined,
+      tls: readTls(options),
       log: options.quiet ? undefined : (line) => console.log(`${time()} ${line}`),
     });
   } catch (error) {
@@ -40,9 +54,10 @@ async function main() {
     '',
     `Edge emulator listening on ${origin}   (development and tests only; production goes to Adobe's Edge Network)`,
     `  Inspector        ${origin}/`,
-    `  Edge Network     POST ${origin}/ee/v2/interact?dataStreamId=<id>   (edgeUrl: "${origin}")`,
+    `  Edge Network     POST ${origin}/ee/v2/interact?datastreamId=<id>   (edgeUrl: "${origin}"; alloy edgeDomain: "localhost:${emulator.port}" with --https)`,
     `  Consent          POST ${origin}/ee/v1/privacy/set-consent?configId=<id>`,
     `  Flow Service     ${origin}/data/foundation/flowservice/…`,
+    `  Faults           POST ${origin}/api/faults   (${options.faultsFile ? `armed from ${options.faultsFile}` : 'none armed'})`,
     `  Stored events    GET ${origin}/api/events   (data in ${emulator.dataDir}${options.devMode ? '; --dev: any datastream id is accepted' : ''})`,
   ];
   if (demo) {

@@ -5,6 +5,12 @@ export interface CliOptions {
   seedDemo: boolean;
   devMode: boolean;
   datastreamsFile?: string;
+  /** `--faults <file>`: faults armed from the start. */
+  faultsFile?: string;
+  /** `--https`: serve HTTPS (a self-signed certificate unless `--tls-key`/`--tls-cert` are given). */
+  https: boolean;
+  tlsKeyFile?: string;
+  tlsCertFile?: string;
   quiet: boolean;
   help: boolean;
 }
@@ -17,6 +23,11 @@ export const USAGE = `Usage: node dist/emulator/cli.js [options]
   --seed-demo           create the demo datastream, inlets, flows and mapping, and serve /demo/
   --dev                 accept any datastream id, creating it on first use
   --datastreams <file>  JSON file: {"datastreams": [{"id": "<uuid>", "name"?: "...", "orgId"?: "..."}]}
+  --faults <file>       JSON file: {"faults": [{"endpoint": "interact", "fault": 429, "times"?: 1, "retryAfter"?: 1}]}
+                        (fault: 207, 429, 503, "delay", "drop"; see docs/emulator.md, "Fault injection")
+  --https               serve HTTPS with a self-signed certificate for localhost (made with openssl,
+                        kept in <data-dir>/tls/), as Adobe's Web SDK calls only https:// endpoints
+  --tls-key <file>      with --https: your own PEM key (and --tls-cert <file>)
   --quiet               do not log each accepted or refused request
   --help                show this text`;
 
@@ -30,6 +41,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     dataDir: './.emulator-data',
     seedDemo: false,
     devMode: false,
+    https: false,
     quiet: false,
     help: false,
   };
@@ -59,6 +71,18 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
       case '--datastreams':
         options.datastreamsFile = value();
         break;
+      case '--faults':
+        options.faultsFile = value();
+        break;
+      case '--https':
+        options.https = true;
+        break;
+      case '--tls-key':
+        options.tlsKeyFile = value();
+        break;
+      case '--tls-cert':
+        options.tlsCertFile = value();
+        break;
       case '--seed-demo':
         options.seedDemo = true;
         break;
@@ -76,5 +100,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         throw new Error(`unknown option ${flag}`);
     }
   }
+  if ((options.tlsKeyFile === undefined) !== (options.tlsCertFile === undefined))
+    throw new Error('--tls-key and --tls-cert go together');
   return options;
 }

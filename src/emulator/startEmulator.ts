@@ -5,22 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { UUID } from '../core/patterns';
-import { createCatalog, type Catalog } from './createCatalog';
-import { createConsentStore } from './createConsentStore';
-import { createEventStore } from './createEventStore';
-import { clientErrorHandler, createHttpServer } from './createHttpServer';
-import { createRejectionLog } from './createRejectionLog';
+import { createCatalog, type Catalog } from './storage/createCatalog';
+import { createConsentStore } from './storage/createConsentStore';
+import { createEventStore } from './storage/createEventStore';
+import { clientErrorHandler, createHttpServer } from './http/createHttpServer';
+import { createRejectionLog } from './storage/createRejectionLog';
 import type { EmulatorContext } from './EmulatorContext';
-import { findDistDir } from './findDistDir';
-import { flowErrorProblem, registerFlowServiceRoutes } from './registerFlowServiceRoutes';
-import { installRequestPolicy } from './installRequestPolicy';
-import { DEFAULT_SERVER_LIMITS, ORG_ID, type ServerLimits } from './limits';
-import type { ProblemError } from './ProblemError';
-import { registerApiRoutes } from './registerApiRoutes';
-import { registerConsentRoutes } from './registerConsentRoutes';
-import { EDGE_BODY_LIMIT, edgeErrorProblem, registerEdgeRoutes } from './registerEdgeRoutes';
-import { inletErrorProblem, registerInletRoutes } from './registerInletRoutes';
-import { registerStaticRoutes } from './registerStaticRoutes';
+import { findDistDir } from './site/findDistDir';
+import { createFaultPlan, parseFault } from './faults/createFaultPlan';
+import { flowErrorProblem, registerFlowServiceRoutes } from './streaming/registerFlowServiceRoutes';
+import { installRequestPolicy } from './http/installRequestPolicy';
+import { DEFAULT_SERVER_LIMITS, ORG_ID, type ServerLimits } from './http/limits';
+import type { ProblemError } from './http/ProblemError';
+import { registerApiRoutes } from './api/registerApiRoutes';
+import { registerConsentRoutes } from './consent/registerConsentRoutes';
+import { registerEdgeRoutes } from './edge/registerEdgeRoutes';
+import { EDGE_BODY_LIMIT, edgeErrorProblem } from './edge/readEdgeBody';
+import { inletErrorProblem, registerInletRoutes } from './streaming/registerInletRoutes';
+import { registerStaticRoutes } from './site/registerStaticRoutes';
 import {
   notFoundHandler,
   pathOf,
@@ -28,8 +30,8 @@ import {
   plainProblem,
   problemHandler,
   sendProblem,
-} from './sendProblem';
-import { DEMO_ORG_ID, seedDemo, type DemoSetup } from './seedDemo';
+} from './http/sendProblem';
+import { DEMO_ORG_ID, seedDemo, type DemoSetup } from './site/seedDemo';
 
 /** A datastream given in the options or the `--datastreams` file. */
 export interface DatastreamConfig {
@@ -58,11 +60,15 @@ export interface EmulatorOptions {
   distDir?: string;
   /** Timeouts and caps (see `DEFAULT_SERVER_LIMITS`); tests shorten them. */
   limits?: Partial<ServerLimits>;
+  /** Serve HTTPS with this PEM key and certificate (`--https` makes a self-signed pair). */
+  tls?: { key: string; cert: string };
+  /** Faults armed from the start (`--faults`), as `POST /api/faults` takes them. */
+  faults?: unknown[];
 }
 
 /** A running emulator. */
 export interface RunningEmulator {
-  /** `http://127.0.0.1:<port>`: use it as the collector's `edgeUrl`. */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`): use it as the collector's `edgeUrl`. */
   origin: string;
   port: number;
   dataDir: string;
@@ -131,6 +137,7 @@ function createContext(options: EmulatorOptions, dataDir: string) {
     store: createEventStore(dataDir),
     catalog: createCatalog(dataDir),
     consents: createConsentStore(dataDir),
+    faults: createFaultPlan(),
     origin: () => state.origin,
     devMode: options.devMode === true,
     defaultOrgId: DEFAULT_ORG_ID,
@@ -154,12 +161,16 @@ function createContext(options: EmulatorOptions, dataDir: string) {
 }
 
 /** The fastify instance: body parsers, the request policy, the root error mapping, and the route plugins. */
-async function buildApp(context: EmulatorContext, port: () => number): Promise<FastifyInstance> {
+async function buildApp(
+  context: EmulatorContext,
+  port: () => number,
+  tls: EmulatorOptions['tls'],
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     forceCloseConnections: true,
     bodyLimit: EDGE_BODY_LIMIT,
-    serverFactory: (handler) => createHttpServer(handler, context.limits, context.rejections),
+    serverFactory: (handler) => createHttpServer(handler, context.limits, context.rejections, tls),
     clientErrorHandler: clientErrorHandler(context.limits, context.rejections),
     // Fastify's own refusals (a URL it cannot decode, …) are problems too.
     frameworkErrors: (error, request, reply) =>
@@ -172,9 +183,14 @@ async function buildApp(context: EmulatorContext, port: () => number): Promise<F
     body: string | Buffer,
     done: (error: null, body: string | Buffer) => void,
   ) => done(null, body);
-  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, keepText);
+  // Adobe's table (EXEG-0111-415) lists text/javascript too.
+  app.addContentTypeParser(
+    ['application/json', 'text/plain', 'text/javascript'],
+    { parseAs: 'string' },
+    keepText,
+  );
   app.addContentTypeParser(/^application\/[\w.-]+\+json/, { parseAs: 'string' }, keepText);
-  installRequestPolicy(app, context, port);
+  installRequestPolicy(app, context, port, tls !== undefined);
   app.setErrorHandler(problemHandler(context, familyProblem));
   app.setNotFoundHandler(notFoundHandler(context, (_request, what) => plainProblem(404, 'Not found', what)));
   app.addHook('preClose', async () => {
@@ -200,14 +216,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let app: FastifyInstance;
   try {
     await putConfiguredDatastreams(context.catalog, options);
-    app = await buildApp(context, () => state.port);
+    context.faults.arm((options.faults ?? []).map(parseFault));
+    app = await buildApp(context, () => state.port, options.tls);
     await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   } catch (error) {
     await closeStores();
     throw error;
   }
   state.port = (app.server.address() as AddressInfo).port;
-  state.origin = `http://127.0.0.1:${state.port}`;
+  state.origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${state.port}`;
   const demo = options.seedDemo ? await seedDemo(context.catalog, state.origin) : undefined;
   state.demoDatastreamId = demo?.datastreamId;
 

@@ -334,3 +334,43 @@ describe('the inspector at scale (B9): 50,000 stored events', () => {
     await page.close();
   });
 });
+
+describe('the inspector on an empty emulator, in Chromium', () => {
+  let empty: RunningEmulator;
+  let page: Page;
+  const DATASTREAM = '6e3f4a51-7c8d-4e9f-8a0b-2c3d4e5f6a71';
+  beforeAll(async () => {
+    empty = await startEmulator({ datastreams: [{ id: DATASTREAM }] });
+    page = await browser.newPage();
+    await page.goto(`${empty.origin}/`);
+    await page.waitForSelector('#live[data-state="live"]');
+  });
+  afterAll(async () => {
+    await page?.close();
+    await empty?.close();
+  });
+  const post = (path: string, body: unknown, entries?: unknown) =>
+    fetch(`${empty.origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...(body as object), ...(entries ? { meta: { state: { entries } } } : {}) }),
+    });
+
+  it('shows no "Load older events" on an empty list', async () => {
+    expect(await page.isVisible('#more')).toBe(false);
+  });
+
+  it('keeps the Consent count current while its panel is closed, and labels an opted-out request "dropped"', async () => {
+    expect(await page.$eval('#consent', (panel) => (panel as HTMLDetailsElement).open)).toBe(false);
+    const optOut = (await (
+      await post(`/ee/v1/privacy/set-consent?configId=${DATASTREAM}`, {
+        consent: [{ standard: 'Adobe', version: '1.0', value: { general: 'out' } }],
+      })
+    ).json()) as Loose;
+    await page.waitForSelector('#count-consent:text("1")');
+    const state = optOut.handle.find((handle: Loose) => handle.type === 'state:store').payload;
+    await post(`/ee/v2/interact?datastreamId=${DATASTREAM}`, pageViewBody(), state);
+    const row = await page.waitForSelector('#list .row:has(.badge:text("dropped: no consent"))');
+    expect(await row.$eval('.source', (node) => node.textContent)).toBe('dropped');
+  });
+});

@@ -1,8 +1,8 @@
 // The inspector's consent panel: each visitor's latest decision recorded by the emulated
-// `privacy/set-consent` (GET /api/consent), refreshed while the panel is open. Values are
-// written as text, never as HTML.
+// `privacy/set-consent` (GET /api/consent), refreshed every two seconds, open or closed, so that
+// its count in the summary is current. Values are written as text, never as HTML.
 
-import type { ConsentRecord } from '../createConsentStore';
+import type { ConsentRecord } from '../storage/createConsentStore';
 
 const REFRESH_MS = 2000;
 
@@ -31,7 +31,7 @@ function render(body: HTMLTableSectionElement, items: ConsentRecord[]) {
   }
 }
 
-/** Starts the panel `#consent`: loads the decisions when opened, then every two seconds while open. */
+/** Starts the panel `#consent`: loads the decisions at once, when opened, and every two seconds. */
 export function startConsentPanel(): void {
   const panel = document.getElementById('consent') as HTMLDetailsElement | null;
   const body = panel?.querySelector('tbody');
@@ -42,6 +42,8 @@ export function startConsentPanel(): void {
     if (count) count.textContent = String(items.length);
     render(body, items);
   };
-  void load().catch(() => undefined);
-  setInterval(() => panel.open && void load().catch(() => undefined), REFRESH_MS);
+  const refresh = () => void load().catch(() => undefined);
+  refresh();
+  panel.addEventListener('toggle', () => panel.open && refresh());
+  setInterval(refresh, REFRESH_MS);
 }

@@ -7,10 +7,10 @@
 // end, and adds a live event by prepending one row, never by rebuilding the list.
 
 import type { Rejection } from '../EmulatorContext';
-import type { StoredEvent } from '../createEventStore';
+import type { StoredEvent } from '../storage/createEventStore';
 import { startConsentPanel } from './consentPanel';
 import { renderSchemaViolations } from './renderSchemaViolations';
-import { eventMatches, filterWords, type EventFilter } from '../eventMatches';
+import { eventMatches, filterWords, type EventFilter } from '../storage/eventMatches';
 
 type Item =
   | { kind: 'event'; key: string; time: number; event: StoredEvent }
@@ -81,8 +81,23 @@ function matches(item: Item): boolean {
   return filterSource.value !== 'refused' && eventMatches(item.event, currentFilter());
 }
 
+/**
+ * What a listed refusal was: `dropped` for a request ignored for lack of consent (answered 200
+ * with `EXEG-0301-200`, nothing stored, as docs/emulator.md calls it), `fault` for a scripted
+ * fault (POST /api/faults), `refused` otherwise.
+ */
+function refusalKind(rejection: Rejection): 'dropped' | 'fault' | 'refused' {
+  if (rejection.type.endsWith('/EXEG-0301-200')) return 'dropped';
+  return rejection.type === 'fault' ? 'fault' : 'refused';
+}
+
 function statusBadge(item: Item): HTMLElement {
-  if (item.kind === 'refused') return el('span', 'badge bad', `refused ${item.rejection.status}`);
+  if (item.kind === 'refused') {
+    const kind = refusalKind(item.rejection);
+    if (kind === 'dropped') return el('span', 'badge warn', 'dropped: no consent');
+    if (kind === 'fault') return el('span', 'badge warn', 'injected fault');
+    return el('span', 'badge bad', `refused ${item.rejection.status}`);
+  }
   const { validation } = item.event;
   if (validation.plainEmails.length) return el('span', 'badge privacy', 'PLAIN E-MAIL');
   const errors = validation.findings.filter((f) => f.severity === 'error').length;
@@ -105,7 +120,7 @@ function renderRow(item: Item, isNew: boolean): HTMLElement {
   if (item.kind === 'refused') {
     const r = item.rejection;
     row.append(
-      el('span', 'source refused', 'refused'),
+      el('span', 'source refused', refusalKind(r)),
       el('span', 'type', `${r.method} ${r.path}`),
       statusBadge(item),
     );
@@ -226,7 +241,7 @@ function renderDetail() {
   const facts = el('dl', 'facts');
   if (item.kind === 'refused') {
     const r = item.rejection;
-    head.append(el('span', 'source refused', 'refused'), el('h2', undefined, `${r.status} ${r.title}`));
+    head.append(el('span', 'source refused', refusalKind(r)), el('h2', undefined, `${r.status} ${r.title}`));
     fact(facts, 'request', `${r.method} ${r.path}`);
     fact(facts, 'requestId', r.requestId);
     fact(facts, 'type', r.type);

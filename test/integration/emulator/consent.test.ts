@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
 import { pageViewBody } from '../../support/pageViewBody';
+import * as fixtures from '../../fixtures/alloy/consent.mjs';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const ORG = 'ACME0000000000000000000@AdobeOrg';
@@ -11,10 +12,18 @@ const IDENTITY_COOKIE = 'kndctr_ACME0000000000000000000_AdobeOrg_identity';
 const CONSENT_COOKIE = 'kndctr_ACME0000000000000000000_AdobeOrg_consent';
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** A TCF 2.0 core segment (version 2, everything else zero) with or without purpose 1 consent (bit 152). */
+/**
+ * A TCF 2.0 core segment (version 2) with or without purpose 1 consent (bit 152), and a vendor
+ * bit field up to 565 (MaxVendorId at bit 213) with Adobe's vendor consent (565).
+ */
 function tcString(purposeOne: boolean): string {
-  const bits = Array.from({ length: 240 }, (_, index) =>
-    index === 4 || (purposeOne && index === 152) ? 1 : 0,
+  const maxVendor = (565).toString(2).padStart(16, '0');
+  const bits = Array.from({ length: 800 }, (_, index) =>
+    index === 4 || (purposeOne && index === 152) || index === 230 + 564
+      ? 1
+      : index >= 213 && index < 229
+        ? Number(maxVendor[index - 213])
+        : 0,
   );
   let text = '';
   for (let at = 0; at < bits.length; at += 6) text += BASE64URL[parseInt(bits.slice(at, at + 6).join(''), 2)];
@@ -107,42 +116,33 @@ describe('the emulated privacy/set-consent', () => {
   });
 
   it.each([
-    [
-      [{ standard: 'TCF', version: '2.0', value: 'x' }],
-      'EXEG-0111-400',
-      'Unknown consent standard',
-      /consent\[0\]\.standard "TCF"/,
-    ],
-    [
-      [{ standard: 'Adobe', version: '3.0', value: {} }],
-      'EXEG-0112-400',
-      'Unsupported consent standard version',
-      /version "3\.0" is not a version of Adobe/,
-    ],
-    [
-      [{ standard: 'Adobe', version: '2.0', value: { collect: { val: 'maybe' } } }],
-      'EXEG-0113-400',
-      'Invalid consent value',
-      /"collect": \{ "val": "y" \}/,
-    ],
+    [[{ standard: 'TCF', version: '2.0', value: 'x' }], /consent\[0\]\.standard "TCF"/],
+    [[{ standard: 'Adobe', version: '3.0', value: {} }], /version "3\.0" is not a version of Adobe/],
+    [[{ standard: 'Adobe', version: '2.0', value: { collect: { val: 'maybe' } } }], /consent\[0\]\.value/],
     [
       [{ standard: 'IAB TCF', version: '2.0', value: 'not a tc string', gdprApplies: true }],
-      'EXEG-0113-400',
-      'Invalid consent value',
-      /not an IAB TCF 2\.0 TC string/,
+      /not an IAB TCF 2\.0 consent string/,
     ],
-    [[], 'EXEG-0110-400', 'Missing consent', /non-empty "consent" array/],
-  ])('refuses %j with a problem body', async (consent, code, title, detail) => {
+  ])('refuses %j as Adobe does: 422 EXEG-0104 with the reasons in report.errors', async (consent, reason) => {
     const answer = await setConsent(consent);
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(422);
     expect(answer.type).toMatch(/^application\/problem\+json/);
     expect(answer.json).toMatchObject({
-      type: `https://ns.adobe.com/aep/errors/${code}`,
-      status: 400,
-      title,
-      detail: expect.stringMatching(detail),
+      type: 'https://ns.adobe.com/aep/errors/EXEG-0104-422',
+      status: 422,
+      title: 'Unprocessable entity',
+      report: { errors: [expect.stringMatching(reason)], requestId: expect.any(String) },
     });
-    expect(answer.json.report.requestId).toEqual(expect.any(String));
+  });
+
+  it('refuses a missing consent array (400 EXEG-0103) and an empty one (400 EXEG-0102)', async () => {
+    const missing = await post(`/ee/v1/privacy/set-consent?configId=${DATASTREAM}`, {});
+    expect(missing.json).toMatchObject({
+      type: 'https://ns.adobe.com/aep/errors/EXEG-0103-400',
+      status: 400,
+    });
+    const empty = await setConsent([]);
+    expect(empty.json).toMatchObject({ type: 'https://ns.adobe.com/aep/errors/EXEG-0102-400', status: 400 });
   });
 
   it("records the decision for the visitor an identity map's ECID names, and flags a plain e-mail address", async () => {
@@ -163,8 +163,8 @@ describe('the emulated privacy/set-consent', () => {
     const answer = await post('/ee/v1/privacy/set-consent', { consent: [] });
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({
-      type: 'https://ns.adobe.com/aep/errors/EXEG-0001-400',
-      detail: expect.stringContaining('POST /ee/v1/privacy/set-consent?configId='),
+      type: 'https://ns.adobe.com/aep/errors/EXEG-0002-400',
+      detail: expect.stringContaining('?configId='),
     });
   });
 
@@ -181,7 +181,7 @@ describe('the emulated privacy/set-consent', () => {
       expect.objectContaining({
         type: 'https://ns.adobe.com/aep/errors/EXEG-0301-200',
         status: 200,
-        title: 'Request ignored',
+        title: 'User consent missing',
       }),
     ]);
     expect(cookie(ignored.json, CONSENT_COOKIE).value).toBe('general=out');
@@ -214,7 +214,7 @@ describe('the emulated privacy/set-consent', () => {
       },
     });
     const ignored = await post(`/ee/v2/interact?dataStreamId=${DATASTREAM}`, event(ecid));
-    expect(ignored.json.warnings).toEqual([expect.objectContaining({ title: 'Request ignored' })]);
+    expect(ignored.json.warnings).toEqual([expect.objectContaining({ title: 'User consent missing' })]);
     const other = await post(
       `/ee/v2/interact?dataStreamId=${DATASTREAM}`,
       event('11111111111111111111111111111111111111'),
@@ -256,5 +256,65 @@ describe('the emulated privacy/set-consent', () => {
       await second.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("consent as the Edge Network decides it, with alloy's fixtures and the outcomes its live tests recorded", () => {
+  it.each([
+    ['IAB_CONSENT_IN', fixtures.IAB_CONSENT_IN, 'in'],
+    ['IAB_CONSENT_IN_PERSONAL_DATA', fixtures.IAB_CONSENT_IN_PERSONAL_DATA, 'in'],
+    ['IAB_CONSENT_IN_NO_GDPR', fixtures.IAB_CONSENT_IN_NO_GDPR, 'in'],
+    ['IAB_NO_PURPOSE_ONE', fixtures.IAB_NO_PURPOSE_ONE, 'out'],
+    ['IAB_NO_PURPOSE_ONE_NO_GDPR (gdprApplies: false)', fixtures.IAB_NO_PURPOSE_ONE_NO_GDPR, 'in'],
+    ['IAB_NO_PURPOSE_TEN', fixtures.IAB_NO_PURPOSE_TEN, 'in'],
+    ['IAB_NO_ADOBE_VENDOR (no consent for vendor 565)', fixtures.IAB_NO_ADOBE_VENDOR, 'out'],
+    ['CONSENT_IN', fixtures.CONSENT_IN, 'in'],
+    ['CONSENT_OUT', fixtures.CONSENT_OUT, 'out'],
+    ['ADOBE2_IN', fixtures.ADOBE2_IN, 'in'],
+    ['ADOBE2_OUT', fixtures.ADOBE2_OUT, 'out'],
+  ])('%s → general=%s', async (_name, fixture, general) => {
+    const answer = await setConsent(fixture.consent);
+    expect(answer.status).toBe(200);
+    expect(cookie(answer.json, CONSENT_COOKIE).value).toBe(`general=${general}`);
+  });
+
+  it("reads an IAB TCF entry without gdprApplies as gdprApplies: true (Adobe's default)", async () => {
+    const [entry] = fixtures.IAB_NO_PURPOSE_ONE.consent as Loose[];
+    const withoutGdpr = { ...entry! };
+    delete withoutGdpr.gdprApplies;
+    const answer = await setConsent([withoutGdpr]);
+    expect(answer.status).toBe(200);
+    expect(cookie(answer.json, CONSENT_COOKIE).value).toBe('general=out');
+  });
+
+  it("names the visitor by the top-level identityMap of a consent request (the spec's ConsentReplaceRequest)", async () => {
+    const ecid = '24682468246824682468246824682468246824';
+    await post(`/ee/v1/privacy/set-consent?configId=${DATASTREAM}`, {
+      ...fixtures.CONSENT_OUT,
+      identityMap: { ECID: [{ id: ecid }] },
+    });
+    const { items } = (await (await fetch(`${emulator.origin}/api/consent`)).json()) as { items: Loose[] };
+    expect(items[0]).toMatchObject({ ecid, general: 'out' });
+  });
+
+  it('opts the visitor out when an event carries a refusal in xdm.consentStrings (alloy test C224678)', async () => {
+    const [entry] = fixtures.IAB_NO_PURPOSE_ONE.consent as Loose[];
+    const body = pageViewBody();
+    (body.event.xdm as Loose).consentStrings = [
+      {
+        consentStandard: 'IAB TCF',
+        consentStandardVersion: '2.0',
+        consentStringValue: entry!.value,
+        gdprApplies: true,
+        containsPersonalData: false,
+      },
+    ];
+    const first = await post(`/ee/v2/interact?dataStreamId=${DATASTREAM}`, body);
+    expect(first.status).toBe(200);
+    expect(first.json.warnings[0].type).toBe('https://ns.adobe.com/aep/errors/EXEG-0301-200');
+    expect(cookie(first.json, CONSENT_COOKIE).value).toBe('general=out');
+    const visitor = stateOf(first.json).filter(({ key }: Loose) => key === IDENTITY_COOKIE);
+    const later = await pageView(visitor);
+    expect(later.json.warnings[0].title).toBe('User consent missing');
   });
 });

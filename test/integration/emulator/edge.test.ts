@@ -53,12 +53,14 @@ beforeEach(async () => {
 });
 
 describe('POST /ee/v2/interact', () => {
-  it('answers the seed request with its requestId and identity, state and location handles, and stores it', async () => {
-    const body = seedEvent();
-    const response = await interact(`dataStreamId=${DATASTREAM}&requestId=req-seed-1`, body);
+  it('answers the seed request with <requestId>-<16 hex>, the identity asked for, state and location handles, and stores it', async () => {
+    const body = { ...seedEvent(), query: { identity: { fetch: ['ECID'] } } };
+    const response = await interact(`datastreamId=${DATASTREAM}&requestId=req-seed-1`, body);
     expect(response.status).toBe(200);
+    expect(response.headers.get('x-adobe-edge')).toMatch(/^[A-Z0-9]+;\d+$/);
     const answer = await response.json();
-    expect(answer.requestId).toBe('req-seed-1');
+    expect(answer.requestId).toMatch(/^req-seed-1-[0-9a-f]{16}$/);
+    expect(response.headers.get('x-request-id')).toBe(answer.requestId);
     const byType = Object.fromEntries(
       answer.handle.map((h: { type: string; payload: unknown[] }) => [h.type, h.payload]),
     );
@@ -66,11 +68,15 @@ describe('POST /ee/v2/interact', () => {
       id: expect.stringMatching(/^\d{38}$/),
       namespace: { code: 'ECID' },
     });
-    expect(byType['state:store'][0]).toEqual({
-      key: 'kndctr_ACME0000000000000000000_AdobeOrg_identity',
-      value: expect.any(String),
-      maxAge: 34128000,
-    });
+    expect(byType['state:store']).toEqual([
+      {
+        key: 'kndctr_ACME0000000000000000000_AdobeOrg_identity',
+        value: expect.any(String),
+        maxAge: 34128000,
+        attrs: { SameSite: 'None' },
+      },
+      { key: 'kndctr_ACME0000000000000000000_AdobeOrg_cluster', value: 'local', maxAge: 1800 },
+    ]);
     expect(byType['locationHint:result'][0]).toEqual({
       scope: 'EdgeNetwork',
       hint: 'local',
@@ -81,6 +87,8 @@ describe('POST /ee/v2/interact', () => {
     expect(stored.count).toBe(1);
     const [event] = stored.events;
     expect(event).toMatchObject({
+      requestId: 'req-seed-1',
+      answeredRequestId: answer.requestId,
       eventId: body.event.xdm._id,
       dataStreamId: DATASTREAM,
       eventType: 'web.webpagedetails.pageViews',
@@ -93,10 +101,26 @@ describe('POST /ee/v2/interact', () => {
     expect(await (await fetch(`${emulator.origin}/api/events/${body.event.xdm._id}`)).json()).toEqual(event);
   });
 
-  it('makes a requestId when none is given', async () => {
+  it('makes a requestId when none is given, and takes the x-request-id header form', async () => {
     const answer = await (await interact(`dataStreamId=${DATASTREAM}`, seedEvent())).json();
-    expect(answer.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answer.requestId).toMatch(/^[0-9a-f-]{36}-[0-9a-f]{16}$/);
     expect((await events(`?requestId=${answer.requestId}`)).count).toBe(1);
+    const viaHeader = await interact(`dataStreamId=${DATASTREAM}`, seedEvent(), {
+      'content-type': 'application/json',
+      'x-request-id': 'from-header',
+    });
+    expect((await viaHeader.json()).requestId).toMatch(/^from-header-[0-9a-f]{16}$/);
+    expect((await events('?requestId=from-header')).count).toBe(1);
+  });
+
+  it('gives an event without _id one, as the Edge Network does, and does not flag it', async () => {
+    const body = seedEvent();
+    delete (body.event.xdm as Partial<typeof body.event.xdm>)._id;
+    expect((await interact(`dataStreamId=${DATASTREAM}&requestId=no-id`, body)).status).toBe(200);
+    const [event] = (await events('?requestId=no-id')).events;
+    expect(event!.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event!.xdm._id).toBe(event!.eventId);
+    expect(event!.validation.ok).toBe(true);
   });
 
   it('takes a JSON body sent as text/plain, as browsers send it', async () => {
@@ -107,28 +131,53 @@ describe('POST /ee/v2/interact', () => {
     expect((await events('?requestId=plain')).count).toBe(1);
   });
 
-  it('keeps the same visitor id through the state entries and through the cookie', async () => {
-    const first = await interact(`dataStreamId=${DATASTREAM}`, seedEvent());
+  it('keeps the same visitor id through the state entries, and through HTTP cookies only when cookiesEnabled', async () => {
+    const asking = (meta: object = {}) => ({
+      ...seedEvent(),
+      query: { identity: { fetch: ['ECID'] } },
+      meta,
+    });
+    const first = await interact(`dataStreamId=${DATASTREAM}`, asking({ state: { cookiesEnabled: true } }));
     const answer = await first.json();
     const ecid = answer.handle[0].payload[0].id;
     const state = answer.handle.find((h: { type: string }) => h.type === 'state:store').payload[0];
     const viaState = await (
-      await interact(`dataStreamId=${DATASTREAM}`, {
-        ...seedEvent(),
-        meta: { state: { entries: [{ key: state.key, value: state.value }] } },
-      })
+      await interact(
+        `dataStreamId=${DATASTREAM}`,
+        asking({ state: { entries: [{ key: state.key, value: state.value }] } }),
+      )
     ).json();
     expect(viaState.handle[0].payload[0].id).toBe(ecid);
+    // The identity was sent back: no identity cookie to store again, only the region.
+    expect(
+      viaState.handle
+        .find((h: { type: string }) => h.type === 'state:store')
+        .payload.map((p: Loose) => p.key),
+    ).toEqual(['kndctr_ACME0000000000000000000_AdobeOrg_cluster']);
     const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
-    const viaCookie = await (
-      await interact(`dataStreamId=${DATASTREAM}`, seedEvent(), {
-        'content-type': 'application/json',
-        cookie,
-      })
-    ).json();
+    const withCookie = (meta: object) =>
+      interact(`dataStreamId=${DATASTREAM}`, asking(meta), { 'content-type': 'application/json', cookie });
+    const viaCookie = await (await withCookie({ state: { cookiesEnabled: true } })).json();
     expect(viaCookie.handle[0].payload[0].id).toBe(ecid);
-    const stranger = await (await interact(`dataStreamId=${DATASTREAM}`, seedEvent())).json();
-    expect(stranger.handle[0].payload[0].id).not.toBe(ecid);
+    const cookiesOff = await withCookie({});
+    expect(cookiesOff.headers.get('set-cookie')).toBeNull();
+    expect((await cookiesOff.json()).handle[0].payload[0].id).not.toBe(ecid);
+  });
+
+  it('answers identity:result only when query.identity.fetch asks for the ECID', async () => {
+    const answer = await (await interact(`dataStreamId=${DATASTREAM}`, seedEvent())).json();
+    expect(answer.handle.map((h: { type: string }) => h.type)).toEqual([
+      'locationHint:result',
+      'state:store',
+    ]);
+  });
+
+  it('keeps the ECID of a new visitor identity map (migration from the Visitor API)', async () => {
+    const ecid = '55555555555555555555555555555555555555';
+    const body = { ...seedEvent(), query: { identity: { fetch: ['ECID'] } } };
+    (body.event.xdm.identityMap as Loose).ECID = [{ id: ecid }];
+    const answer = await (await interact(`dataStreamId=${DATASTREAM}`, body)).json();
+    expect(answer.handle[0].payload[0].id).toBe(ecid);
   });
 
   it('counts a repeated _id as a duplicate and does not store it twice', async () => {
@@ -195,13 +244,22 @@ describe('POST /ee/v2/interact', () => {
 });
 
 describe('other Edge endpoints', () => {
-  it('answers /ee/v2/collect with 204 and stores the event', async () => {
-    const response = await fetch(
-      `${emulator.origin}/ee/v2/collect?dataStreamId=${DATASTREAM}&requestId=col`,
-      { method: 'POST', body: JSON.stringify(seedEvent()), headers: { 'content-type': 'text/plain' } },
-    );
-    expect(response.status).toBe(204);
+  it('answers /ee/v2/collect with 202 {requestId} (204 with silent=true) and takes an events[] batch', async () => {
+    const collect = (query: string, body: unknown) =>
+      fetch(`${emulator.origin}/ee/v2/collect?datastreamId=${DATASTREAM}&${query}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'text/plain' },
+      });
+    const response = await collect('requestId=col', seedEvent());
+    expect(response.status).toBe(202);
+    expect((await response.json()).requestId).toMatch(/^col-[0-9a-f]{16}$/);
     expect((await events('?requestId=col')).count).toBe(1);
+    const batch = await collect('requestId=colb&silent=true', {
+      events: [seedEvent().event, seedEvent().event],
+    });
+    expect(batch.status).toBe(204);
+    expect((await events('?requestId=colb')).count).toBe(2);
   });
 
   it('takes the Web SDK shape: /ee/v1/interact with configId and events[]', async () => {
@@ -213,7 +271,7 @@ describe('other Edge endpoints', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(response.status).toBe(200);
-    expect((await response.json()).requestId).toBe('v1');
+    expect((await response.json()).requestId).toMatch(/^v1-[0-9a-f]{16}$/);
     expect((await events('?requestId=v1')).events.map((e) => e.eventId)).toEqual([a.xdm._id, b.xdm._id]);
   });
 
@@ -262,19 +320,20 @@ describe('bad input on the Edge endpoints', () => {
     return body;
   };
 
-  it("malformed JSON → 400 EXEG-0100, with the caller's requestId in the report", async () => {
+  it("malformed JSON → 400 EXEG-0101, with the caller's requestId in the report", async () => {
     const body = await problem(
       await interact(`dataStreamId=${DATASTREAM}&requestId=broken`, '{"event": {'),
       400,
-      '0100',
+      '0101',
     );
-    expect(body.report.requestId).toBe('broken');
+    expect(body.report.requestId).toMatch(/^broken-[0-9a-f]{16}$/);
     expect(logs.some((line) => line.startsWith('refused 400') && line.includes('requestId=broken'))).toBe(
       true,
     );
   });
-  it('missing dataStreamId → 400 EXEG-0001', async () => {
-    await problem(await interact('requestId=x', seedEvent()), 400, '0001');
+  it('missing datastreamId → 400 EXEG-0002; an empty body → 408 EXEG-0109', async () => {
+    await problem(await interact('requestId=x', seedEvent()), 400, '0002');
+    await problem(await interact(`datastreamId=${DATASTREAM}`, ''), 408, '0109');
   });
   it('unknown dataStreamId → 400 EXEG-0003', async () => {
     const body = await problem(
@@ -284,11 +343,11 @@ describe('bad input on the Edge endpoints', () => {
     );
     expect(body.detail).toContain('00000000-0000-4000-8000-000000000000');
   });
-  it('missing event → 400 EXEG-0101; event without xdm → 400 EXEG-0102', async () => {
-    await problem(await interact(`dataStreamId=${DATASTREAM}`, { events: [] }), 400, '0101');
+  it('missing event → 400 EXEG-0103; event without xdm → 400 EXEG-0102', async () => {
+    await problem(await interact(`dataStreamId=${DATASTREAM}`, { events: [] }), 400, '0103');
     await problem(await interact(`dataStreamId=${DATASTREAM}`, { event: { data: {} } }), 400, '0102');
   });
-  it('a body over 64 KB → 413 EXEG-0103, one just under is taken', async () => {
+  it('a body over 64 KB → 413 EXEG-0112, one just under is taken', async () => {
     const big = seedEvent();
     (big.event.data as Record<string, unknown>).filler = 'x'.repeat(64 * 1024);
     await problem(
@@ -297,22 +356,36 @@ describe('bad input on the Edge endpoints', () => {
         origin: 'http://localhost:8080',
       }),
       413,
-      '0103',
+      '0112',
     );
     (big.event.data as Record<string, unknown>).filler = 'x'.repeat(60 * 1024);
     expect((await interact(`dataStreamId=${DATASTREAM}`, big)).status).toBe(200);
   });
-  it('a wrong content type → 415 EXEG-0104', async () => {
+  it('a wrong content type → 415 EXEG-0111', async () => {
     await problem(
       await interact(`dataStreamId=${DATASTREAM}`, 'a=1', {
         'content-type': 'application/x-www-form-urlencoded',
       }),
       415,
-      '0104',
+      '0111',
     );
   });
-  it('an unknown Edge path → 404 EXEG-0105', async () => {
-    await problem(await fetch(`${emulator.origin}/ee/v9/interact`, { method: 'POST' }), 404, '0105');
+  it('an unknown Edge path → 404 (no EXEG code is documented for it), naming the v1 and v2 paths', async () => {
+    const response = await fetch(`${emulator.origin}/ee/v9/interact`, { method: 'POST' });
+    expect(response.status).toBe(404);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      type: 'about:blank',
+      status: 404,
+      report: { requestId: expect.any(String) },
+    });
+    for (const path of [
+      '/ee/v2/interact',
+      '/ee/v1/interact',
+      '/ee/v1/identity/acquire',
+      '/ee/v1/privacy/set-consent',
+    ])
+      expect(body.detail).toContain(path);
   });
   it('keeps serving after every refusal, and lists refusals for the inspector', async () => {
     expect((await interact(`dataStreamId=${DATASTREAM}`, seedEvent())).status).toBe(200);
@@ -321,8 +394,8 @@ describe('bad input on the Edge endpoints', () => {
   });
 });
 
-describe('CORS for pages on loopback', () => {
-  it('answers a preflight from a loopback origin with credentials, and none from elsewhere', async () => {
+describe('CORS', () => {
+  it('answers an Edge preflight from any page origin with credentials (as the Edge Network does), a management one from loopback only', async () => {
     const preflight = (origin: string) =>
       fetch(`${emulator.origin}/ee/v2/interact`, {
         method: 'OPTIONS',
@@ -339,7 +412,14 @@ describe('CORS for pages on loopback', () => {
       expect(response.headers.get('access-control-allow-credentials')).toBe('true');
       expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     }
-    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://shop.example',
+    );
+    const management = await fetch(`${emulator.origin}/api/events`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'DELETE' },
+    });
+    expect(management.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('echoes the origin on simple requests and on refusals, and exposes retry-after', async () => {
@@ -349,6 +429,7 @@ describe('CORS for pages on loopback', () => {
     });
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect(ok.headers.get('access-control-expose-headers')).toContain('retry-after');
+    expect(ok.headers.get('access-control-expose-headers')).toContain('x-adobe-edge');
     const refused = await interact('', seedEvent(), {
       'content-type': 'text/plain',
       origin: 'http://localhost:3000',

@@ -158,6 +158,7 @@ describe('the seed 004 walk-through, end to end', () => {
       inletId: inlet.inletId,
       xactionId: expect.stringMatching(/^\d+:\d+:\d+$/),
       receivedTimeMs: expect.any(Number),
+      syncValidation: { skipped: true },
     });
 
     const { events } = await (await fetch(`${emulator.origin}/api/events`)).json();
@@ -236,7 +237,10 @@ describe('the seed 004 walk-through, end to end', () => {
     });
     expect(response.status).toBe(207);
     const answer = await response.json();
-    expect(answer.responses.map((r: { status: number }) => r.status)).toEqual([200, 200, 400]);
+    expect(answer.responses.map((r: { statusCode: number }) => r.statusCode)).toEqual([200, 200, 400]);
+    expect(answer.responses.map((r: { xactionId: string }) => r.xactionId)).toEqual(
+      [0, 1, 2].map((index) => `${answer.batchId}:${index}`),
+    );
     for (const id of ['batch-1', 'batch-2'])
       expect((await fetch(`${emulator.origin}/api/events/${id}`)).status).toBe(200);
   });

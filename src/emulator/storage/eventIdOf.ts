@@ -1,0 +1,8 @@
+/**
+ * The key an event is deduplicated by: its `_id` as text. A numeric `_id` (invalid XDM, flagged by
+ * the checks) is a key too, so that sending it twice stores it once.
+ */
+export function eventIdOf(xdm: Record<string, unknown>): string | undefined {
+  const id = xdm._id;
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? String(id) : undefined;
+}
