@@ -33,16 +33,21 @@ function text(value: unknown): string | undefined {
 
 /**
  * The Tags user's on-before-send code as the core's callback: an error it throws is logged
- * through Turbine's logger, then thrown on, so that the core sends the event unchanged.
+ * through Turbine's logger, then thrown on, so that the core sends the event unchanged. The code
+ * sees `content.data` as `{}` when the event has none, as in Adobe's extension, so that
+ * `content.data.x = …` works; left empty, it is not sent.
  */
 function onBeforeEventSend(code: unknown, logger?: TurbineLogger): OnBeforeEventSend | undefined {
   if (typeof code !== 'function') return undefined;
   return (content) => {
+    content.data ??= {};
     try {
       return code(content);
     } catch (error) {
       logger?.error(`On before event send failed: ${describeError(error)}; the event is sent unchanged`);
       throw error;
+    } finally {
+      if (content.data && !Object.keys(content.data).length) delete content.data;
     }
   };
 }

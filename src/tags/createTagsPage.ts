@@ -2,6 +2,7 @@ import type { ReportedVital, WebVitalsData } from '../browser/vitals/WebVitalsDa
 import type { VitalsTracker } from '../browser/vitals/createVitalsTracker';
 import { resolveConfig, type ResolvedConfig } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
+import type { SendResult } from '../core/readEdgeAnswer';
 import { describeError } from './describeError';
 import { toCollectorConfig } from './TagsExtensionSettings';
 import type { Turbine, TurbineLogger } from './Turbine';
@@ -18,6 +19,12 @@ export interface TagsPage {
    * may have a value by then.
    */
   getCollector(): Collector | undefined;
+  /**
+   * Calls `listener` after every answered request of the page's collector, whenever that collector
+   * is made (a datastream data element may have no value when the library loads); returns an
+   * unsubscribe function.
+   */
+  onResult(listener: (result: SendResult) => void): () => void;
   /** Records the `requestId` of a request this page sent, answered or not. */
   rememberRequestId(requestId: string | undefined): void;
   /** The `requestId` of the latest request this page sent, or `undefined` before the first. */
@@ -55,18 +62,22 @@ export function createTagsPage({ turbine, createCollector, attachWebVitals }: Ta
   let lastRequestId: string | undefined;
   let tracker: VitalsTracker | undefined;
   const vitalListeners = new Set<(vital: ReportedVital) => void>();
+  const resultListeners = new Set<(result: SendResult) => void>();
   const rememberRequestId = (requestId: string | undefined) => {
     if (requestId) lastRequestId = requestId;
   };
-  const reportVital = (vital: ReportedVital) => {
-    for (const listener of vitalListeners) {
-      try {
-        listener(vital);
-      } catch {
-        // One rule's failure must not keep the others from hearing the report.
+  const tell =
+    <T>(listeners: Set<(value: T) => void>) =>
+    (value: T) => {
+      for (const listener of listeners) {
+        try {
+          listener(value);
+        } catch {
+          // One rule's failure must not keep the others from hearing it.
+        }
       }
-    }
-  };
+    };
+  const reportVital = tell(vitalListeners);
 
   function getCollector(): Collector | undefined {
     if (collector) return collector;
@@ -78,6 +89,7 @@ export function createTagsPage({ turbine, createCollector, attachWebVitals }: Ta
         else logger.log(message, detail);
       });
       created.onResult((result) => rememberRequestId(result.requestId));
+      created.onResult(tell(resultListeners));
       if (webVitalsEnabled(settings)) tracker = attachWebVitals(created, reportVital);
       collector = created;
       return created;
@@ -94,6 +106,10 @@ export function createTagsPage({ turbine, createCollector, attachWebVitals }: Ta
     logger,
     getCollector,
     rememberRequestId,
+    onResult(listener) {
+      resultListeners.add(listener);
+      return () => resultListeners.delete(listener);
+    },
     lastRequestId: () => lastRequestId,
     webVitalsEnabled: () => webVitalsEnabled(turbine.getExtensionSettings()),
     latestWebVitals: () => (tracker ? tracker.latest() : {}),

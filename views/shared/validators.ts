@@ -10,11 +10,16 @@ export const datastreamId: Validator = (value) =>
     ? undefined
     : 'Enter a datastream ID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b, or pick a data element.';
 
-/** An http(s) URL with a host, or a data element. */
+/**
+ * An http(s) URL with a host and no query or fragment (the collector appends
+ * `/{base path}/v2/interact?…` to it), or a data element.
+ */
 export const httpUrl: Validator = (value) => {
   if (hasToken(value)) return undefined;
   try {
     const url = new URL(value);
+    if (/[?#]/.test(value))
+      return 'Leave out the ? query and # part: the collector adds its own path and query.';
     if ((url.protocol === 'https:' || url.protocol === 'http:') && url.host) return undefined;
   } catch {
     // Reported below.
