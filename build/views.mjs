@@ -88,7 +88,12 @@ export default [
       typescript(
         typescriptOptions({
           target: 'ES2019',
-          include: ['views/**/*.ts', 'src/core/**/*.ts', 'src/tags/readConsentSettings.ts'],
+          include: [
+            'views/**/*.ts',
+            'src/core/**/*.ts',
+            'src/tags/readConsentSettings.ts',
+            'src/browser/linkClicks/LinkClickOptions.ts',
+          ],
         }),
       ),
       viewAssets(),

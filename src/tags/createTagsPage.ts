@@ -4,7 +4,8 @@ import { resolveConfig, type ResolvedConfig } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
 import type { SendResult } from '../core/readEdgeAnswer';
 import { describeError } from './describeError';
-import { toCollectorConfig } from './TagsExtensionSettings';
+import { toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
+import type { LinkClickConfig } from '../browser/linkClicks/LinkClickOptions';
 import type { Turbine, TurbineLogger } from './Turbine';
 import { createVariableStore, type VariableStore } from './variables/createVariableStore';
 
@@ -44,6 +45,12 @@ export interface TagsPageParts {
   turbine: Pick<Turbine, 'logger' | 'getExtensionSettings' | 'environment'>;
   createCollector(config: ResolvedConfig, log: (message: string, detail?: unknown) => void): Collector;
   attachWebVitals(collector: Collector, onReport: (vital: ReportedVital) => void): VitalsTracker;
+  /** Starts link tracking (see attachLinkClicks); throws for bad settings. */
+  attachLinkClicks?(
+    collector: Collector,
+    config: LinkClickConfig,
+    log: (message: string, detail?: unknown) => void,
+  ): void;
 }
 
 /** True when the extension configuration turns Web vitals on (`true`, or a data element giving true). */
@@ -56,7 +63,12 @@ export function webVitalsEnabled(settings: Record<string, unknown> | undefined):
  * Creates the state one page's Tags modules share. The wiring (src/tags/wiring/tagsPage.ts) makes
  * one per page; tests make one per case, with fake parts.
  */
-export function createTagsPage({ turbine, createCollector, attachWebVitals }: TagsPageParts): TagsPage {
+export function createTagsPage({
+  turbine,
+  createCollector,
+  attachWebVitals,
+  attachLinkClicks,
+}: TagsPageParts): TagsPage {
   const { logger } = turbine;
   let collector: Collector | undefined;
   let lastRequestId: string | undefined;
@@ -84,14 +96,25 @@ export function createTagsPage({ turbine, createCollector, attachWebVitals }: Ta
     try {
       const settings = turbine.getExtensionSettings();
       const config = resolveConfig(toCollectorConfig(settings, turbine.environment?.stage, logger));
-      const created = createCollector(config, (message, detail) => {
+      const log = (message: string, detail?: unknown) => {
         if (detail === undefined) logger.log(message);
         else logger.log(message, detail);
-      });
+      };
+      const created = createCollector(config, log);
       created.onResult((result) => rememberRequestId(result.requestId));
       created.onResult(tell(resultListeners));
       if (webVitalsEnabled(settings)) tracker = attachWebVitals(created, reportVital);
       collector = created;
+      const linkClicks = toLinkClickConfig(settings);
+      if (linkClicks && attachLinkClicks)
+        try {
+          attachLinkClicks(created, linkClicks, log);
+        } catch (error) {
+          // Events still go: only link tracking waits for the fix.
+          logger.error(
+            `Link tracking is off: ${describeError(error)}. Fix it in Extensions > Edge Collector > Configure.`,
+          );
+        }
       return created;
     } catch (error) {
       logger.error(

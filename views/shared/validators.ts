@@ -38,3 +38,14 @@ export const eventType: Validator = (value) =>
   hasToken(value) || /^[\w-]+(\.[\w-]+)*$/.test(value)
     ? undefined
     : 'Enter an event type such as commerce.productViews (no spaces).';
+
+/** A regular expression (as `new RegExp` reads it), or a data element. */
+export const regularExpression: Validator = (value) => {
+  if (hasToken(value)) return undefined;
+  try {
+    new RegExp(value);
+    return undefined;
+  } catch (error) {
+    return `Enter a regular expression such as \\.(pdf|zip)$: ${(error as Error).message}`;
+  }
+};
