@@ -3,7 +3,7 @@ import type { Collector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import { isDebugRequested } from './isDebugRequested';
-import type { attachLinkClicks } from './linkClicks/attachLinkClicks';
+import type { LinkClicksAddOn } from './linkClicksAddOn';
 import { loadAddOn } from './loadAddOn';
 import { logToConsole } from './logToConsole';
 import { loadConsentCommand } from './loadConsentCommand';
@@ -50,9 +50,9 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
       // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
       // the first click, which must not wait for a download. A bad setting is logged.
       if ((options as Record<string, unknown>).clickCollectionEnabled !== false)
-        loadAddOn<typeof attachLinkClicks>(scriptSrc, 'linkClicks')
-          .then((attach) => attach(collector!, options as never, config.debug ? logToConsole : undefined))
-          .catch((error: unknown) => console.error('[edgeCollector]', error));
+        loadAddOn<LinkClicksAddOn>(scriptSrc, 'linkClicks')
+          .then((attach) => attach(collector!, options))
+          .catch(logToConsole);
       return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
     },
     sendPageView: (options) => needCollector('sendPageView').sendPageView(options as never),

@@ -13,7 +13,7 @@ import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
 import { hashEmailSync } from './hashEmail';
-import { buildInteractRequest, type InteractRequest } from './InteractRequest';
+import { buildInteractRequest, type EdgeConfigOverrides, type InteractRequest } from './InteractRequest';
 import type { SendResult } from './readEdgeAnswer';
 
 /** Options of `sendPageView`. */
@@ -28,6 +28,8 @@ export interface PageViewOptions {
   xdm?: Record<string, unknown>;
   /** Free-form data, sent as the event's `data`. */
   data?: Record<string, unknown>;
+  /** This event's datastream configuration overrides, over the configuration's. */
+  edgeConfigOverrides?: EdgeConfigOverrides;
 }
 
 /** Options of `sendEvent`. */
@@ -90,7 +92,7 @@ function checkOptions(command: string, options: unknown): Partial<EventOptions &
   if (options === undefined) return {};
   if (!isPlainObject(options))
     throw new EdgeCollectorError('invalid-options', `${command} takes an options object`);
-  for (const key of ['xdm', 'data'] as const) {
+  for (const key of ['xdm', 'data', 'edgeConfigOverrides'] as const) {
     if (options[key] !== undefined && !isPlainObject(options[key])) {
       throw new EdgeCollectorError('invalid-options', `${command}: ${key} must be an object`);
     }
@@ -181,7 +183,12 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
           log('onBeforeEventSend threw', error);
         }
       }
-      const request = buildInteractRequest(config, event, createUuid());
+      const request = buildInteractRequest(
+        config,
+        event,
+        createUuid(),
+        (options as EventOptions | undefined)?.edgeConfigOverrides,
+      );
       log(`request ${request.requestId}`, { event });
       return delivery.send(request, warnings);
     } catch (error) {
