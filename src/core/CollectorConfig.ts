@@ -1,5 +1,4 @@
 import type { ExperienceEvent } from './buildExperienceEvent';
-import type { EdgeConfigOverrides } from './InteractRequest';
 import { CONSENT_STATES, type ConsentState } from './delivery/ConsentState';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import { DATASTREAM_ID } from './patterns';
@@ -43,8 +42,6 @@ export interface CollectorConfig {
   maxQueueBytes?: number;
   /** Sees each event just before it is queued: it may change it, or return `false` to cancel it. */
   onBeforeEventSend?: OnBeforeEventSend;
-  /** Datastream configuration overrides for every event (an event's own override wins); see {@link EdgeConfigOverrides}. */
-  edgeConfigOverrides?: EdgeConfigOverrides;
 }
 
 /**
@@ -76,7 +73,6 @@ export interface ResolvedConfig {
   maxQueueSize: number;
   maxQueueBytes: number;
   onBeforeEventSend?: OnBeforeEventSend;
-  edgeConfigOverrides?: EdgeConfigOverrides;
 }
 
 /** The Edge Network's public collection host. */
@@ -127,7 +123,6 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     debug: config.debug === true,
     defaultConsent,
     onBeforeEventSend: config.onBeforeEventSend,
-    edgeConfigOverrides: config.edgeConfigOverrides,
   } as ResolvedConfig;
   for (const [name, [fallback, min, max]] of Object.entries(DELIVERY_LIMITS)) {
     const value = config[name as keyof typeof DELIVERY_LIMITS] ?? fallback;

@@ -18,27 +18,11 @@ export interface InteractRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
-  /**
-   * The request's own `meta` (datastream configuration overrides), spliced into the body with
-   * `meta.state` at each attempt (see edgeInteract), so the body holds one `meta`.
-   */
-  meta?: RequestMeta;
 }
 
-/**
- * Datastream configuration overrides, as Adobe's Web SDK takes them (`edgeConfigOverrides`):
- * `datastreamId` sends the event to another datastream (the URL's `dataStreamId`, the configured
- * one named in `meta.sdkConfig.datastream.original`); the rest (`com_adobe_experience_platform`,
- * `com_adobe_analytics`, `com_adobe_target`, `com_adobe_identity`…) goes as `meta.configOverrides`.
- * https://experienceleague.adobe.com/en/docs/experience-platform/datastreams/overrides
- */
-export type EdgeConfigOverrides = { datastreamId?: string } & Record<string, unknown>;
-
-/** Extra top-level request fields: `meta.state` entries returned by earlier answers, and the overrides. */
+/** Extra top-level request fields, such as `meta.state` entries returned by earlier answers. */
 export interface RequestMeta {
   state?: { entries: Array<{ key: string; value: string }> };
-  configOverrides?: Record<string, unknown>;
-  sdkConfig?: { datastream: { original: string } };
 }
 
 /**
@@ -52,25 +36,15 @@ export function buildInteractRequest(
   config: ResolvedConfig,
   event: ExperienceEvent,
   requestId: string,
-  overrides?: EdgeConfigOverrides,
+  meta?: RequestMeta,
 ): InteractRequest {
-  // The event's overrides over the configuration's, product by product (`com_adobe_analytics`…).
-  const { datastreamId = config.datastreamId, ...configOverrides } = {
-    ...config.edgeConfigOverrides,
-    ...overrides,
-  };
-  const meta: RequestMeta = {};
-  if (Object.keys(configOverrides).length) meta.configOverrides = configOverrides;
-  if (datastreamId !== config.datastreamId)
-    meta.sdkConfig = { datastream: { original: config.datastreamId } };
-  const query = `dataStreamId=${encodeURIComponent(datastreamId)}&requestId=${encodeURIComponent(requestId)}`;
+  const query = `dataStreamId=${encodeURIComponent(config.datastreamId)}&requestId=${encodeURIComponent(requestId)}`;
   return {
     requestId,
     eventId: event.xdm._id,
     url: `${config.edgeUrl}/${config.edgeBasePath}/v2/interact?${query}`,
     // No content type: `fetch` gives a string body `text/plain;charset=UTF-8`.
     headers: {},
-    body: JSON.stringify({ event }),
-    meta,
+    body: JSON.stringify(meta?.state?.entries.length ? { event, meta } : { event }),
   };
 }

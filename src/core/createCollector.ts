@@ -13,7 +13,7 @@ import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
 import type { EnvironmentSnapshot } from './EnvironmentSnapshot';
 import { hashEmailSync } from './hashEmail';
-import { buildInteractRequest, type EdgeConfigOverrides, type InteractRequest } from './InteractRequest';
+import { buildInteractRequest, type InteractRequest } from './InteractRequest';
 import type { SendResult } from './readEdgeAnswer';
 
 /** Options of `sendPageView`. */
@@ -28,8 +28,6 @@ export interface PageViewOptions {
   xdm?: Record<string, unknown>;
   /** Free-form data, sent as the event's `data`. */
   data?: Record<string, unknown>;
-  /** This event's datastream configuration overrides, over the configuration's. */
-  edgeConfigOverrides?: EdgeConfigOverrides;
 }
 
 /** Options of `sendEvent`. */
@@ -92,7 +90,7 @@ function checkOptions(command: string, options: unknown): Partial<EventOptions &
   if (options === undefined) return {};
   if (!isPlainObject(options))
     throw new EdgeCollectorError('invalid-options', `${command} takes an options object`);
-  for (const key of ['xdm', 'data', 'edgeConfigOverrides'] as const) {
+  for (const key of ['xdm', 'data'] as const) {
     if (options[key] !== undefined && !isPlainObject(options[key])) {
       throw new EdgeCollectorError('invalid-options', `${command}: ${key} must be an object`);
     }
@@ -183,12 +181,7 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
           log('onBeforeEventSend threw', error);
         }
       }
-      const request = buildInteractRequest(
-        config,
-        event,
-        createUuid(),
-        (options as EventOptions | undefined)?.edgeConfigOverrides,
-      );
+      const request = buildInteractRequest(config, event, createUuid());
       log(`request ${request.requestId}`, { event });
       return delivery.send(request, warnings);
     } catch (error) {

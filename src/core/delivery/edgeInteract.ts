@@ -50,11 +50,10 @@ export function edgeInteract({
   }
   return {
     gated: true,
-    body({ body, meta }) {
-      // The request's own meta (configOverrides) and the current `meta.state`, as one `meta`.
-      const text = JSON.stringify({ ...meta, ...(requestMeta && requestMeta()) });
+    body({ body }) {
+      const meta = requestMeta && requestMeta();
       // The stored body is `{"event":…}`: close it with the meta instead of re-parsing it.
-      return text !== '{}' ? `${body.slice(0, -1)},"meta":${text}}` : body;
+      return meta ? `${body.slice(0, -1)},"meta":${JSON.stringify(meta)}}` : body;
     },
     read: readEdgeAnswer,
     keep,

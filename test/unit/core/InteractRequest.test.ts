@@ -27,26 +27,18 @@ describe('buildInteractRequest', () => {
     expect(request.url.startsWith('http://127.0.0.1:4100/ee-pre-prd/v2/interact?')).toBe(true);
   });
 
-  it("sends datastream configuration overrides as Adobe puts them: the event's over the configuration's", () => {
-    const OTHER = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-    const config = resolveConfig({
-      datastreamId: ID,
-      edgeConfigOverrides: { com_adobe_analytics: { reportSuites: ['global'] } },
-    });
-    const request = buildInteractRequest(config, event, 'r', {
-      datastreamId: OTHER,
-      com_adobe_experience_platform: { datasets: { event: { datasetId: 'ds-1' } } },
-    });
-    expect(new URL(request.url).searchParams.get('dataStreamId')).toBe(OTHER);
-    expect(request.meta).toEqual({
-      configOverrides: {
-        com_adobe_analytics: { reportSuites: ['global'] },
-        com_adobe_experience_platform: { datasets: { event: { datasetId: 'ds-1' } } },
-      },
-      sdkConfig: { datastream: { original: ID } },
-    });
-    const plain = buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r');
-    expect(plain.meta).toEqual({});
-    expect(new URL(plain.url).searchParams.get('dataStreamId')).toBe(ID);
+  it('carries meta.state entries when there are some', () => {
+    const entries = [{ key: 'kndctr_x_identity', value: 'abc' }];
+    expect(
+      JSON.parse(
+        buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r', { state: { entries } }).body,
+      ),
+    ).toEqual({ event, meta: { state: { entries } } });
+    expect(
+      JSON.parse(
+        buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r', { state: { entries: [] } })
+          .body,
+      ),
+    ).toEqual({ event });
   });
 });
