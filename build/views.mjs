@@ -85,7 +85,17 @@ export default [
       settingsValidators(),
       nodeResolve(),
       // The views share rules with the core (`src/core/patterns.ts`, consent values): compile it with them.
-      typescript(typescriptOptions({ target: 'ES2019', include: ['views/**/*.ts', 'src/core/**/*.ts'] })),
+      typescript(
+        typescriptOptions({
+          target: 'ES2019',
+          include: [
+            'views/**/*.ts',
+            'src/core/**/*.ts',
+            'src/tags/readConsentSettings.ts',
+            'src/browser/linkClicks/LinkClickOptions.ts',
+          ],
+        }),
+      ),
       viewAssets(),
     ],
   },

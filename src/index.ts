@@ -1,4 +1,6 @@
 import { createBrowserCollector } from './browser/createBrowserCollector';
+import { attachLinkClicks } from './browser/linkClicks/attachLinkClicks';
+import type { LinkClickConfig } from './browser/linkClicks/LinkClickOptions';
 import { readPageSnapshot } from './browser/readPageSnapshot';
 import { logToConsole } from './browser/logToConsole';
 import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
@@ -34,22 +36,40 @@ export type { ReportedVital, WebVitalsData } from './browser/vitals/WebVitalsDat
 /** Core Web Vitals for a collector in a page: `attachWebVitals(collector)` (tree-shaken when not imported). */
 export { attachWebVitals, VITALS_EVENT_TYPE } from './browser/vitals/attachWebVitals';
 
-/** Options of {@link createEdgeCollector}: the configuration, plus a `fetch` to use instead of the global one. */
-export interface EdgeCollectorOptions extends CollectorConfig {
+export type {
+  LinkClickConfig,
+  LinkClickContent,
+  LinkInteraction,
+  OnBeforeLinkClickSend,
+} from './browser/linkClicks/LinkClickOptions';
+export { DEFAULT_DOWNLOAD_QUALIFIER } from './browser/linkClicks/LinkClickOptions';
+import { readLinkClickSettings } from './browser/linkClicks/LinkClickOptions';
+
+/**
+ * Options of {@link createEdgeCollector}: the configuration, the link tracking of a page (on by
+ * default, as in Adobe's Web SDK), plus a `fetch` to use instead of the global one.
+ */
+export interface EdgeCollectorOptions extends CollectorConfig, LinkClickConfig {
   fetch?: typeof fetch;
 }
 
 /**
- * Creates a collector for bundlers and Node 20. In a browser it reads the page's context; on a
- * server it sends only what you give it (use `auth` there for the authenticated Server API).
- * Throws an `invalid-config` error for a bad configuration.
+ * Creates a collector for bundlers and Node 20. In a browser it reads the page's context and
+ * tracks link clicks (unless `clickCollectionEnabled: false`); on a server it sends only what you
+ * give it (use `auth` there for the authenticated Server API). Throws an `invalid-config` error
+ * for a bad configuration.
  */
 export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
   const config = resolveConfig(options);
   const auth = resolveAuth(options.auth);
   const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
-  if (inBrowser && !options.fetch && !auth)
-    return createBrowserCollector(config, 'module', logToConsole, createConsentCommand);
+  if (inBrowser && !options.fetch && !auth) {
+    // Checked before anything starts: a bad link setting throws, as a bad configuration does.
+    readLinkClickSettings(options);
+    const collector = createBrowserCollector(config, 'module', logToConsole, createConsentCommand);
+    attachLinkClicks(collector, options, config.debug ? logToConsole : undefined);
+    return collector;
+  }
   const transport = fetchTransport(options.fetch);
   return createCollector(config, {
     createConsentCommand,

@@ -1,5 +1,17 @@
 import { registerView } from './shared/registerView';
-import { basePath, datastreamId, httpUrl } from './shared/validators';
+import { basePath, datastreamId, httpUrl, regularExpression } from './shared/validators';
+import { DEFAULT_DOWNLOAD_QUALIFIER } from '../src/browser/linkClicks/LinkClickOptions';
+import type { CheckboxSpec } from './shared/FieldSpec';
+
+/** One of the link-type switches: on unless turned off (as the runtime reads a missing one). */
+const linkSwitch = (name: string, label: string, text: string, help: string): CheckboxSpec => ({
+  kind: 'checkbox',
+  name,
+  label,
+  text,
+  help,
+  whenMissing: true,
+});
 import { CONSENT_OPTIONS } from './shared/consentOptions';
 
 const DATASTREAM_HELP = 'Data Collection > Datastreams in Experience Platform shows the ID.';
@@ -70,6 +82,47 @@ export const view = registerView({
       help: 'Sends LCP, CLS, INP, FCP and TTFB as one web.performance.vitals event per page (under data.webVitals) when the page is hidden, and feeds the Web vitals data element and the Web vital reported event.',
     },
     {
+      kind: 'checkbox',
+      name: 'clickCollectionEnabled',
+      label: 'Link tracking',
+      text: 'Send an event for each link click',
+      help: "Automatic link tracking, as the Web SDK's click collection: each click on a link sends a web.webinteraction.linkClicks event with web.webInteraction (name, URL, type). Checked for new configurations.",
+    },
+    linkSwitch(
+      'internalLinkEnabled',
+      'Internal links',
+      'Track links within this site',
+      'Sent with type "other".',
+    ),
+    linkSwitch(
+      'externalLinkEnabled',
+      'External links',
+      'Track links to other sites',
+      'Sent with type "exit". A mailto: link goes without its address.',
+    ),
+    linkSwitch(
+      'downloadLinkEnabled',
+      'Download links',
+      'Track download links',
+      'Sent with type "download": links with a download attribute, or whose URL matches the qualifier.',
+    ),
+    {
+      kind: 'text',
+      name: 'downloadLinkQualifier',
+      label: 'Download link qualifier',
+      validate: regularExpression,
+      placeholder: DEFAULT_DOWNLOAD_QUALIFIER,
+      help: "A regular expression (case-insensitive) tested on the link URL without its query. Leave empty for the Web SDK's default.",
+    },
+    {
+      kind: 'code',
+      name: 'onBeforeLinkClickSend',
+      label: 'On before link click send',
+      placeholder:
+        'if (content.xdm.web.webInteraction.type === "other") return false;\ncontent.xdm.web.webInteraction.name = content.clickedElement.id;',
+      help: 'JavaScript run on each link click, as content (content.xdm, content.data, content.clickedElement): change it in place, or return false to send nothing. On before event send then runs too.',
+    },
+    {
       kind: 'code',
       name: 'onBeforeEventSend',
       label: 'On before event send',
@@ -78,5 +131,14 @@ export const view = registerView({
       help: 'JavaScript run on each event just before it is queued, as content (content.xdm, content.data): change it in place, or return false to cancel it. An error is logged and the event goes unchanged. Plain e-mail addresses are still replaced after it.',
     },
   ],
-  defaults: { debug: false, webVitals: true, defaultConsent: 'in' },
+  defaults: {
+    debug: false,
+    webVitals: true,
+    defaultConsent: 'in',
+    clickCollectionEnabled: true,
+    internalLinkEnabled: true,
+    externalLinkEnabled: true,
+    downloadLinkEnabled: true,
+    downloadLinkQualifier: DEFAULT_DOWNLOAD_QUALIFIER,
+  },
 });

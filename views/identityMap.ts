@@ -33,4 +33,8 @@ export const view = registerView({
       ],
     },
   ],
+  check: ({ identities }) =>
+    Array.isArray(identities) && identities.filter((row) => row.primary === true).length > 1
+      ? { identities: 'Mark one identity as primary, not several: an identity map has one primary identity.' }
+      : {},
 });

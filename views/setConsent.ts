@@ -1,9 +1,39 @@
+import { checkConsentEntry } from '../src/core/consent/checkConsentEntry';
+import { checkIdentityMap } from '../src/core/consent/checkIdentityMap';
 import { CONSENT_STANDARDS } from '../src/core/consent/ConsentInput';
+import { isPlainObject } from '../src/core/deepMerge';
+import { toEntry, type ConsentRow } from '../src/tags/readConsentSettings';
 import { objectField } from './shared/commonFields';
 import { CONSENT_OPTIONS } from './shared/consentOptions';
 import { registerView } from './shared/registerView';
+import { hasToken } from './shared/tokens';
 
 const versions = [...new Set(Object.values(CONSENT_STANDARDS).flat())];
+
+/**
+ * What the collector would refuse at run time, by the collector's own rules: each entry as the
+ * action turns it into one (checkConsentEntry), and a typed identity map (checkIdentityMap). An
+ * entry or map holding a data element is checked by the page, where its value is known.
+ */
+function checkConsent(settings: Record<string, unknown>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const rows = Array.isArray(settings.consent) ? (settings.consent as ConsentRow[]) : [];
+  for (const [index, row] of rows.entries()) {
+    if (Object.values(row).some((value) => typeof value === 'string' && hasToken(value))) continue;
+    const verdict = checkConsentEntry(toEntry(row), `Entry ${index + 1}`);
+    if ('fault' in verdict) {
+      errors.consent = `${verdict.message}.`;
+      break;
+    }
+  }
+  if (isPlainObject(settings.identityMap))
+    try {
+      checkIdentityMap(settings.identityMap);
+    } catch (error) {
+      errors.identityMap = `${(error as Error).message.replace(/^setConsent: /, '')}.`;
+    }
+  return errors;
+}
 
 /** The "Set consent" action view: the shorthand, or a list of entries in Adobe's consent standards. */
 export const view = registerView({
@@ -62,4 +92,5 @@ export const view = registerView({
     },
   ],
   defaults: { value: 'in' },
+  check: checkConsent,
 });

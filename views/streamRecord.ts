@@ -115,12 +115,15 @@ export const view = registerView({
       placeholder: '604a18a3bae67d18db6d258c',
       help: 'XDM only, required there: the target dataset.',
     },
-    objectField(
-      'record',
-      'Record',
-      'The profile record, ExperienceEvent or raw record: JSON, or a data element returning an object.',
-      '{ "_id": "p-1", "personalEmail": { "address": "%user email%" } } or %record data element%',
-    ),
+    {
+      ...objectField(
+        'record',
+        'Record',
+        'The profile record, ExperienceEvent or raw record: JSON, or a data element returning an object.',
+        '{ "_id": "p-1", "personalEmail": { "address": "%user email%" } } or %record data element%',
+      ),
+      required: true,
+    },
     {
       kind: 'checkbox',
       name: 'pageView',

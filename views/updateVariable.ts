@@ -1,5 +1,7 @@
 import { variableNameField } from './shared/commonFields';
+import { isPlainObject } from '../src/core/deepMerge';
 import { registerView } from './shared/registerView';
+import { isToken } from './shared/tokens';
 
 /** The "Update variable" action view. */
 export const view = registerView({
@@ -39,4 +41,12 @@ export const view = registerView({
     },
   ],
   defaults: { operation: 'set' },
+  // What the action would refuse at run time: a merge of something that is not an object.
+  check: ({ operation, value }) =>
+    operation === 'merge' &&
+    value !== undefined &&
+    !isPlainObject(value) &&
+    !(typeof value === 'string' && isToken(value))
+      ? { value: 'Merge takes a JSON object ({ "currencyCode": "EUR" }) or a data element returning one.' }
+      : {},
 });

@@ -3,6 +3,9 @@ import type { Collector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import { isDebugRequested } from './isDebugRequested';
+import type { LinkClicksAddOn } from './linkClicksAddOn';
+import { loadAddOn } from './loadAddOn';
+import { logToConsole } from './logToConsole';
 import { loadConsentCommand } from './loadConsentCommand';
 import { loadStreaming } from './loadStreaming';
 
@@ -44,6 +47,12 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
       if (isDebugRequested()) config.debug = true;
       collector = createBrowserCollector(config, 'standalone', undefined, loadConsentCommand(scriptSrc));
       extension.onConfigure?.(collector, options as Record<string, unknown>);
+      // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
+      // the first click, which must not wait for a download. A bad setting is logged.
+      if ((options as Record<string, unknown>).clickCollectionEnabled !== false)
+        loadAddOn<LinkClicksAddOn>(scriptSrc, 'linkClicks')
+          .then((attach) => attach(collector!, options))
+          .catch(logToConsole);
       return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
     },
     sendPageView: (options) => needCollector('sendPageView').sendPageView(options as never),

@@ -1,3 +1,4 @@
+import type { LinkClickConfig, OnBeforeLinkClickSend } from '../browser/linkClicks/LinkClickOptions';
 import type { CollectorConfig, OnBeforeEventSend } from '../core/CollectorConfig';
 import { describeError } from './describeError';
 import type { TurbineLogger } from './Turbine';
@@ -16,6 +17,42 @@ export interface TagsExtensionSettings {
   defaultConsent?: unknown;
   /** The on-before-send code: Tags turns it into `function (content) { … }` (`transforms` in extension.json). */
   onBeforeEventSend?: unknown;
+  /** Automatic link tracking: on for configurations saved since the option exists (the view's default). */
+  clickCollectionEnabled?: unknown;
+  internalLinkEnabled?: unknown;
+  externalLinkEnabled?: unknown;
+  downloadLinkEnabled?: unknown;
+  downloadLinkQualifier?: unknown;
+  /** The link-click filter code: Tags turns it into `function (content) { … }`. */
+  onBeforeLinkClickSend?: unknown;
+}
+
+/** True for `true` or a data element that gave `"true"`; `fallback` when the setting is missing. */
+function isOn(value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === null || value === '') return fallback;
+  return value === true || text(value) === 'true';
+}
+
+/**
+ * The link-tracking part of the saved settings, as the collector's link-click options, or
+ * `undefined` when it is off (a configuration saved before the option existed counts as off).
+ * `attachLinkClicks` then checks the values.
+ */
+export function toLinkClickConfig(settings: TagsExtensionSettings | undefined): LinkClickConfig | undefined {
+  const saved = settings ?? {};
+  if (!isOn(saved.clickCollectionEnabled, false)) return undefined;
+  const config: LinkClickConfig = {
+    clickCollection: {
+      internalLinkEnabled: isOn(saved.internalLinkEnabled, true),
+      externalLinkEnabled: isOn(saved.externalLinkEnabled, true),
+      downloadLinkEnabled: isOn(saved.downloadLinkEnabled, true),
+    },
+  };
+  const qualifier = text(saved.downloadLinkQualifier);
+  if (qualifier) config.downloadLinkQualifier = qualifier;
+  if (typeof saved.onBeforeLinkClickSend === 'function')
+    config.onBeforeLinkClickSend = saved.onBeforeLinkClickSend as OnBeforeLinkClickSend;
+  return config;
 }
 
 /** The Tags environments a library can be built for, each with its own datastream. */
@@ -33,16 +70,21 @@ function text(value: unknown): string | undefined {
 
 /**
  * The Tags user's on-before-send code as the core's callback: an error it throws is logged
- * through Turbine's logger, then thrown on, so that the core sends the event unchanged.
+ * through Turbine's logger, then thrown on, so that the core sends the event unchanged. The code
+ * sees `content.data` as `{}` when the event has none, as in Adobe's extension, so that
+ * `content.data.x = …` works; left empty, it is not sent.
  */
 function onBeforeEventSend(code: unknown, logger?: TurbineLogger): OnBeforeEventSend | undefined {
   if (typeof code !== 'function') return undefined;
   return (content) => {
+    content.data ??= {};
     try {
       return code(content);
     } catch (error) {
       logger?.error(`On before event send failed: ${describeError(error)}; the event is sent unchanged`);
       throw error;
+    } finally {
+      if (content.data && !Object.keys(content.data).length) delete content.data;
     }
   };
 }

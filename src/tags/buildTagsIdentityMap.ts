@@ -35,12 +35,18 @@ export function buildTagsIdentityMap(settings: unknown): { identityMap: Identity
       ];
     else if (hashed.warning) warnings.push(hashed.warning);
   }
+  let primaryGiven = false;
   for (const row of rows) {
     const namespace = text(row.namespace);
     const id = text(row.id);
     if (!namespace || !id) continue;
     const state = text(row.authenticatedState);
-    const entry: IdentityMap[string][number] = { id, primary: row.primary === true };
+    // An identity map has at most one primary identity (XDM): the first marked one is.
+    const primary: boolean = row.primary === true && !primaryGiven;
+    if (row.primary === true && primaryGiven)
+      warnings.push(`${namespace} is not primary: an identity map has one primary identity`);
+    primaryGiven ||= primary;
+    const entry: IdentityMap[string][number] = { id, primary };
     if (AUTHENTICATED_STATES.includes(state as never)) entry.authenticatedState = state;
     (identityMap[namespace] ??= []).push(entry);
   }

@@ -2,8 +2,10 @@ import type { ReportedVital, WebVitalsData } from '../browser/vitals/WebVitalsDa
 import type { VitalsTracker } from '../browser/vitals/createVitalsTracker';
 import { resolveConfig, type ResolvedConfig } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
+import type { SendResult } from '../core/readEdgeAnswer';
 import { describeError } from './describeError';
-import { toCollectorConfig } from './TagsExtensionSettings';
+import { toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
+import type { LinkClickConfig } from '../browser/linkClicks/LinkClickOptions';
 import type { Turbine, TurbineLogger } from './Turbine';
 import { createVariableStore, type VariableStore } from './variables/createVariableStore';
 
@@ -18,6 +20,12 @@ export interface TagsPage {
    * may have a value by then.
    */
   getCollector(): Collector | undefined;
+  /**
+   * Calls `listener` after every answered request of the page's collector, whenever that collector
+   * is made (a datastream data element may have no value when the library loads); returns an
+   * unsubscribe function.
+   */
+  onResult(listener: (result: SendResult) => void): () => void;
   /** Records the `requestId` of a request this page sent, answered or not. */
   rememberRequestId(requestId: string | undefined): void;
   /** The `requestId` of the latest request this page sent, or `undefined` before the first. */
@@ -37,6 +45,12 @@ export interface TagsPageParts {
   turbine: Pick<Turbine, 'logger' | 'getExtensionSettings' | 'environment'>;
   createCollector(config: ResolvedConfig, log: (message: string, detail?: unknown) => void): Collector;
   attachWebVitals(collector: Collector, onReport: (vital: ReportedVital) => void): VitalsTracker;
+  /** Starts link tracking (see attachLinkClicks); throws for bad settings. */
+  attachLinkClicks?(
+    collector: Collector,
+    config: LinkClickConfig,
+    log: (message: string, detail?: unknown) => void,
+  ): void;
 }
 
 /** True when the extension configuration turns Web vitals on (`true`, or a data element giving true). */
@@ -49,37 +63,58 @@ export function webVitalsEnabled(settings: Record<string, unknown> | undefined):
  * Creates the state one page's Tags modules share. The wiring (src/tags/wiring/tagsPage.ts) makes
  * one per page; tests make one per case, with fake parts.
  */
-export function createTagsPage({ turbine, createCollector, attachWebVitals }: TagsPageParts): TagsPage {
+export function createTagsPage({
+  turbine,
+  createCollector,
+  attachWebVitals,
+  attachLinkClicks,
+}: TagsPageParts): TagsPage {
   const { logger } = turbine;
   let collector: Collector | undefined;
   let lastRequestId: string | undefined;
   let tracker: VitalsTracker | undefined;
   const vitalListeners = new Set<(vital: ReportedVital) => void>();
+  const resultListeners = new Set<(result: SendResult) => void>();
   const rememberRequestId = (requestId: string | undefined) => {
     if (requestId) lastRequestId = requestId;
   };
-  const reportVital = (vital: ReportedVital) => {
-    for (const listener of vitalListeners) {
-      try {
-        listener(vital);
-      } catch {
-        // One rule's failure must not keep the others from hearing the report.
+  const tell =
+    <T>(listeners: Set<(value: T) => void>) =>
+    (value: T) => {
+      for (const listener of listeners) {
+        try {
+          listener(value);
+        } catch {
+          // One rule's failure must not keep the others from hearing it.
+        }
       }
-    }
-  };
+    };
+  const reportVital = tell(vitalListeners);
 
   function getCollector(): Collector | undefined {
     if (collector) return collector;
     try {
       const settings = turbine.getExtensionSettings();
       const config = resolveConfig(toCollectorConfig(settings, turbine.environment?.stage, logger));
-      const created = createCollector(config, (message, detail) => {
+      const log = (message: string, detail?: unknown) => {
         if (detail === undefined) logger.log(message);
         else logger.log(message, detail);
-      });
+      };
+      const created = createCollector(config, log);
       created.onResult((result) => rememberRequestId(result.requestId));
+      created.onResult(tell(resultListeners));
       if (webVitalsEnabled(settings)) tracker = attachWebVitals(created, reportVital);
       collector = created;
+      const linkClicks = toLinkClickConfig(settings);
+      if (linkClicks && attachLinkClicks)
+        try {
+          attachLinkClicks(created, linkClicks, log);
+        } catch (error) {
+          // Events still go: only link tracking waits for the fix.
+          logger.error(
+            `Link tracking is off: ${describeError(error)}. Fix it in Extensions > Edge Collector > Configure.`,
+          );
+        }
       return created;
     } catch (error) {
       logger.error(
@@ -94,6 +129,10 @@ export function createTagsPage({ turbine, createCollector, attachWebVitals }: Ta
     logger,
     getCollector,
     rememberRequestId,
+    onResult(listener) {
+      resultListeners.add(listener);
+      return () => resultListeners.delete(listener);
+    },
     lastRequestId: () => lastRequestId,
     webVitalsEnabled: () => webVitalsEnabled(turbine.getExtensionSettings()),
     latestWebVitals: () => (tracker ? tracker.latest() : {}),

@@ -16,8 +16,8 @@ export interface ConsentRow {
 
 const word = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
-/** Turns one row into the entry the collector takes; the collector then checks it. */
-function toEntry({ standard, version, value, gdprApplies }: ConsentRow) {
+/** Turns one row into the entry the collector takes; the collector then checks it (so does the view). */
+export function toEntry({ standard, version, value, gdprApplies }: ConsentRow) {
   if (standard === 'IAB TCF')
     return { standard, version, value, gdprApplies: gdprApplies !== false && gdprApplies !== 'false' };
   // A data element may return the whole value object; a choice or a plain word is the one purpose.

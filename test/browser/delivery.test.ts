@@ -12,6 +12,12 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startRecordingServer();
   server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
+  // Link tracking's add-on, loaded at configure: served, so that it never takes a planned reply.
+  server.serve(
+    '/edge-collector.linkClicks.min.js',
+    'text/javascript',
+    readFileSync('dist/edge-collector.linkClicks.min.js'),
+  );
   // setConsent('in' | 'out') loads the consent add-on from the script's folder.
   server.serve(
     '/edge-collector.consent.min.js',

@@ -29,6 +29,12 @@ function page(calls: string): string {
 beforeAll(async () => {
   server = await startRecordingServer();
   server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
+  // Link tracking's add-on, loaded at configure: served, so that it never takes a planned reply.
+  server.serve(
+    '/edge-collector.linkClicks.min.js',
+    'text/javascript',
+    readFileSync('dist/edge-collector.linkClicks.min.js'),
+  );
   browser = await launchChromium();
 });
 

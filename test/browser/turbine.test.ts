@@ -55,9 +55,15 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
                 email: '%user email%',
                 xdm: { web: { webPageDetails: { siteSection: 'shop' } } },
               },
+              // As the Tags UI saves "Wait to run next action": Turbine awaits the action's promise.
+              delayNext: true,
+              timeout: 10_000,
             },
-            // With rule component sequencing this runs only once the send resolved.
-            { modulePath: 'harness/record.js', settings: { step: 'after send page view' } },
+            // Runs only once the send resolved: by then the answer's requestId is the last one.
+            {
+              modulePath: 'harness/record.js',
+              settings: { step: 'after send page view', last: '%last request id%' },
+            },
           ],
         },
         {
@@ -133,7 +139,9 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
     expect(answer.requestId).toBe(requestId);
     expect(answer.last).toBe(requestId);
     expect(answer.handle).toEqual([]);
-    expect(seen.map((entry) => entry.step)).toContain('after send page view');
+    // Without delayNext the next action runs at once, before any answer, and sees no request id.
+    const after = seen.find((entry) => entry.step === 'after send page view');
+    expect(after).toMatchObject({ last: requestId });
   });
 
   it('logged no error (Tags debugging on)', () => {

@@ -5,16 +5,29 @@ import { uniqueId } from './dom';
 import type { FieldControl, ValueSpec } from './FieldSpec';
 import { isToken } from './tokens';
 
-/** Reads a typed value: one data element token, JSON (42, true, "text", { … }), or else the text itself. */
-export function parseValueText(text: string): unknown {
+/** Text that can only be meant as JSON: an object, a list or a quoted string. */
+const LOOKS_LIKE_JSON = /^[{["]/;
+
+/**
+ * Reads a typed value: one data element token, JSON (42, true, "text", { … }), or else the text
+ * itself. Text that starts as JSON does (`{`, `[`, `"`) but does not parse is a typo, not text.
+ */
+export function readValueText(text: string): { value?: unknown; error?: string } {
   const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  if (isToken(trimmed)) return trimmed;
+  if (!trimmed) return {};
+  if (isToken(trimmed)) return { value: trimmed };
   try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return trimmed;
+    return { value: JSON.parse(trimmed) as unknown };
+  } catch (error) {
+    return LOOKS_LIKE_JSON.test(trimmed)
+      ? { error: `is not valid JSON: ${(error as Error).message}` }
+      : { value: trimmed };
   }
+}
+
+/** The value typed text stands for (see readValueText), or `undefined` when it stands for none. */
+export function parseValueText(text: string): unknown {
+  return readValueText(text).value;
 }
 
 /** Shows a saved value the way it is typed: text as it is, anything else as JSON. */
@@ -38,7 +51,8 @@ export function createValueField(spec: ValueSpec): FieldControl {
   return {
     element: shell.element,
     read() {
-      const value = parseValueText(input.value);
+      const { value, error } = readValueText(input.value);
+      if (error) return { error: `${spec.label} ${error}` };
       if (value === undefined && spec.required) return { error: `${spec.label} is required.` };
       return value === undefined ? {} : { value };
     },

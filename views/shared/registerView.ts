@@ -13,6 +13,11 @@ export interface ViewDefinition {
   fields: FieldSpec[];
   /** Settings shown for a new item (when Tags passes `settings: null`). */
   defaults?: Record<string, unknown>;
+  /**
+   * What the runtime would refuse in settings that the fields and the schema accept (a consent
+   * entry the collector cannot post, say): messages by settings key. Runs the runtime's own rule.
+   */
+  check?: (settings: Record<string, unknown>) => Partial<Record<string, string>>;
 }
 
 type Controls = Array<[FieldSpec, FieldControl]>;
@@ -41,21 +46,33 @@ function collectSettings(controls: Controls): Record<string, unknown> {
 
 /**
  * Every error of the form: each field's own check first (it says best what to type), then the
- * manifest's schema over the settings the form would save, so the view can never save what the
- * schema refuses.
+ * view's `check` (the runtime's own rules), then the manifest's schema over the settings the form
+ * would save, so the view can never save what the schema or the runtime refuses.
  */
-function findErrors(controls: Controls, validator: SettingsValidator | undefined) {
+function findErrors(
+  controls: Controls,
+  validator: SettingsValidator | undefined,
+  definition: ViewDefinition,
+) {
   const byField = new Map<string, string>();
-  for (const [spec, control] of applying(controls)) {
+  const shown = applying(controls);
+  for (const [spec, control] of shown) {
     const { error } = control.read();
     if (error) byField.set(spec.name, error);
   }
+  const settings = collectSettings(controls);
+  for (const [field, message] of Object.entries(definition.check?.(settings) ?? {}))
+    if (message && !byField.has(field)) byField.set(field, message);
   let general: string[] = [];
-  if (validator && !validator(collectSettings(controls))) {
-    const labels = new Map(controls.map(([spec]) => [spec.name, spec.label]));
-    const verdict = readSchemaErrors(validator.errors ?? [], (field) => labels.get(field));
+  if (validator && !validator(settings)) {
+    // Only a field on show can carry its error; one about a hidden field would refuse in silence.
+    const visible = new Map(shown.map(([spec]) => [spec.name, spec]));
+    const verdict = readSchemaErrors(validator.errors ?? [], (field) => visible.get(field));
     for (const [field, message] of verdict.byField) if (!byField.has(field)) byField.set(field, message);
-    general = verdict.general;
+    // Beside a field's own message, a general one (often about a hidden field) only confuses.
+    general = byField.size ? [] : verdict.general;
+    if (!byField.size && !general.length)
+      general.push('These settings do not fit together: check each field.');
   }
   return { byField, general };
 }
@@ -99,6 +116,7 @@ function createErrorDisplay(
   formError: HTMLElement,
   controls: Controls,
   validator: SettingsValidator | undefined,
+  definition: ViewDefinition,
 ) {
   const shown = new Set<string>();
   const show = (errors: ReturnType<typeof findErrors>, only?: Set<string>) => {
@@ -114,7 +132,7 @@ function createErrorDisplay(
   };
   const recheck = () => {
     showApplying(controls);
-    if (shown.size || !formError.hidden) show(findErrors(controls, validator), new Set(shown));
+    if (shown.size || !formError.hidden) show(findErrors(controls, validator, definition), new Set(shown));
   };
   form.addEventListener('input', recheck);
   form.addEventListener('change', recheck);
@@ -135,7 +153,7 @@ export function registerView(definition: ViewDefinition): ViewMethods {
   const controls: Controls = definition.fields.map((spec) => [spec, renderField(spec)]);
   const { form, formError } = renderForm(definition, controls);
   root.replaceChildren(form);
-  const show = createErrorDisplay(form, formError, controls, validator);
+  const show = createErrorDisplay(form, formError, controls, validator, definition);
   const methods: ViewMethods = {
     init(info: InitInfo) {
       const isNew = !info?.settings;
@@ -146,7 +164,7 @@ export function registerView(definition: ViewDefinition): ViewMethods {
     },
     getSettings: () => collectSettings(controls),
     validate() {
-      const errors = findErrors(controls, validator);
+      const errors = findErrors(controls, validator, definition);
       show(errors);
       return !errors.byField.size && !errors.general.length;
     },

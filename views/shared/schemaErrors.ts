@@ -1,4 +1,5 @@
 import validators, { type SchemaError, type SettingsValidator } from 'virtual:settings-validators';
+import type { FieldSpec } from './FieldSpec';
 
 /** What the manifest's schema says about a view's settings: messages by field, and those of no one field. */
 export interface SchemaVerdict {
@@ -12,9 +13,11 @@ export function findSettingsValidator(pathname: string): SettingsValidator | und
   return name ? validators[name] : undefined;
 }
 
-/** What a failed rule asks for, in words; a pattern is not worth showing a Tags user. */
-function describeRule(error: SchemaError): string {
-  if (error.keyword === 'pattern') return 'it does not have the expected form';
+/** What a failed rule asks for, in words: a pattern is not worth showing a Tags user, an example is. */
+function describeRule(error: SchemaError, spec: FieldSpec): string {
+  const example =
+    'placeholder' in spec && spec.placeholder ? `; enter something like ${spec.placeholder}` : '';
+  if (error.keyword === 'pattern') return `it does not have the form this field takes${example}`;
   return error.message ?? error.keyword;
 }
 
@@ -33,7 +36,7 @@ function fieldOf(error: SchemaError): string | undefined {
  */
 export function readSchemaErrors(
   errors: SchemaError[],
-  labelOf: (field: string) => string | undefined,
+  specOf: (field: string) => FieldSpec | undefined,
 ): SchemaVerdict {
   const byField = new Map<string, string>();
   const general: string[] = [];
@@ -41,14 +44,14 @@ export function readSchemaErrors(
   for (const error of sorted) {
     if (error.schemaPath.includes('/anyOf/') && error.keyword !== 'required') continue;
     const field = fieldOf(error);
-    const label = field === undefined ? undefined : labelOf(field);
-    if (field !== undefined && label !== undefined) {
+    const spec = field === undefined ? undefined : specOf(field);
+    if (field !== undefined && spec !== undefined) {
       if (byField.has(field)) continue;
       byField.set(
         field,
         error.keyword === 'required' && !error.instancePath
-          ? `${label} is required here.`
-          : `${label}: this value is not accepted (${describeRule(error)}).`,
+          ? `${spec.label} is required here.`
+          : `${spec.label}: this value is not accepted (${describeRule(error, spec)}).`,
       );
     } else if (error.keyword === 'additionalProperties') {
       general.push(

@@ -10,11 +10,16 @@ export const datastreamId: Validator = (value) =>
     ? undefined
     : 'Enter a datastream ID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b, or pick a data element.';
 
-/** An http(s) URL with a host, or a data element. */
+/**
+ * An http(s) URL with a host and no query or fragment (the collector appends
+ * `/{base path}/v2/interact?…` to it), or a data element.
+ */
 export const httpUrl: Validator = (value) => {
   if (hasToken(value)) return undefined;
   try {
     const url = new URL(value);
+    if (/[?#]/.test(value))
+      return 'Leave out the ? query and # part: the collector adds its own path and query.';
     if ((url.protocol === 'https:' || url.protocol === 'http:') && url.host) return undefined;
   } catch {
     // Reported below.
@@ -33,3 +38,14 @@ export const eventType: Validator = (value) =>
   hasToken(value) || /^[\w-]+(\.[\w-]+)*$/.test(value)
     ? undefined
     : 'Enter an event type such as commerce.productViews (no spaces).';
+
+/** A regular expression (as `new RegExp` reads it), or a data element. */
+export const regularExpression: Validator = (value) => {
+  if (hasToken(value)) return undefined;
+  try {
+    new RegExp(value);
+    return undefined;
+  } catch (error) {
+    return `Enter a regular expression such as \\.(pdf|zip)$: ${(error as Error).message}`;
+  }
+};

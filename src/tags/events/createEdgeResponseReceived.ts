@@ -1,6 +1,5 @@
 import type { EdgeHandle } from '../../core/readEdgeAnswer';
 import type { TagsPage } from '../createTagsPage';
-import { describeError } from '../describeError';
 
 /** What a rule on Edge response received sees as `%event.requestId%`, `%event.eventId%`, `%event.handle%`. */
 export interface EdgeResponseDetail {
@@ -11,22 +10,16 @@ export interface EdgeResponseDetail {
 
 /**
  * The "Edge response received" event: runs the rule after each answer from the Edge Network.
- * Turbine merges the detail into the rule's event, so tokens like `%event.requestId%` work.
+ * Turbine merges the detail into the rule's event, so tokens like `%event.requestId%` work. It
+ * listens on the page, not on a collector: the collector may be made only later, once a data
+ * element in the configuration has a value.
  */
 export function createEdgeResponseReceived({
-  getCollector,
-  logger,
-}: Pick<TagsPage, 'getCollector' | 'logger'>): (
-  settings: unknown,
-  trigger: (detail: EdgeResponseDetail) => void,
-) => void {
+  onResult,
+}: Pick<TagsPage, 'onResult'>): (settings: unknown, trigger: (detail: EdgeResponseDetail) => void) => void {
   return (_settings, trigger) => {
-    try {
-      getCollector()?.onResult((result) =>
-        trigger({ requestId: result.requestId, eventId: result.eventId, handle: result.handle }),
-      );
-    } catch (error) {
-      logger.error(`Edge response received could not listen for answers: ${describeError(error)}`);
-    }
+    onResult((result) =>
+      trigger({ requestId: result.requestId, eventId: result.eventId, handle: result.handle }),
+    );
   };
 }

@@ -1,4 +1,5 @@
 import { createBrowserCollector } from '../../browser/createBrowserCollector';
+import { attachLinkClicks } from '../../browser/linkClicks/attachLinkClicks';
 import { attachWebVitals } from '../../browser/vitals/attachWebVitals';
 import { createConsentCommand } from '../../core/consent/createConsentCommand';
 import { createTagsPage, type TagsPage } from '../createTagsPage';
@@ -14,6 +15,7 @@ export function tagsPage(turbine: Turbine): TagsPage {
     turbine,
     createCollector: (config, log) => createBrowserCollector(config, 'tags', log, createConsentCommand),
     attachWebVitals,
+    attachLinkClicks,
   });
   return page;
 }

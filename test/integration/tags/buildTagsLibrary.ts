@@ -6,6 +6,9 @@ import { ROOT } from './packageExtension';
 export interface ComponentRef {
   modulePath: string;
   settings?: Record<string, unknown>;
+  /** Actions: with rule component sequencing, wait for this action's promise (up to `timeout` ms). */
+  delayNext?: boolean;
+  timeout?: number;
 }
 
 /** What a test puts in its Tags property. */

@@ -1,6 +1,7 @@
 // Every event shape the project builds, checked against Adobe's own XDM schemas (the adobe/xdm
 // files vendored in test/fixtures/xdm/, converted from JSON-LD as adobe/xdm's XED tooling does).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LINK_CLICK_EVENT_TYPE } from '../../../src/browser/linkClicks/describeLinkClick';
 import { VITALS_EVENT_TYPE } from '../../../src/browser/vitals/attachWebVitals';
 import { resolveConfig } from '../../../src/core/CollectorConfig';
 import { createCollector } from '../../../src/core/createCollector';
@@ -97,6 +98,26 @@ describe('XDM conformance: every event the collector builds validates against ad
     );
     expect(result.violations).toEqual([]);
     expect(result.unknownFields).toEqual([]);
+  });
+
+  it('a link click, as link tracking sends it (web.webInteraction)', async () => {
+    const { collector, lastXdm } = browserCollector();
+    for (const type of ['other', 'exit', 'download'] as const) {
+      await collector.sendEvent({
+        eventType: LINK_CLICK_EVENT_TYPE,
+        xdm: {
+          web: {
+            webInteraction: {
+              name: 'Annual report',
+              URL: 'https://shop.example/r.pdf',
+              type,
+              linkClicks: { value: 1 },
+            },
+          },
+        },
+      });
+      expect(conformance(lastXdm(), 'event')).toMatchObject({ violations: [], unknownFields: [] });
+    }
   });
 
   it('the web vitals event', async () => {

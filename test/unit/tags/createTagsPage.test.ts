@@ -92,6 +92,26 @@ describe('on before event send', () => {
     );
   });
 
+  it('sees content.data as {} when the event has none, as Adobe passes it; left empty, none is sent', () => {
+    const seen: unknown[] = [];
+    const { page, created } = fakePage({
+      productionDatastreamId: DATASTREAM,
+      onBeforeEventSend: (content: { data?: Record<string, unknown> }) => {
+        seen.push(structuredClone(content.data));
+        if (seen.length === 2) content.data!.cart = 'c-1';
+      },
+    });
+    page.getCollector();
+    const onBeforeEventSend = created[0]!.config.onBeforeEventSend!;
+    const untouched = { xdm: { _id: '1', timestamp: 't', eventType: 'x' } };
+    onBeforeEventSend(untouched);
+    expect(seen[0]).toEqual({});
+    expect(untouched).not.toHaveProperty('data');
+    const filled = { xdm: { _id: '2', timestamp: 't', eventType: 'x' } };
+    onBeforeEventSend(filled);
+    expect(filled).toHaveProperty('data', { cart: 'c-1' });
+  });
+
   it('is left out when the setting holds no function (a configuration without code)', () => {
     const { page, created } = fakePage({ productionDatastreamId: DATASTREAM, onBeforeEventSend: '' });
     page.getCollector();

@@ -10,6 +10,12 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     webVitals: true,
     defaultConsent: '%consent default%',
     onBeforeEventSend: 'if (content.xdm.eventType === "internal.ping") return false;',
+    clickCollectionEnabled: true,
+    internalLinkEnabled: false,
+    externalLinkEnabled: '%track exits%',
+    downloadLinkEnabled: true,
+    downloadLinkQualifier: '\\.(pdf|zip)$',
+    onBeforeLinkClickSend: 'if (content.xdm.web.webInteraction.type === "other") return false;',
   },
   sendPageView: {
     name: 'home',

@@ -28,6 +28,7 @@ describe('Stream record view', () => {
     type(input('flowId'), 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2');
     type(input('schemaId'), 'https://ns.adobe.com/acme/schemas/1');
     type(input('datasetId'), '604a18a3bae67d18db6d258c');
+    type(input('record'), '{ "_id": "p-1" }');
     expect(methods.validate()).toBe(true);
   });
 
@@ -38,6 +39,7 @@ describe('Stream record view', () => {
     type(input('flowId'), '%flow%');
     type(input('schemaId'), '%schema%');
     type(input('datasetId'), '%dataset%');
+    type(input('record'), '%record%');
     expect(methods.validate()).toBe(true);
   });
 });

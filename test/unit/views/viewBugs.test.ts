@@ -64,6 +64,7 @@ describe('B4: an XDM stream needs its schema $id and dataset in the view, as in 
       inletUrl: 'https://dcs.adobedc.net/collection/667b41cf',
       flowId: 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2',
       dataType: 'xdm',
+      record: { _id: 'p-1' },
     };
     methods.init({ settings });
     expect(methods.validate()).toBe(false);

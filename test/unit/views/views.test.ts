@@ -1,3 +1,4 @@
+import { DEFAULT_DOWNLOAD_QUALIFIER } from '../../../src/browser/linkClicks/LinkClickOptions';
 import { describe, expect, it } from 'vitest';
 import { errorOf, input, loadView, type, VIEW_NAMES } from './loadView';
 
@@ -16,12 +17,26 @@ describe('every view', () => {
   });
 });
 
+/** The link-tracking settings of a new configuration: on, every link type, Adobe's download qualifier. */
+const NEW_LINK_TRACKING = {
+  clickCollectionEnabled: true,
+  internalLinkEnabled: true,
+  externalLinkEnabled: true,
+  downloadLinkEnabled: true,
+  downloadLinkQualifier: DEFAULT_DOWNLOAD_QUALIFIER,
+};
+
 describe('configuration view', () => {
   it('starts empty for a new configuration, with debug off', async () => {
     const { methods } = await loadView('configuration');
     methods.init({ settings: null });
     expect(input('productionDatastreamId').value).toBe('');
-    expect(methods.getSettings()).toEqual({ debug: false, webVitals: true, defaultConsent: 'in' });
+    expect(methods.getSettings()).toEqual({
+      debug: false,
+      webVitals: true,
+      defaultConsent: 'in',
+      ...NEW_LINK_TRACKING,
+    });
   });
 
   it('shows saved settings and returns them unchanged', async () => {
@@ -38,7 +53,14 @@ describe('configuration view', () => {
     expect(
       document.querySelector<HTMLInputElement>('[data-field="debug"] input[type="checkbox"]')!.checked,
     ).toBe(true);
-    expect(methods.getSettings()).toEqual(saved);
+    // Saved before link tracking existed: it shows off, as the runtime reads it, with every link type on.
+    expect(methods.getSettings()).toEqual({
+      ...saved,
+      clickCollectionEnabled: false,
+      internalLinkEnabled: true,
+      externalLinkEnabled: true,
+      downloadLinkEnabled: true,
+    });
   });
 
   it('flags a bad datastream ID and a missing one next to the field, and clears the error once fixed', async () => {
@@ -62,6 +84,7 @@ describe('configuration view', () => {
       debug: false,
       webVitals: true,
       defaultConsent: 'in',
+      ...NEW_LINK_TRACKING,
     });
   });
 

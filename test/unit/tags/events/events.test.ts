@@ -10,6 +10,7 @@ describe('Edge response received', () => {
     const { page, created } = fakePage();
     const trigger = vi.fn();
     createEdgeResponseReceived(page)({}, trigger);
+    page.getCollector();
     created[0]!.collector.emit(result('req-7'));
     expect(trigger).toHaveBeenCalledWith({
       requestId: 'req-7',
@@ -18,10 +19,17 @@ describe('Edge response received', () => {
     });
   });
 
-  it('does nothing (but log) when the configuration is bad', () => {
-    const { page, logger } = fakePage({});
-    expect(() => createEdgeResponseReceived(page)({}, vi.fn())).not.toThrow();
-    expect(logger.error).toHaveBeenCalled();
+  it('fires for a collector made after the rule, once a data element in the configuration has a value', () => {
+    const settings: Record<string, unknown> = { productionDatastreamId: '' };
+    const { page, created } = fakePage(settings);
+    const trigger = vi.fn();
+    expect(() => createEdgeResponseReceived(page)({}, trigger)).not.toThrow();
+    expect(page.getCollector()).toBeUndefined();
+    settings.productionDatastreamId = DATASTREAM;
+    page.getCollector();
+    created[0]!.collector.emit(result('req-8'));
+    expect(trigger).toHaveBeenCalledTimes(1);
+    expect(trigger.mock.calls[0]![0]).toMatchObject({ requestId: 'req-8' });
   });
 });
 
