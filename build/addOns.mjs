@@ -2,13 +2,15 @@
 // so that pages that never need them never download them (the core script's size budget has no room):
 // - dist/edge-collector.streaming.min.js: `edgeCollector("streamRecord", …)`;
 // - dist/edge-collector.consent.min.js: the consent standards and the `privacy/set-consent` request,
-//   on the first decision to post (see src/browser/loadConsentCommand.ts).
+//   on the first decision to post (see src/browser/loadConsentCommand.ts);
+// - dist/edge-collector.tabs.min.js: cross-tab ownership (Web Locks, or leases without them), loaded
+//   when a page first stores a request or finds another page's leftovers (src/browser/delivery/createOwnership.ts).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
-export default ['streaming', 'consent'].map((name) => ({
+export default ['streaming', 'consent', 'tabs'].map((name) => ({
   input: `src/browser/${name}AddOn.ts`,
   output: {
     file: `dist/edge-collector.${name}.min.js`,

@@ -2,6 +2,9 @@ import { resolveConfig } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
+import type { tabOwnership } from './delivery/tabOwnership';
+import { loadAddOn } from './loadAddOn';
+import { logToConsole } from './logToConsole';
 import { isDebugRequested } from './isDebugRequested';
 import { loadConsentCommand } from './loadConsentCommand';
 import { loadStreaming } from './loadStreaming';
@@ -42,7 +45,15 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
         );
       const config = resolveConfig(options);
       if (isDebugRequested()) config.debug = true;
-      collector = createBrowserCollector(config, 'standalone', undefined, loadConsentCommand(scriptSrc));
+      collector = createBrowserCollector(
+        config,
+        'standalone',
+        logToConsole,
+        loadConsentCommand(scriptSrc),
+        // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
+        (namespace, id) =>
+          loadAddOn<typeof tabOwnership>(scriptSrc, 'tabs').then((create) => create(namespace, id)),
+      );
       extension.onConfigure?.(collector, options as Record<string, unknown>);
       return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
     },

@@ -1,4 +1,5 @@
 import { createBrowserCollector } from '../../browser/createBrowserCollector';
+import { tabOwnership } from '../../browser/delivery/tabOwnership';
 import { attachWebVitals } from '../../browser/vitals/attachWebVitals';
 import { createConsentCommand } from '../../core/consent/createConsentCommand';
 import { createTagsPage, type TagsPage } from '../createTagsPage';
@@ -12,7 +13,8 @@ let page: TagsPage | undefined;
 export function tagsPage(turbine: Turbine): TagsPage {
   page ??= createTagsPage({
     turbine,
-    createCollector: (config, log) => createBrowserCollector(config, 'tags', log, createConsentCommand),
+    createCollector: (config, log) =>
+      createBrowserCollector(config, 'tags', log, createConsentCommand, tabOwnership),
     attachWebVitals,
   });
   return page;
