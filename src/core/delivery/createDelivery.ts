@@ -3,7 +3,7 @@ import { EdgeCollectorError } from '../EdgeCollectorError';
 import type { InteractRequest } from '../InteractRequest';
 import { readEdgeAnswer, type SendResult } from '../readEdgeAnswer';
 import { KEEPALIVE_BUDGET, type EdgeAnswer, type Transport } from '../Transport';
-import { boundQueue, byAge, entrySize } from './boundQueue';
+import { boundQueue, byAge } from './boundQueue';
 import { CONSENT_STATES, consentEffect, parseConsent, type ConsentState } from './ConsentState';
 import { soleOwnership, type Ownership } from './Ownership';
 import { parseRetryAfter } from './parseRetryAfter';
