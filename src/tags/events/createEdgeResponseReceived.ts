@@ -1,12 +1,17 @@
-import type { EdgeHandle } from '../../core/readEdgeAnswer';
+import type { EdgeHandle, EdgeProblem } from '../../core/readEdgeAnswer';
 import type { TagsPage } from '../createTagsPage';
 import { describeError } from '../describeError';
 
-/** What a rule on Edge response received sees as `%event.requestId%`, `%event.eventId%`, `%event.handle%`. */
+/**
+ * What a rule on Edge response received sees as `%event.requestId%`, `%event.eventId%`,
+ * `%event.handle%`, and the answer's `%event.errors%` and `%event.warnings%` (EXEG problems).
+ */
 export interface EdgeResponseDetail {
   requestId: string;
   eventId: string;
   handle: EdgeHandle[];
+  errors: EdgeProblem[];
+  warnings: EdgeProblem[];
 }
 
 /**
@@ -23,7 +28,13 @@ export function createEdgeResponseReceived({
   return (_settings, trigger) => {
     try {
       getCollector()?.onResult((result) =>
-        trigger({ requestId: result.requestId, eventId: result.eventId, handle: result.handle }),
+        trigger({
+          requestId: result.requestId,
+          eventId: result.eventId,
+          handle: result.handle,
+          errors: result.errors || [],
+          warnings: result.edgeWarnings || [],
+        }),
       );
     } catch (error) {
       logger.error(`Edge response received could not listen for answers: ${describeError(error)}`);
