@@ -1,9 +1,9 @@
 import type { RequestMeta } from '../../core/InteractRequest';
 import type { StateEntry } from '../../core/delivery/readHandles';
 
-/** Reads one cookie of this page, decoded; `undefined` when absent. */
-function readCookie(name: string): string | undefined {
-  const pair = document.cookie.split('; ').find((cookie) => cookie.startsWith(`${name}=`));
+/** Reads one cookie of `jar` (`document.cookie`, read once), decoded; `undefined` when absent. */
+function readCookie(name: string, jar: string): string | undefined {
+  const pair = jar.split('; ').find((cookie) => cookie.startsWith(`${name}=`));
   if (pair === undefined) return undefined;
   try {
     return decodeURIComponent(pair.slice(name.length + 1));
@@ -73,8 +73,16 @@ export function stateCookies(remember: (name: string, value?: string) => string 
       // a second at most (and after this page wrote cookies), not at every attempt of a burst.
       if (Date.now() - readAt > 1000) {
         readAt = Date.now();
+        // The Edge Network's own cookies (`kndctr_…`) count too: another subdomain of the site may
+        // have written them, and its remembered names are in its own storage.
+        const jar = document.cookie;
+        for (const pair of jar.split('; '))
+          if (pair.startsWith('kndctr_')) {
+            const key = pair.slice(0, pair.indexOf('='));
+            if (!names.includes(key)) names.push(key);
+          }
         const entries = names.flatMap((key) => {
-          const value = readCookie(key);
+          const value = readCookie(key, jar);
           return value === undefined ? [] : [{ key, value }];
         });
         meta = entries.length ? { state: { entries } } : undefined;
