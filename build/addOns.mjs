@@ -5,12 +5,14 @@
 //   on the first decision to post (see src/browser/loadConsentCommand.ts);
 // - dist/edge-collector.linkClicks.min.js: automatic link tracking, loaded at `configure` unless
 //   `clickCollectionEnabled: false` (see src/browser/createCommandApi.ts).
+// - dist/edge-collector.tabs.min.js: cross-tab ownership (Web Locks, or leases without them), loaded
+//   when a page first stores a request or finds another page's leftovers (src/browser/delivery/createOwnership.ts).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
-export default ['streaming', 'consent', 'linkClicks'].map((name) => ({
+export default ['streaming', 'consent', 'linkClicks', 'tabs'].map((name) => ({
   input: `src/browser/${name}AddOn.ts`,
   output: {
     file: `dist/edge-collector.${name}.min.js`,

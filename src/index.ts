@@ -1,6 +1,7 @@
 import { createBrowserCollector } from './browser/createBrowserCollector';
 import { attachLinkClicks } from './browser/linkClicks/attachLinkClicks';
 import type { LinkClickConfig } from './browser/linkClicks/LinkClickOptions';
+import { tabOwnership } from './browser/delivery/tabOwnership';
 import { readPageSnapshot } from './browser/readPageSnapshot';
 import { logToConsole } from './browser/logToConsole';
 import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
@@ -8,7 +9,7 @@ import { createConsentCommand } from './core/consent/createConsentCommand';
 import { createCollector, type Collector } from './core/createCollector';
 import { fetchTransport } from './core/Transport';
 import { readServerSnapshot } from './node/readServerSnapshot';
-import { resolveAuth, serverApiTransport } from './node/serverApiAuth';
+import { resolveAuth, SERVER_API_URL, serverApiTransport } from './node/serverApiAuth';
 
 export type { CollectorConfig, EdgeAuth, OnBeforeEventSend, ResolvedConfig } from './core/CollectorConfig';
 export type { Collector, EventOptions, PageViewOptions } from './core/createCollector';
@@ -56,17 +57,26 @@ export interface EdgeCollectorOptions extends CollectorConfig, LinkClickConfig {
 /**
  * Creates a collector for bundlers and Node 20. In a browser it reads the page's context and
  * tracks link clicks (unless `clickCollectionEnabled: false`); on a server it sends only what you
- * give it (use `auth` there for the authenticated Server API). Throws an `invalid-config` error
- * for a bad configuration.
+ * give it (use `auth` there for the authenticated Server API, sent to `server.adobedc.net` unless
+ * `edgeUrl` says otherwise). Throws an `invalid-config` error for a bad configuration.
  */
 export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
-  const config = resolveConfig(options);
-  const auth = resolveAuth(options.auth);
+  const auth = resolveAuth(options?.auth);
+  // Authenticated calls go to the Server API's own host unless an edgeUrl is given.
+  const config = resolveConfig(
+    auth && options.edgeUrl === undefined ? { ...options, edgeUrl: SERVER_API_URL } : options,
+  );
   const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
   if (inBrowser && !options.fetch && !auth) {
     // Checked before anything starts: a bad link setting throws, as a bad configuration does.
     readLinkClickSettings(options);
-    const collector = createBrowserCollector(config, 'module', logToConsole, createConsentCommand);
+    const collector = createBrowserCollector(
+      config,
+      'module',
+      logToConsole,
+      createConsentCommand,
+      tabOwnership,
+    );
     attachLinkClicks(collector, options, config.debug ? logToConsole : undefined);
     return collector;
   }

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../core/CollectorConfig';
 import { createCollector, type Collector, type Platform } from '../core/createCollector';
 import { fetchTransport } from '../core/Transport';
 import { browserDelivery } from './delivery/browserDelivery';
-import { logToConsole } from './logToConsole';
+import type { OwnershipFactory } from './delivery/createOwnership';
 import { readPageSnapshot } from './readPageSnapshot';
 
 /**
@@ -10,13 +10,15 @@ import { readPageSnapshot } from './readPageSnapshot';
  * (queue across page loads, cross-tab locks, page-hide flush, consent, state cookies). Every browser face (the
  * standalone script, the ES module in a page, the Tags extension) creates its collector here, so
  * that delivery rules apply to all of them alike. `createConsentCommand` makes the `setConsent`
- * that posts consent to the Edge Network (see Platform); the standalone script passes a loader.
+ * that posts consent to the Edge Network (see Platform), and `tabs` the cross-tab ownership
+ * (tabOwnership.ts); the standalone script passes loaders of its add-ons.
  */
 export function createBrowserCollector(
   config: ResolvedConfig,
   implementation: string,
-  log: (message: string, detail?: unknown) => void = logToConsole,
-  createConsentCommand?: Platform['createConsentCommand'],
+  log: (message: string, detail?: unknown) => void,
+  createConsentCommand: Platform['createConsentCommand'],
+  tabs: OwnershipFactory,
 ): Collector {
   return createCollector(config, {
     createConsentCommand,
@@ -24,6 +26,6 @@ export function createBrowserCollector(
     transport: fetchTransport(),
     log,
     implementation,
-    ...browserDelivery(config.datastreamId),
+    ...browserDelivery(config.datastreamId, tabs),
   });
 }

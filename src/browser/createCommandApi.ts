@@ -2,10 +2,11 @@ import { resolveConfig } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
-import { isDebugRequested } from './isDebugRequested';
-import type { LinkClicksAddOn } from './linkClicksAddOn';
+import type { tabOwnership } from './delivery/tabOwnership';
 import { loadAddOn } from './loadAddOn';
 import { logToConsole } from './logToConsole';
+import { isDebugRequested } from './isDebugRequested';
+import type { LinkClicksAddOn } from './linkClicksAddOn';
 import { loadConsentCommand } from './loadConsentCommand';
 import { loadStreaming } from './loadStreaming';
 
@@ -45,7 +46,15 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
         );
       const config = resolveConfig(options);
       if (isDebugRequested()) config.debug = true;
-      collector = createBrowserCollector(config, 'standalone', undefined, loadConsentCommand(scriptSrc));
+      collector = createBrowserCollector(
+        config,
+        'standalone',
+        logToConsole,
+        loadConsentCommand(scriptSrc),
+        // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
+        (namespace, id) =>
+          loadAddOn<typeof tabOwnership>(scriptSrc, 'tabs').then((create) => create(namespace, id)),
+      );
       extension.onConfigure?.(collector, options as Record<string, unknown>);
       // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
       // the first click, which must not wait for a download. A bad setting is logged.

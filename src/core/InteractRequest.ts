@@ -26,6 +26,12 @@ export interface RequestMeta {
 }
 
 /**
+ * Asks the Edge Network for the visitor's ECID in its answer (`identity:result`), as Adobe's Web SDK
+ * does on every request: without it the answer may carry no identity.
+ */
+export const FETCH_ECID = { identity: { fetch: ['ECID'] } };
+
+/**
  * Builds `POST {edgeUrl}/{edgeBasePath}/v2/interact?dataStreamId=…&requestId=…`.
  *
  * The body goes as `text/plain` (fetch's type for a string body) so that in a browser the request
@@ -45,6 +51,6 @@ export function buildInteractRequest(
     url: `${config.edgeUrl}/${config.edgeBasePath}/v2/interact?${query}`,
     // No content type: `fetch` gives a string body `text/plain;charset=UTF-8`.
     headers: {},
-    body: JSON.stringify(meta?.state?.entries.length ? { event, meta } : { event }),
+    body: JSON.stringify({ event, query: FETCH_ECID, ...(meta?.state?.entries.length && { meta }) }),
   };
 }

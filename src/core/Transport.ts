@@ -9,8 +9,11 @@ export interface EdgeAnswer {
   retryAfter?: string | null;
 }
 
-/** Sends one built request and returns the answer; rejects with a `network` error when nothing came back. */
-export type Transport = (request: InteractRequest) => Promise<EdgeAnswer>;
+/**
+ * Sends one built request and returns the answer; rejects with a `network` error when nothing came
+ * back. `keepalive` (decided by the delivery, which keeps the budget) lets it outlive the page.
+ */
+export type Transport = (request: InteractRequest, keepalive?: boolean) => Promise<EdgeAnswer>;
 
 /**
  * Browsers refuse `keepalive` requests once the bodies of those in flight pass 64 KiB
@@ -20,16 +23,11 @@ export type Transport = (request: InteractRequest) => Promise<EdgeAnswer>;
 export const KEEPALIVE_BUDGET = 60_000;
 
 /**
- * A transport over `fetch`: `keepalive` so a send started just before the page goes away still
- * completes, and credentials so the Edge Network's first-party cookies travel with it.
+ * A transport over `fetch`: `keepalive` when asked, so a send started just before the page goes
+ * away still completes, and credentials so the Edge Network's first-party cookies travel with it.
  */
 export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Transport {
-  // Bodies of this page's keepalive requests in flight: a burst must not push one past the budget.
-  let keptAlive = 0;
-  return async (request) => {
-    const size = request.body.length;
-    const keepalive = keptAlive + size <= KEEPALIVE_BUDGET;
-    if (keepalive) keptAlive += size;
+  return async (request, keepalive) => {
     let response: Response;
     try {
       response = await fetchImpl(request.url, {
@@ -38,7 +36,7 @@ export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis
         body: request.body,
         // A streaming inlet (`kind: 'streaming'`) has no cookies to read: without credentials its CORS answer may be `*`.
         credentials: request.kind === 'streaming' ? 'omit' : 'include',
-        keepalive,
+        keepalive: !!keepalive,
         // The page URL may carry an address (`?email=…`) and the event already holds it, redacted:
         // whatever the page's own referrer policy, the `Referer` header must not repeat it.
         referrerPolicy: 'no-referrer',
@@ -51,8 +49,6 @@ export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis
           requestId: request.requestId,
         },
       );
-    } finally {
-      if (keepalive) keptAlive -= size;
     }
     return {
       status: response.status,

@@ -153,7 +153,8 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
   }
 
   // The Edge Network's handlers: events, and consent decisions (`kind: 'consent'`), which go ahead of them.
-  const interact = edgeInteract({ ...platform, notify });
+  // The Edge Network's own consent word, in any answer, applies as `setConsent` would.
+  const interact = edgeInteract({ ...platform, notify, consent: (state) => delivery.setConsent(state) });
   const delivery = createDelivery({
     config,
     platform,

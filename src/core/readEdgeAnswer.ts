@@ -10,10 +10,26 @@ export interface EdgeHandle {
   eventIndex?: number;
 }
 
+/**
+ * One of the `errors` or `warnings` an answer lists (Adobe's problem details), e.g. `type`
+ * `https://ns.adobe.com/aep/errors/EXEG-0201-503`: https://developer.adobe.com/data-collection-apis/docs/getting-started/troubleshooting/
+ */
+export interface EdgeProblem {
+  type?: string;
+  status?: number;
+  title?: string;
+  detail?: string;
+  report?: unknown;
+}
+
 /** What a successful send resolves with. */
 export interface SendResult {
-  /** The id sent with the request; the answer is checked against it. */
+  /** The id sent with the request; the answer is checked against it (the Edge Network answers it plus a suffix). */
   requestId: string;
+  /** Non-fatal errors of upstream services (a `207`): the event was delivered, some services did not take it. */
+  errors?: EdgeProblem[];
+  /** The Edge Network's warnings, e.g. `EXEG-0301-200`: the event was not collected for lack of consent. */
+  edgeWarnings?: EdgeProblem[];
   /** The event's `_id`. */
   eventId: string;
   handle: EdgeHandle[];
@@ -22,8 +38,10 @@ export interface SendResult {
 }
 
 /**
- * Reads the answer to one request: the `handle` array on 2xx (with a warning if the answer's
- * `requestId` is not the one sent), or an error carrying the status and Adobe's problem fields.
+ * Reads the answer to one request: the `handle` array on 2xx, with the answer's `errors` and
+ * `warnings` (as `errors` and `edgeWarnings`), and a warning if the answer's `requestId` is not
+ * the one sent: the Edge Network answers `<sent>-<suffix>`, so only another prefix is a mismatch
+ * (spec `InteractResponse.requestId`). Throws an error carrying the status and Adobe's problem fields.
  */
 export function readEdgeAnswer(
   request: InteractRequest,
@@ -31,7 +49,8 @@ export function readEdgeAnswer(
   warnings: string[] = [],
 ): SendResult {
   const json = parseJson(answer.body) as
-    (ProblemDetails & { requestId?: unknown; handle?: unknown }) | undefined;
+    | (ProblemDetails & { requestId?: unknown; handle?: unknown; errors?: unknown; warnings?: unknown })
+    | undefined;
   if (answer.status < 200 || answer.status > 299) {
     const problem = json && typeof json === 'object' ? json : {};
     const { type, title, detail, report } = problem;
@@ -57,12 +76,12 @@ export function readEdgeAnswer(
     warnings: [...warnings],
   };
   if (json && typeof json === 'object') {
-    if (Array.isArray(json.handle)) result.handle = json.handle as EdgeHandle[];
-    if (json.requestId !== undefined && json.requestId !== request.requestId) {
-      result.warnings.push(
-        `the answer names requestId ${String(json.requestId)}, not ${request.requestId} that was sent`,
-      );
-    }
+    const { requestId, handle, errors, warnings } = json;
+    if (Array.isArray(handle)) result.handle = handle as EdgeHandle[];
+    if (Array.isArray(errors)) result.errors = errors;
+    if (Array.isArray(warnings)) result.edgeWarnings = warnings;
+    if (requestId !== undefined && !`${requestId}-`.startsWith(`${request.requestId}-`))
+      result.warnings.push(`the answer names requestId ${requestId}, not ${request.requestId} that was sent`);
   } else if (answer.body && answer.status !== 204) {
     result.warnings.push(`the answer to request ${request.requestId} was not JSON`);
   }

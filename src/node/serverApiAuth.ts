@@ -3,6 +3,13 @@ import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import type { Transport } from '../core/Transport';
 
 /**
+ * The host of the authenticated Server API: Adobe documents `server.adobedc.net` for calls with
+ * credentials (https://experienceleague.adobe.com/en/docs/experience-platform/server-api/overview),
+ * `edge.adobedc.net` for unauthenticated ones. The default `edgeUrl` when `auth` is given.
+ */
+export const SERVER_API_URL = 'https://server.adobedc.net';
+
+/**
  * Checks the `auth` option of the authenticated Server API; `undefined` when absent. Throws an
  * `invalid-config` error naming the three fields. Lives with the Node face only: the browser
  * scripts never carry credentials, so they do not ship this code either.

@@ -82,7 +82,7 @@ describe('setConsent in the standalone script (headless Chromium, the emulator a
     expect(addOns).toEqual([]);
     expect(await call(page, 'setConsent', 'in')).toBe('ok');
     await pageView;
-    expect(paths()).toEqual(['/ee/v1/privacy/set-consent', '/ee/v2/interact']);
+    expect(paths()).toEqual(['/ee/v1/privacy/set-consent', '/ee/local/v2/interact']);
     expect(addOns).toHaveLength(1);
 
     // The next page load with the same decision: no add-on, no consent request, the page view goes.

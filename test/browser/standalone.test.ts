@@ -72,7 +72,7 @@ document.addEventListener('securitypolicyviolation', function (e) { window.resul
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
     const body = JSON.parse(request!.body);
-    expect(Object.keys(body)).toEqual(['event']);
+    expect(Object.keys(body)).toEqual(['event', 'query']);
     expect(body.event.data).toEqual({ prop1: 'custom value' });
     const { xdm } = body.event;
     expect(xdm._id).toMatch(/^[0-9a-f-]{36}$/);

@@ -19,6 +19,8 @@ export interface RecordingServer {
   requests: RecordedRequest[];
   /** Replies used in order before the default (200 with an interact-style answer) applies. */
   replies: Reply[];
+  /** Milliseconds every planned or default reply waits before it is written (an Edge answering slowly); default 0. */
+  answerDelay: number;
   /** Serves static text (pages, scripts) at a path. */
   serve(path: string, contentType: string, body: string | Buffer): void;
   /** Resolves when `count` requests matching `filter` have arrived (or rejects after `timeoutMs`). */
@@ -40,6 +42,7 @@ export async function startRecordingServer(port = 0): Promise<RecordingServer> {
   const replies: Reply[] = [];
   const files = new Map<string, { contentType: string; body: string | Buffer }>();
   const waiters: Array<() => void> = [];
+  const recording = { answerDelay: 0 } as RecordingServer;
   // Served as a file, so that the browser's own request for it never takes a planned reply.
   files.set('/favicon.ico', { contentType: 'image/x-icon', body: '' });
 
@@ -80,18 +83,22 @@ export async function startRecordingServer(port = 0): Promise<RecordingServer> {
         status: 200,
         body: { requestId: url.searchParams.get('requestId'), handle: [] },
       };
-      if (reply === 'drop') {
-        req.socket.destroy();
-        return;
-      }
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      const answer = () => {
+        if (reply === 'drop') {
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      };
+      if (recording.answerDelay) setTimeout(answer, recording.answerDelay);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: boundPort } = server.address() as AddressInfo;
 
-  return {
+  const methods: Omit<RecordingServer, 'answerDelay'> = {
     origin: `http://127.0.0.1:${boundPort}`,
     requests,
     replies,
@@ -121,4 +128,5 @@ export async function startRecordingServer(port = 0): Promise<RecordingServer> {
         server.close(() => resolve());
       }),
   };
+  return Object.assign(recording, methods);
 }

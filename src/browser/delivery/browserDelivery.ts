@@ -1,5 +1,5 @@
 import type { Platform } from '../../core/createCollector';
-import { createOwnership } from './createOwnership';
+import { createOwnership, type OwnershipFactory } from './createOwnership';
 import { localStorageStore } from './localStorageStore';
 import { rememberLocally } from './rememberLocally';
 import { stateCookies } from './stateCookies';
@@ -7,13 +7,18 @@ import { stateCookies } from './stateCookies';
 /**
  * The browser's side of delivery for one datastream: the persistent queue, cross-tab ownership,
  * `navigator.onLine`, remembered consent and identity, state cookies, and the page events that
- * resume sending (`online`) or flush the queue (`pagehide`, `visibilitychange` to hidden).
+ * resume sending (`online`) or store what is undelivered (`pagehide`, `visibilitychange` to
+ * hidden). `tabs` makes the cross-tab ownership (tabOwnership.ts), when first needed.
  * Everything is namespaced `edge-collector:{datastreamId}`.
  */
-export function browserDelivery(datastreamId: string): Omit<Platform, 'transport' | 'snapshot'> {
+export function browserDelivery(
+  datastreamId: string,
+  // Without the tabs' code a page never adopts another's leftovers: late, never twice.
+  tabs: OwnershipFactory = () => new Promise(() => {}),
+): Omit<Platform, 'transport' | 'snapshot'> {
   const namespace = `edge-collector:${datastreamId}`;
   const remember = rememberLocally(namespace);
-  const ownership = createOwnership(namespace);
+  const ownership = createOwnership(namespace, tabs);
   return {
     store: localStorageStore(namespace),
     ownership,

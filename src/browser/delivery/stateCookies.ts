@@ -1,9 +1,9 @@
 import type { RequestMeta } from '../../core/InteractRequest';
 import type { StateEntry } from '../../core/delivery/readHandles';
 
-/** Reads one cookie of this page, decoded; `undefined` when absent. */
-function readCookie(name: string): string | undefined {
-  const pair = document.cookie.split('; ').find((cookie) => cookie.startsWith(`${name}=`));
+/** Reads one cookie of `jar` (`document.cookie`, read once), decoded; `undefined` when absent. */
+function readCookie(name: string, jar: string): string | undefined {
+  const pair = jar.split('; ').find((cookie) => cookie.startsWith(`${name}=`));
   if (pair === undefined) return undefined;
   try {
     return decodeURIComponent(pair.slice(name.length + 1));
@@ -13,7 +13,27 @@ function readCookie(name: string): string | undefined {
 }
 
 /**
- * The Edge Network's `state:store` entries as first-party cookies, and the `meta.state.entries`
+ * The registrable domain of this page, found as Adobe's Web SDK finds it: the shortest parent
+ * domain (`example.com` of `www.example.com`) that accepts a cookie, since a public suffix
+ * (`co.uk`) refuses one. `''` where none does (localhost, an IP address): cookies stay host-only.
+ */
+export function findCookieDomain(): string {
+  const labels = location.hostname.split('.');
+  for (let i = labels.length - 2; i >= 0; i--) {
+    const domain = labels.slice(i).join('.');
+    const probe = `ec_probe=1; path=/; domain=${domain}`;
+    document.cookie = probe;
+    if (document.cookie.includes('ec_probe=1')) {
+      document.cookie = probe + '; max-age=0';
+      return domain;
+    }
+  }
+  return '';
+}
+
+/**
+ * The Edge Network's `state:store` entries as first-party cookies on the registrable domain, so
+ * that every subdomain of a site (`www.`, `cart.`) shares one ECID, and the `meta.state.entries`
  * that carry their current values back. The names are remembered (under `state`) so that only
  * cookies the Edge Network asked for are sent back.
  */
@@ -28,15 +48,18 @@ export function stateCookies(remember: (name: string, value?: string) => string 
   const written: Record<string, string> = {};
   let meta: RequestMeta | undefined;
   let readAt = -Infinity;
+  let domain: string | undefined;
   return {
     storeState(entries: StateEntry[]): void {
       const https = location.protocol === 'https:';
       const known = names.length;
+      // Found on the first answer of the page that sets state, not on every page load.
+      domain ??= findCookieDomain();
       for (const { key, value, maxAge, attrs } of entries) {
         let sameSite = (attrs && attrs.SameSite) || 'Lax';
         // SameSite=None needs Secure, which a plain http page cannot set: keep it first-party only there.
         if (!/^(lax|strict|none)$/i.test(sameSite) || (!https && /none/i.test(sameSite))) sameSite = 'Lax';
-        const cookie = `${key}=${encodeURIComponent(value)}; path=/${maxAge === undefined ? '' : `; max-age=${Math.round(maxAge)}`}; SameSite=${sameSite}${https ? '; Secure' : ''}`;
+        const cookie = `${key}=${encodeURIComponent(value)}; path=/${domain && `; domain=${domain}`}${maxAge === undefined ? '' : `; max-age=${Math.round(maxAge)}`}; SameSite=${sameSite}${https ? '; Secure' : ''}`;
         if (written[key] !== cookie) {
           document.cookie = written[key] = cookie;
           readAt = -Infinity;
@@ -50,8 +73,16 @@ export function stateCookies(remember: (name: string, value?: string) => string 
       // a second at most (and after this page wrote cookies), not at every attempt of a burst.
       if (Date.now() - readAt > 1000) {
         readAt = Date.now();
+        // The Edge Network's own cookies (`kndctr_…`) count too: another subdomain of the site may
+        // have written them, and its remembered names are in its own storage.
+        const jar = document.cookie;
+        for (const pair of jar.split('; '))
+          if (pair.startsWith('kndctr_')) {
+            const key = pair.slice(0, pair.indexOf('='));
+            if (!names.includes(key)) names.push(key);
+          }
         const entries = names.flatMap((key) => {
-          const value = readCookie(key);
+          const value = readCookie(key, jar);
           return value === undefined ? [] : [{ key, value }];
         });
         meta = entries.length ? { state: { entries } } : undefined;

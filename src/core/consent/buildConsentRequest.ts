@@ -1,13 +1,14 @@
 import type { ResolvedConfig } from '../CollectorConfig';
-import type { InteractRequest } from '../InteractRequest';
+import { FETCH_ECID, type InteractRequest } from '../InteractRequest';
 import type { IdentityMap } from '../emailIdentityMap';
 import type { ConsentEntry } from './ConsentInput';
 
 /**
  * Builds `POST {edgeUrl}/{edgeBasePath}/v1/privacy/set-consent?configId=…&requestId=…`, the Edge
  * Network endpoint the Web SDK and Adobe's mobile SDKs post consent to (it exists only as v1,
- * named by `configId`). The body holds the entries, the identity map if one was given (under
- * `xdm`, as the Web SDK sends it), and asks for the visitor's ECID back; the
+ * named by `configId`). The body is the spec's `ConsentReplaceRequest`: the entries, the identity
+ * map if one was given (top-level `identityMap`, as the spec and the Web SDK send it), and asks for
+ * the visitor's ECID back; the
  * delivery adds `meta.state` (the Edge Network's cookies) at each attempt, as for events.
  */
 export function buildConsentRequest(
@@ -25,8 +26,8 @@ export function buildConsentRequest(
     headers: {},
     body: JSON.stringify({
       consent,
-      ...(identityMap && { xdm: { identityMap } }),
-      query: { identity: { fetch: ['ECID'] } },
+      ...(identityMap && { identityMap }),
+      query: FETCH_ECID,
     }),
   };
 }

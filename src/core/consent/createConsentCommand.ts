@@ -1,7 +1,5 @@
 import type { ResolvedConfig } from '../CollectorConfig';
 import type { Delivery } from '../delivery/createDelivery';
-import { readHandles } from '../delivery/readHandles';
-import type { SendResult } from '../readEdgeAnswer';
 import { prepareConsent } from './prepareConsent';
 
 /** What `setConsent` needs from the collector it belongs to. */
@@ -21,19 +19,13 @@ function rememberInMemory() {
   return (name: string, value?: string) => (value === undefined ? values[name] : void (values[name] = value));
 }
 
-/** The Edge Network's word in an answer: its consent cookie `kndctr_<org>_consent` = `general=in|out`. */
-function recordedConsent(answer: SendResult) {
-  const cookie = readHandles(answer.handle).state.find(({ key }) => /_consent$/.test(key));
-  const found = cookie && /general=(in|out)/.exec(cookie.value);
-  return found ? (found[1] as 'in' | 'out') : undefined;
-}
-
 /**
  * Creates `setConsent`: posts the decision to the Edge Network (`privacy/set-consent`) through the
  * delivery's queue, ahead of every event, and applies it here: `out` and `pending` at once, `in`
  * so that the waiting events go after the consent request. A decision identical to the last one
- * posted (on this page or an earlier one) posts nothing. The consent cookie the Edge Network's
- * answer sets has the last word (it decides an IAB TCF string where GDPR applies).
+ * posted (on this page or an earlier one) posts nothing. The consent word of the Edge Network's
+ * answer has the last word (it decides an IAB TCF string where GDPR applies): the Edge handler
+ * applies it (edgeInteract.ts), for this answer as for any other.
  */
 export function createConsentCommand({
   config,
@@ -61,9 +53,8 @@ export function createConsentCommand({
       await delivery.setConsent(state || 'pending');
       // Remembered once answered: a decision still queued when the page closed is posted by the
       // next page load, and posted again if asked again there (so its answer is read).
-      const recorded = recordedConsent(await answered);
+      await answered;
       remember(CONSENT_SENT, key);
-      if (recorded && recorded !== state) await delivery.setConsent(recorded);
     } finally {
       if (posting === key) posting = undefined;
     }

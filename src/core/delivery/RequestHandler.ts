@@ -18,8 +18,8 @@ export interface RequestHandler {
   gated: boolean;
   /** True when it goes ahead of every other queued request, and they wait for its answer before they leave. */
   ordered?: boolean;
-  /** The body of one attempt, with what is current now (the Edge Network's `meta.state`); default the stored body. */
-  body?(request: InteractRequest): string;
+  /** One attempt of the stored request, with what is current now (the Edge Network's `meta.state`, location hint); default as stored. */
+  prepare?(request: InteractRequest): InteractRequest;
   /** Reads an answer; throws an `EdgeCollectorError` carrying `status` for a refusal (the loop decides on retries). */
   read(request: InteractRequest, answer: EdgeAnswer, warnings?: string[]): SendResult;
   /** Called once a request is answered for good, with the result its caller gets (listeners, identities). */

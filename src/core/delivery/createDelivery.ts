@@ -3,8 +3,8 @@ import { EdgeCollectorError } from '../EdgeCollectorError';
 import type { InteractRequest } from '../InteractRequest';
 import { readEdgeAnswer, type SendResult } from '../readEdgeAnswer';
 import { KEEPALIVE_BUDGET, type EdgeAnswer, type Transport } from '../Transport';
-import { boundQueue, byAge, entrySize } from './boundQueue';
-import { consentEffect, parseConsent, type ConsentState } from './ConsentState';
+import { boundQueue, byAge } from './boundQueue';
+import { CONSENT_STATES, consentEffect, parseConsent, type ConsentState } from './ConsentState';
 import { soleOwnership, type Ownership } from './Ownership';
 import { parseRetryAfter } from './parseRetryAfter';
 import { memoryStore, type QueueEntry, type QueueStore } from './QueueStore';
@@ -52,7 +52,10 @@ export interface Delivery {
    */
   send(request: InteractRequest, warnings: string[], handler?: RequestHandler): Promise<SendResult>;
   setConsent(value: unknown): Promise<void>;
-  /** Sends everything queued at once, within the keepalive budget: the page is going away. */
+  /**
+   * The page is hidden or going away: stores what it could not deliver (see docs/delivery.md,
+   * "When a request is written"), and forgets what the browser was handed with `keepalive`.
+   */
   flush(): void;
   /** Resumes sending, e.g. when the browser is back online. */
   wake(): void;
@@ -62,8 +65,10 @@ export interface Delivery {
 interface Owned extends QueueEntry {
   handler: RequestHandler;
   tries: number;
-  /** An attempt has left and is not answered yet. */
-  inFlight?: boolean;
+  /** An attempt has left and is not answered yet: `1` handed to the browser with `keepalive`, `true` without. */
+  inFlight?: boolean | 1;
+  /** Written to the store (and so sent again by a later page load unless this page deletes it). */
+  stored?: boolean;
   /** Waiting out a retry delay. */
   waiting?: boolean;
   warnings?: string[];
@@ -71,6 +76,14 @@ interface Owned extends QueueEntry {
 }
 
 const noop = () => undefined;
+
+/**
+ * How long after an Edge Network failure (an attempt that failed on any page of the site) a request
+ * the browser was handed with `keepalive` as the page went away is still stored for the next page:
+ * while the service fails, a copy too many beats a lost event; while it answers, the browser's
+ * request is trusted to arrive, and the next page does not send a second copy.
+ */
+export const FAILURE_MEMORY_MS = 60_000;
 // A request of a kind no handler was registered for (a streamed record a page left, read on a page
 // that never loaded the streaming add-on): sent as stored, consent-gated, any 2xx accepted.
 const unknownKind: RequestHandler = { gated: true, read: readEdgeAnswer };
@@ -103,20 +116,22 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   const handlerOf = (request: InteractRequest) => handlers[kindOf(request)] || unknownKind;
   const owned = new Map<string, Owned>();
   let remembered = remember('consent');
-  let consent: ConsentState =
-    remembered === 'in' || remembered === 'pending' || remembered === 'out'
-      ? remembered
-      : config.defaultConsent;
+  let consent = (
+    CONSENT_STATES.includes(remembered as ConsentState) ? remembered : config.defaultConsent
+  ) as ConsentState;
   let dropped = 0;
   let lastAt = 0;
+  let failedAt = 0;
   let holding: Promise<unknown> | undefined;
+  /** Bodies in flight with `keepalive`: the browser refuses one that would pass its budget. */
+  let keptAlive = 0;
 
   /**
    * Gives up this page's ownership once it owns nothing stored. Called as the page
    * is hidden, not after each answer: taking and dropping a lock per send costs the main thread.
    */
   const letGoIfIdle = () => {
-    if (holding && !owned.size) {
+    if (holding && ![...owned.values()].some((entry) => entry.stored)) {
       holding = undefined;
       ownership.letGo();
     }
@@ -127,21 +142,30 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     owned.delete(id);
     if (entry && entry.done) entry.done(result, error);
   };
-  /** Removes a request from the queue for good. */
-  const forget = (id: string) => store.del(id).catch(noop);
+  /** Removes a request from the store, if it was ever written there. */
+  const forget = (entry: Owned) => {
+    if (entry.stored) void store.del(entry.request.requestId).catch(noop);
+    entry.stored = false;
+  };
 
   /**
-   * Stores an owned request under this page's ownership, which it asks for on its first. The
-   * stores write when called (localStorage is synchronous), so the write is on disk before the
-   * request's answer can arrive, and a delete always lands after it.
+   * Writes an owned request to the store under this page's ownership (asked for on the first
+   * write), once; never a consent-gated one while consent is not `in`: nothing of an event is
+   * written to the device before consent (it waits in memory). The stores write when called
+   * (localStorage is synchronous), so a page-hide handler can still write.
    */
-  function save({ request, at }: Owned) {
+  function save(entry: Owned) {
+    const { request, at, handler } = entry;
+    if (entry.stored || (handler.gated && consent !== 'in')) return;
     if (!holding) holding = ownership.hold();
-    // Not persisted: it is still sent from this page.
+    entry.stored = true;
     store
       .put({ request, at, owner: ownership.id })
       .catch((error) => log('the queue could not be written', error));
   }
+
+  /** True when an attempt failed, on this page or another of the site, within {@link FAILURE_MEMORY_MS}. */
+  const failingLately = () => now() - Math.max(failedAt, +(remember('failedAt') || 0)) < FAILURE_MEMORY_MS;
 
   /** After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the stored copy). */
   function retryOrGiveUp(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer): unknown {
@@ -149,14 +173,18 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
     log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
     entry.inFlight = false;
+    // Remembered for the site: pages that go away meanwhile keep what they handed to the browser.
+    remember('failedAt', `${(failedAt = now())}`);
+    if (verdict === 'drop') forget(entry);
+    // A failed request is written: if the page goes away, the next one sends it.
+    else save(entry);
     if (verdict === 'retry') {
       entry.waiting = true;
       const wait = retryDelay(tries, config, random, parseRetryAfter(answer && answer.retryAfter, now()));
       return sleep(wait).then(() => (entry.waiting = false));
     }
-    settle(id, undefined, error);
     // 'keep' leaves the stored copy for the next page load; 'drop' will never be accepted.
-    if (verdict === 'drop') return forget(id);
+    settle(id, undefined, error);
   }
 
   /** One attempt at one request, serialised now by its handler; the loop goes on when it settles. */
@@ -165,10 +193,17 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     const id = request.requestId;
     const tries = ++entry.tries;
     let answer: EdgeAnswer | undefined;
-    entry.inFlight = true;
-    new Promise<EdgeAnswer>((resolve) =>
-      resolve(transport(handler.body ? { ...request, body: handler.body(request) } : request)),
-    )
+    const sent = handler.prepare ? handler.prepare(request) : request;
+    const size = sent.body.length;
+    const keepalive = keptAlive + size <= KEEPALIVE_BUDGET;
+    if (keepalive) keptAlive += size;
+    entry.inFlight = keepalive ? 1 : true;
+    // Without `keepalive` the request dies with the page: written at once, for the next page.
+    if (!keepalive) save(entry);
+    new Promise<EdgeAnswer>((resolve) => resolve(transport(sent, keepalive)))
+      .finally(() => {
+        if (keepalive) keptAlive -= size;
+      })
       .then((received) => handler.read(request, (answer = received), entry.warnings))
       .then(
         (result) => {
@@ -178,7 +213,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
             dropped = 0;
           }
           settle(id, result);
-          void forget(id);
+          forget(entry);
           if (handler.answered) handler.answered(result);
         },
         (error) => retryOrGiveUp(entry, tries, error, answer),
@@ -190,23 +225,19 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /**
    * Issues every owned request that may leave now, `ordered` ones first, then oldest first,
    * without waiting for answers: consent-gated ones only while consent is in, none while an
-   * `ordered` one is unanswered. A page hide (`hiding`) also sends those waiting out a retry
-   * delay, within the keepalive budget.
+   * `ordered` one is unanswered. Then writes what could not leave (see {@link save}).
    */
-  function issue(hiding?: boolean) {
-    if (!online()) return;
+  function issue() {
     const queue = [...owned.values()].sort(
       (a, b) => +!!b.handler.ordered - +!!a.handler.ordered || byAge(a, b),
     );
-    let budget = KEEPALIVE_BUDGET;
-    for (const entry of queue) if (entry.inFlight) budget -= entrySize(entry);
+    let blocked = !online();
     for (const entry of queue) {
       const { handler } = entry;
-      if (!entry.inFlight && (hiding || !entry.waiting) && (!handler.gated || consent === 'in')) {
-        if (hiding && (budget -= entrySize(entry)) < 0) break;
+      if (!blocked && !entry.inFlight && !entry.waiting && (!handler.gated || consent === 'in'))
         attempt(entry);
-      }
-      if (handler.ordered) break;
+      if (!entry.inFlight) save(entry);
+      if (handler.ordered) blocked = true;
     }
   }
 
@@ -215,13 +246,14 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     const victims = boundQueue([...owned.values()], config.maxQueueSize, config.maxQueueBytes).filter(
       (entry) => !entry.inFlight,
     );
-    for (const { request } of victims) {
+    for (const entry of victims) {
+      const { request } = entry;
       settle(
         request.requestId,
         undefined,
         new EdgeCollectorError('queue-full', `event ${request.eventId} was dropped: the queue is full`),
       );
-      void forget(request.requestId);
+      forget(entry);
     }
     if (victims.length) {
       dropped += victims.length;
@@ -243,6 +275,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         continue;
       const adopted: Owned = { request, at: entry.at, handler, tries: 0 };
       owned.set(request.requestId, adopted);
+      // Written again under this page's name.
       save(adopted);
     }
     issue();
@@ -272,9 +305,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           done: (result, error) => (error ? reject(error) : resolve(result!)),
         };
         owned.set(request.requestId, entry);
-        // The request leaves first; its queue write follows in the same task.
+        // The request leaves at once; it is written only if it cannot (docs/delivery.md).
         issue();
-        save(entry);
         bound();
       });
     },
@@ -287,16 +319,23 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       if (effect === 'send') issue();
       if (effect !== 'drop') return;
       // An attempt already in flight cannot be called back; it settles with its answer.
-      for (const { request, warnings, inFlight, handler } of [...owned.values()]) {
+      for (const entry of [...owned.values()]) {
+        const { request, warnings, inFlight, handler } = entry;
         if (inFlight || !handler.gated) continue;
         settle(request.requestId, notSent(request, warnings));
-        void forget(request.requestId);
+        forget(entry);
       }
       for (const { request } of await store.all())
         if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
     },
     flush() {
-      issue(true);
+      const keep = failingLately();
+      for (const entry of owned.values()) {
+        // Handed to the browser with `keepalive` on its first try here while the Edge Network
+        // answers: the browser delivers it after the page is gone; a stored copy would be a duplicate.
+        if (entry.inFlight === 1 && entry.tries < 2 && !keep) forget(entry);
+        else save(entry);
+      }
       letGoIfIdle();
     },
     wake: () => issue(),

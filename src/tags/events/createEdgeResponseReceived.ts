@@ -1,11 +1,16 @@
-import type { EdgeHandle } from '../../core/readEdgeAnswer';
+import type { EdgeHandle, EdgeProblem } from '../../core/readEdgeAnswer';
 import type { TagsPage } from '../createTagsPage';
 
-/** What a rule on Edge response received sees as `%event.requestId%`, `%event.eventId%`, `%event.handle%`. */
+/**
+ * What a rule on Edge response received sees as `%event.requestId%`, `%event.eventId%`,
+ * `%event.handle%`, and the answer's `%event.errors%` and `%event.warnings%` (EXEG problems).
+ */
 export interface EdgeResponseDetail {
   requestId: string;
   eventId: string;
   handle: EdgeHandle[];
+  errors: EdgeProblem[];
+  warnings: EdgeProblem[];
 }
 
 /**
@@ -19,7 +24,13 @@ export function createEdgeResponseReceived({
 }: Pick<TagsPage, 'onResult'>): (settings: unknown, trigger: (detail: EdgeResponseDetail) => void) => void {
   return (_settings, trigger) => {
     onResult((result) =>
-      trigger({ requestId: result.requestId, eventId: result.eventId, handle: result.handle }),
+      trigger({
+        requestId: result.requestId,
+        eventId: result.eventId,
+        handle: result.handle,
+        errors: result.errors || [],
+        warnings: result.edgeWarnings || [],
+      }),
     );
   };
 }

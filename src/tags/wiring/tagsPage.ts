@@ -1,5 +1,6 @@
 import { createBrowserCollector } from '../../browser/createBrowserCollector';
 import { attachLinkClicks } from '../../browser/linkClicks/attachLinkClicks';
+import { tabOwnership } from '../../browser/delivery/tabOwnership';
 import { attachWebVitals } from '../../browser/vitals/attachWebVitals';
 import { createConsentCommand } from '../../core/consent/createConsentCommand';
 import { createTagsPage, type TagsPage } from '../createTagsPage';
@@ -13,7 +14,8 @@ let page: TagsPage | undefined;
 export function tagsPage(turbine: Turbine): TagsPage {
   page ??= createTagsPage({
     turbine,
-    createCollector: (config, log) => createBrowserCollector(config, 'tags', log, createConsentCommand),
+    createCollector: (config, log) =>
+      createBrowserCollector(config, 'tags', log, createConsentCommand, tabOwnership),
     attachWebVitals,
     attachLinkClicks,
   });

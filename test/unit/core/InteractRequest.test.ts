@@ -14,7 +14,7 @@ describe('buildInteractRequest', () => {
     expect(request.url).toBe(`https://edge.adobedc.net/ee/v2/interact?dataStreamId=${ID}&requestId=req-1`);
     // fetch sends a string body as text/plain;charset=UTF-8: a simple CORS request, no preflight.
     expect(request.headers).toEqual({});
-    expect(JSON.parse(request.body)).toEqual({ event });
+    expect(JSON.parse(request.body)).toEqual({ event, query: { identity: { fetch: ['ECID'] } } });
     expect(request).toMatchObject({ requestId: 'req-1', eventId: 'event-1' });
   });
 
@@ -33,12 +33,12 @@ describe('buildInteractRequest', () => {
       JSON.parse(
         buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r', { state: { entries } }).body,
       ),
-    ).toEqual({ event, meta: { state: { entries } } });
+    ).toEqual({ event, query: { identity: { fetch: ['ECID'] } }, meta: { state: { entries } } });
     expect(
       JSON.parse(
         buildInteractRequest(resolveConfig({ datastreamId: ID }), event, 'r', { state: { entries: [] } })
           .body,
       ),
-    ).toEqual({ event });
+    ).toEqual({ event, query: { identity: { fetch: ['ECID'] } } });
   });
 });

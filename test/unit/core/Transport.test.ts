@@ -14,7 +14,7 @@ describe('fetchTransport for a streamed record', () => {
       'req-1',
       'rec-1',
     );
-    await fetchTransport(fetchImpl as unknown as typeof fetch)(request);
+    await fetchTransport(fetchImpl as unknown as typeof fetch)(request, true);
     expect(fetchImpl).toHaveBeenCalledWith(
       INLET_URL,
       expect.objectContaining({

@@ -47,14 +47,14 @@ describe('checkIdentityMap', () => {
 });
 
 describe('the identity map of a consent request', () => {
-  it('goes under xdm, as the Web SDK sends it, and is checked before anything is built', () => {
+  it('goes top-level, as the spec (ConsentReplaceRequest) and the Web SDK send it, and is checked before anything is built', () => {
     const identityMap = { CRMID: [{ id: 'c-1' }] };
     const decision = readConsentStandards({ consent: [ADOBE_IN], identityMap });
     const config = resolveConfig({ datastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b' });
     const request = buildConsentRequest(config, decision.consent!, 'r-1', decision.identityMap);
     expect(JSON.parse(request.body)).toEqual({
       consent: [ADOBE_IN],
-      xdm: { identityMap },
+      identityMap,
       query: { identity: { fetch: ['ECID'] } },
     });
     expect(() =>

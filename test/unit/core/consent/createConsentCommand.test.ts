@@ -72,11 +72,15 @@ function page(
     const { status = 200, json = { requestId: request.requestId, handle: [] } } = answer(request);
     return { status, body: JSON.stringify(json) };
   };
+  // As createCollector wires it: the Edge Network's consent word in any answer applies here.
   const interact = edgeInteract({
     remember,
     storeState: (entries) => stored.push(...entries.map(({ key, value }) => `${key}=${value}`)),
+    consent: (state) => void delivery.setConsent(state),
   });
-  const delivery = createDelivery({
+  // eslint-disable-next-line prefer-const
+  let delivery: ReturnType<typeof createDelivery>;
+  delivery = createDelivery({
     config,
     platform: { transport, store, remember, ownership },
     handlers: { interact, consent: edgeSetConsent(interact) },

@@ -67,8 +67,11 @@ describe('readConsentStandards', () => {
       { consent: [{ standard: 'IAB TCF', version: '1.1', value: TC_STRING }] },
       /version "1\.1" is not a version of IAB TCF: use "2\.0"/,
     ],
-    [{ consent: [adobe1('yes')] }, /consent\[0\]\.value must be \{ "general": "in" \}/],
-    [{ consent: [adobe2('yes')] }, /"collect": \{ "val": "y" \}/],
+    [
+      { consent: [adobe1('yes')] },
+      /consent\[0\]\.value\.general must be "not_provided", "pending", "in", "out"/,
+    ],
+    [{ consent: [adobe2('yes')] }, /consent\[0\]\.value\.collect must be \{ "val": "y" \| "n" \| "p"/],
     [
       { consent: [adobe1('in'), iab(true, '')] },
       /consent\[1\]\.value must be the IAB TCF 2\.0 consent string/,

@@ -146,13 +146,15 @@ describe('createDelivery: retries', () => {
     },
   );
 
-  it('retries a 500 once only', async () => {
-    const { delivery, sent, store } = setup([500, 500]);
-    const check = expect(delivery.send(request(), [])).rejects.toMatchObject({ status: 500 });
-    await vi.advanceTimersByTimeAsync(60_000);
-    await check;
-    expect(sent).toHaveLength(2);
-    expect(await stored(store)).toEqual([]);
+  it('never retries a 500 or a 408 (Adobe: not retryable), and keeps nothing of it', async () => {
+    for (const status of [500, 408]) {
+      const { delivery, sent, store } = setup([status]);
+      const check = expect(delivery.send(request(), [])).rejects.toMatchObject({ status });
+      await vi.advanceTimersByTimeAsync(60_000);
+      await check;
+      expect(sent).toHaveLength(1);
+      expect(await stored(store)).toEqual([]);
+    }
   });
 
   it('gives up after maxAttempts but keeps the event stored for the next page load', async () => {
@@ -198,17 +200,49 @@ describe('createDelivery: retries', () => {
     expect(sent.map((s) => s.request.requestId)).toEqual(['a', 'b', 'a']);
   });
 
-  it('sends and answers without waiting for the queue write, which is still issued', async () => {
+  it('an answered send never touches the store; a failed one is written once, before its retry', async () => {
     const inner = memoryStore();
-    const puts: string[] = [];
+    const writes: string[] = [];
     const store: QueueStore = {
       ...inner,
-      put: (entry) => (puts.push(entry.request.requestId), new Promise(() => undefined)),
+      put: (entry) => (writes.push(`put ${entry.request.requestId}`), inner.put(entry)),
+      del: (id) => (writes.push(`del ${id}`), inner.del(id)),
     };
-    const { delivery, sent } = setup([], {}, { store });
-    await expect(delivery.send(request('slow-disk'), [])).resolves.toMatchObject({ requestId: 'slow-disk' });
-    expect(sent).toHaveLength(1);
-    expect(puts).toEqual(['slow-disk']);
+    const { delivery, sent } = setup([200, 503, 503], {}, { store });
+    await expect(delivery.send(request('fine'), [])).resolves.toMatchObject({ requestId: 'fine' });
+    expect(writes).toEqual([]);
+    const failing = delivery.send(request('failing'), []);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toEqual(['put failing']);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await failing;
+    expect(sent.map((s) => s.request.requestId)).toEqual(['fine', 'failing', 'failing', 'failing']);
+    expect(writes).toEqual(['put failing', 'del failing']);
+  });
+
+  it('decides keepalive within the browser budget, and writes at once what goes without it', async () => {
+    const { transport, sent, answers } = heldTransport();
+    const keepalives: boolean[] = [];
+    const store = memoryStore();
+    const big = (id: string) => ({
+      ...request(id),
+      body: JSON.stringify({ event: { pad: 'x'.repeat(25_000) } }),
+    });
+    const { delivery } = setup(
+      [],
+      {},
+      {
+        store,
+        transport: (req, keepalive) => (keepalives.push(!!keepalive), transport(req)),
+      },
+    );
+    for (const id of ['a', 'b', 'c']) void delivery.send(big(id), []);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['a', 'b', 'c']);
+    expect(keepalives).toEqual([true, true, false]);
+    // Without keepalive the request dies with the page: it is on disk already.
+    expect(await stored(store)).toEqual(['c']);
+    answers.forEach((answer) => answer());
   });
 });
 
@@ -283,21 +317,25 @@ describe('createDelivery: the queue', () => {
       letGo: () => void calls.push('letGo'),
       adopt: async () => () => undefined,
     };
-    const { delivery } = setup([], { defaultConsent: 'pending' }, { ownership });
+    let online = false;
+    const { delivery } = setup([], {}, { ownership, online: () => online });
+    // Offline: it cannot leave, so it is written, under this page's ownership.
     const queued = delivery.send(request(), []);
     await vi.advanceTimersByTimeAsync(0);
     delivery.flush();
     // Hidden with a request still stored: other pages must not adopt it.
     expect(calls).toEqual(['hold']);
-    await delivery.setConsent('in');
+    online = true;
+    delivery.wake();
     await Promise.all([queued, delivery.send(request(), [])]);
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual(['hold']);
     delivery.flush();
     expect(calls).toEqual(['hold', 'letGo']);
+    // Answered sends store nothing, so they need no ownership.
     await delivery.send(request(), []);
     await vi.advanceTimersByTimeAsync(0);
-    expect(calls).toEqual(['hold', 'letGo', 'hold']);
+    expect(calls).toEqual(['hold', 'letGo']);
   });
 
   it('never takes its own new events for leftovers, even when the first read of the queue is slow', async () => {
@@ -325,7 +363,8 @@ describe('createDelivery: the queue', () => {
     const rest = [delivery.send(request('b'), []), delivery.send(request('c'), [])];
     await vi.advanceTimersByTimeAsync(0);
     await check;
-    expect(await stored(store)).toEqual(['b', 'c']);
+    // Consent pending: they wait in memory only.
+    expect(await stored(store)).toEqual([]);
     // Through the platform's log, not the console.
     expect(log).toHaveBeenCalledWith('queue full: dropped 1 oldest event(s)');
     await delivery.setConsent('in');
@@ -394,7 +433,8 @@ describe('createDelivery: consent', () => {
     const { delivery, sent, store } = setup([], { defaultConsent: 'pending' });
     const promise = delivery.send(request('a'), ['earlier warning']);
     await vi.advanceTimersByTimeAsync(0);
-    expect(await stored(store)).toEqual(['a']);
+    // Nothing of an event is written to the device while consent is pending.
+    expect(await stored(store)).toEqual([]);
     await delivery.setConsent('out');
     await expect(promise).resolves.toMatchObject({
       requestId: 'a',
@@ -488,18 +528,41 @@ describe('createDelivery: request kinds', () => {
 });
 
 describe('createDelivery: page hide', () => {
-  it('flushes every idle event at once, within the keepalive budget; the rest stays queued', async () => {
-    const big = (id: string) => ({
-      ...request(id),
-      body: JSON.stringify({ event: { pad: 'x'.repeat(25_000) } }),
-    });
-    let online = false;
-    const { delivery, sent, store } = setup([], {}, { online: () => online });
-    for (const id of ['a', 'b', 'c']) void delivery.send(big(id), []);
+  it('forgets what the browser was handed with keepalive while the Edge Network answers: the next page sends no copy', async () => {
+    const { transport, sent } = heldTransport();
+    const remembered: Record<string, string> = {};
+    const remember = (name: string, value?: string) =>
+      value === undefined ? (remembered[name] ?? null) : void (remembered[name] = value);
+    const { delivery, store } = setup([], {}, { transport, remember });
+    void delivery.send(request('leaving'), []);
     await vi.advanceTimersByTimeAsync(0);
-    online = true;
     delivery.flush();
-    expect(sent.map((s) => s.request.requestId)).toEqual(['a', 'b']);
-    expect(await stored(store)).toContain('c');
+    expect(sent).toEqual(['leaving']);
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('keeps it for the next page while the Edge Network has failed lately, on any page of the site', async () => {
+    const { transport } = heldTransport();
+    const remembered: Record<string, string> = { failedAt: String(Date.now() - 1000) };
+    const remember = (name: string, value?: string) =>
+      value === undefined ? (remembered[name] ?? null) : void (remembered[name] = value);
+    const { delivery, store } = setup([], {}, { transport, remember });
+    void delivery.send(request('leaving'), []);
+    await vi.advanceTimersByTimeAsync(0);
+    delivery.flush();
+    expect(await stored(store)).toEqual(['leaving']);
+  });
+
+  it('stores what never left (offline) and leaves a retry waiting for the next page, sending nothing more', async () => {
+    let online = true;
+    const { delivery, sent, store } = setup([503], {}, { online: () => online });
+    void delivery.send(request('failed'), []);
+    await vi.advanceTimersByTimeAsync(0);
+    online = false;
+    void delivery.send(request('offline'), []);
+    await vi.advanceTimersByTimeAsync(0);
+    delivery.flush();
+    expect(sent.map((s) => s.request.requestId)).toEqual(['failed']);
+    expect((await stored(store)).sort()).toEqual(['failed', 'offline']);
   });
 });

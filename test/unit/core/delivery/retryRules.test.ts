@@ -25,7 +25,7 @@ describe('parseRetryAfter', () => {
 });
 
 describe('retryVerdict', () => {
-  it.each([0, 408, 429, 502, 503, 504])(
+  it.each([0, 429, 502, 503, 504])(
     'retries %i until the last attempt, then keeps the event queued',
     (status) => {
       expect(retryVerdict(status, 1, 5)).toBe('retry');
@@ -38,10 +38,9 @@ describe('retryVerdict', () => {
     expect(retryVerdict(status, 1, 5)).toBe('drop');
   });
 
-  it('retries a 500 once only', () => {
-    expect(retryVerdict(500, 1, 5)).toBe('retry');
-    expect(retryVerdict(500, 2, 5)).toBe('drop');
-    expect(retryVerdict(500, 1, 1)).toBe('drop');
+  // Adobe: "500 errors must not be retried"; the Edge Network's 408 is EXEG-0109-408, an empty request.
+  it.each([500, 408])('never retries %i, as Adobe documents', (status) => {
+    expect(retryVerdict(status, 1, 5)).toBe('drop');
   });
 });
 

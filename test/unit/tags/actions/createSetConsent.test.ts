@@ -58,7 +58,7 @@ describe('the Set consent action', () => {
     ).rejects.toMatchObject({ code: 'invalid-options' });
     await expect(setConsent({ value: 'maybe' })).rejects.toThrow(/"in", "pending" or "out"/);
     expect(log.error).toHaveBeenCalledWith(
-      expect.stringMatching(/^Set consent failed: setConsent: consent\[0\]\.value must be/),
+      expect.stringMatching(/^Set consent failed: setConsent: consent\[0\]\.value\.general must be/),
     );
     expect(sent).toEqual([]);
   });

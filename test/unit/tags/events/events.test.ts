@@ -16,7 +16,20 @@ describe('Edge response received', () => {
       requestId: 'req-7',
       eventId: 'event-of-req-7',
       handle: [{ type: 'state:store', payload: [] }],
+      errors: [],
+      warnings: [],
     });
+  });
+
+  it('passes an answer’s EXEG errors and warnings to the rule (issue 18.2)', () => {
+    const { page, created } = fakePage();
+    const trigger = vi.fn();
+    createEdgeResponseReceived(page)({}, trigger);
+    page.getCollector();
+    const problem = { type: 'https://ns.adobe.com/aep/errors/EXEG-0201-503', status: 503, title: 'busy' };
+    const ignored = { type: 'https://ns.adobe.com/aep/errors/EXEG-0301-200', title: 'Request ignored' };
+    created[0]!.collector.emit({ ...result('req-8'), errors: [problem], edgeWarnings: [ignored] });
+    expect(trigger).toHaveBeenCalledWith(expect.objectContaining({ errors: [problem], warnings: [ignored] }));
   });
 
   it('fires for a collector made after the rule, once a data element in the configuration has a value', () => {

@@ -1,14 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOwnership, LEASE_MS } from '../../../../src/browser/delivery/createOwnership';
+import { createOwnership, type PageOwnership } from '../../../../src/browser/delivery/createOwnership';
+import { LEASE_MS, leaseOwnership } from '../../../../src/browser/delivery/leaseOwnership';
 
 const NS = 'edge-collector:test';
 
-// happy-dom has no Web Locks: these are the lease fallback's rules.
+// happy-dom has no Web Locks: these are the lease fallback's rules, through createOwnership as the
+// faces wire it. Every ownership a test makes is released after it, so no timer outlives the test.
+const made: PageOwnership[] = [];
+const createOwnership_ = (namespace: string) => {
+  const ownership = createOwnership(namespace, (ns, id) => leaseOwnership(ns, id));
+  made.push(ownership);
+  return ownership;
+};
 beforeEach(() => {
   vi.useFakeTimers();
   vi.stubGlobal('navigator', { ...navigator, locks: undefined });
 });
-afterEach(() => {
+afterEach(async () => {
+  for (const ownership of made.splice(0)) ownership.releaseAll();
+  await vi.advanceTimersByTimeAsync(0);
   vi.useRealTimers();
   vi.unstubAllGlobals();
   localStorage.clear();
@@ -18,20 +28,22 @@ const leaseOf = (owner: string) => localStorage.getItem(`${NS}:lease:${owner}`);
 
 describe('createOwnership without Web Locks (leases)', () => {
   it('holds a lease for the page, renews it while held, and drops it on letting go', async () => {
-    const page = createOwnership(NS);
+    const page = createOwnership_(NS);
     await page.hold();
     const first = Number(leaseOf(page.id));
     expect(first).toBeGreaterThan(Date.now());
     vi.advanceTimersByTime(LEASE_MS);
     expect(Number(leaseOf(page.id))).toBeGreaterThan(first);
     page.letGo();
+    // Through createOwnership, the leases answer once they are there (the add-on may be loading).
+    await vi.advanceTimersByTimeAsync(0);
     expect(leaseOf(page.id)).toBeNull();
   });
 
   it('adopts at once from an owner without a lease, and from a renewing owner only once it is gone', async () => {
-    const alive = createOwnership(NS);
+    const alive = createOwnership_(NS);
     await alive.hold();
-    const adopter = createOwnership(NS);
+    const adopter = createOwnership_(NS);
     const gone = vi.fn();
     await adopter.adopt('closed-long-ago').then(gone);
     expect(gone).toHaveBeenCalledOnce();
@@ -47,8 +59,8 @@ describe('createOwnership without Web Locks (leases)', () => {
   });
 
   it("keeps a second adopter waiting while the first holds the gone owner's lease", async () => {
-    const first = createOwnership(NS);
-    const second = createOwnership(NS);
+    const first = createOwnership_(NS);
+    const second = createOwnership_(NS);
     const done = await first.adopt('gone');
     expect(Number(leaseOf('gone'))).toBeGreaterThan(Date.now());
     const waiting = vi.fn();
@@ -61,11 +73,26 @@ describe('createOwnership without Web Locks (leases)', () => {
   });
 });
 
+describe('the renewal timer (issue 21)', () => {
+  it('stops once the page holds no lease, so it cannot outlive the page or the test', async () => {
+    const page = leaseOwnership(NS, 'page');
+    await page.hold();
+    expect(vi.getTimerCount()).toBe(1);
+    page.letGo();
+    expect(vi.getTimerCount()).toBe(0);
+    const adopter = leaseOwnership(NS, 'adopter');
+    const done = await adopter.adopt('gone');
+    expect(vi.getTimerCount()).toBe(1);
+    done();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('a stale lease', () => {
   it('is adopted from once it has not been renewed for the lease time', async () => {
     localStorage.setItem(`${NS}:lease:crashed`, String(Date.now() + LEASE_MS));
     const adopted = vi.fn();
-    void createOwnership(NS).adopt('crashed').then(adopted);
+    void createOwnership_(NS).adopt('crashed').then(adopted);
     await vi.advanceTimersByTimeAsync(LEASE_MS / 2);
     expect(adopted).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(LEASE_MS);

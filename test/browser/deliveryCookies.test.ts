@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromiumOptions.mjs';
+import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
+import { datastream, deliveryPage, interacts } from './deliveryPage';
+
+// Issue 18 point 10: state cookies on the registrable domain, so www. and cart. share one ECID.
+let server: RecordingServer;
+let browser: Browser;
+const IDENTITY = 'kndctr_5BFE274A5F6980A50A495C08_AdobeOrg_identity';
+
+beforeAll(async () => {
+  server = await startRecordingServer();
+  server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.site.test 127.0.0.1'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('state cookies (Chromium)', () => {
+  it('are shared by www. and cart. of one site: one identity cookie, sent back from both', async () => {
+    const id = datastream(200);
+    const port = new URL(server.origin).port;
+    const site = (host: string) => `http://${host}.site.test:${port}`;
+    server.serve('/c.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin }));
+    server.replies.push({
+      status: 200,
+      body: {
+        handle: [{ type: 'state:store', payload: [{ key: IDENTITY, value: 'CiY0MTg2', maxAge: 3600 }] }],
+      },
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site('www')}/c.html`);
+    await page.evaluate(() => (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 1 }));
+    await page.goto(`${site('cart')}/c.html`);
+    expect(await page.evaluate(() => document.cookie)).toContain(`${IDENTITY}=CiY0MTg2`);
+    await page.evaluate(() => (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 2 }));
+    const [, fromCart] = await server.waitFor(
+      2,
+      (r) => interacts(r) && r.url.searchParams.get('dataStreamId') === id,
+    );
+    expect(JSON.parse(fromCart!.body).meta.state.entries).toEqual([{ key: IDENTITY, value: 'CiY0MTg2' }]);
+    const cookies = await context.cookies();
+    expect(cookies.filter((c) => c.name === IDENTITY).map((c) => c.domain)).toEqual(['.site.test']);
+    await context.close();
+  });
+});
