@@ -153,7 +153,9 @@ describe('standalone-script examples, run in Chromium against the emulator', () 
     [browser, site] = await Promise.all([launchChromium(), startRecordingServer()]);
     serveBuiltScripts(
       site,
-      ['min', 'consent.min', 'streaming.min'].map((file) => `dist/edge-collector.${file}.js`),
+      ['min', 'consent.min', 'streaming.min', 'linkClicks.min', 'tabs.min'].map(
+        (file) => `dist/edge-collector.${file}.js`,
+      ),
     );
   });
   afterAll(async () => {

@@ -71,7 +71,7 @@ describe('the packed tarball', SLOW, () => {
     await run('tar', ['-xzf', tarball, '-C', broken]);
     const dist = join(broken, 'package/dist');
     writeFileSync(join(dist, 'edge-collector.d.ts'), "export * from './types/index';\n");
-    mkdirSync(join(dist, 'types'));
+    mkdirSync(join(dist, 'types'), { recursive: true });
     writeFileSync(join(dist, 'types/index.d.ts'), 'export declare const version: string;\n');
     await expect(attw(await pack(join(broken, 'package'), broken))).rejects.toThrow(
       /InternalResolutionError|resolution error/i,
