@@ -31,10 +31,7 @@ export function browserDelivery(
         delivery.flush();
         ownership.releaseAll();
       });
-      document.addEventListener(
-        'visibilitychange',
-        () => document.visibilityState === 'hidden' && delivery.flush(),
-      );
+      document.addEventListener('visibilitychange', () => document.hidden && delivery.flush());
     },
   };
 }

@@ -6,6 +6,16 @@ export interface PageOwnership extends Ownership {
   releaseAll(): void;
 }
 
+/** The ownership the tabs' code makes (tabOwnership.ts, leaseOwnership.ts), with what its adoption is made of. */
+export interface TabOwnership extends PageOwnership {
+  /**
+   * Resolves once `owner` is gone (at once for a closed page, later for one that closes later,
+   * never for a live one), holding its name so no other page adopts the same leftovers until
+   * `done` is called.
+   */
+  adopt(owner: string): Promise<() => void>;
+}
+
 /** Makes the real ownership of a page (tabOwnership.ts: Web Locks, or leases without them). */
 export type OwnershipFactory = (namespace: string, id: string) => PageOwnership | Promise<PageOwnership>;
 
@@ -23,7 +33,7 @@ export function createOwnership(namespace: string, create: OwnershipFactory): Pa
     id,
     hold: () => real().then((own) => own.hold()),
     letGo: () => void (made && made.then((own) => own.letGo())),
-    adopt: (owner) => real().then((own) => own.adopt(owner)),
+    adoptLeftovers: (store, take) => real().then((own) => own.adoptLeftovers(store, take)),
     releaseAll: () => void (made && made.then((own) => own.releaseAll())),
   };
 }

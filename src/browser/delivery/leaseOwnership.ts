@@ -1,4 +1,5 @@
-import type { PageOwnership } from './createOwnership';
+import { adoptByOwner } from '../../core/delivery/adoptByOwner';
+import type { TabOwnership } from './createOwnership';
 
 /** How long a lease lasts without renewal: a crashed tab's events wait this long for adoption. */
 export const LEASE_MS = 6_000;
@@ -9,7 +10,7 @@ export const LEASE_MS = 6_000;
  * seconds while it holds any lease, and the renewal stops when it holds none (so no timer outlives
  * the page's need). Part of the tabs add-on (tabOwnership.ts), used where `navigator.locks` is absent.
  */
-export function leaseOwnership(namespace: string, id: string): PageOwnership {
+export function leaseOwnership(namespace: string, id: string): TabOwnership {
   const held = new Set<string>();
   const key = (owner: string) => `${namespace}:lease:${owner}`;
   let renewing: ReturnType<typeof setInterval> | undefined;
@@ -41,15 +42,17 @@ export function leaseOwnership(namespace: string, id: string): PageOwnership {
     renewing = renewing || setInterval(renew, LEASE_MS / 3);
     return true;
   };
+  const adopt = (owner: string) =>
+    new Promise<() => void>((granted) => {
+      const poll = () => (take(owner) ? granted(() => drop(owner)) : setTimeout(poll, LEASE_MS / 2));
+      poll();
+    });
   return {
     id,
     hold: async () => take(id),
     letGo: () => drop(id),
-    adopt: (owner) =>
-      new Promise((granted) => {
-        const poll = () => (take(owner) ? granted(() => drop(owner)) : setTimeout(poll, LEASE_MS / 2));
-        poll();
-      }),
+    adopt,
+    adoptLeftovers: adoptByOwner(id, adopt),
     releaseAll: () => held.forEach(drop),
   };
 }

@@ -6,9 +6,10 @@ export function rememberLocally(
   namespace: string,
 ): (name: string, value?: string) => string | null | undefined {
   return (name, value) => {
+    const key = `${namespace}:${name}`;
     try {
-      if (value === undefined) return localStorage.getItem(`${namespace}:${name}`);
-      localStorage.setItem(`${namespace}:${name}`, value);
+      if (value === undefined) return localStorage.getItem(key);
+      localStorage.setItem(key, value);
     } catch {
       // Storage disabled or full: nothing persists, sending goes on.
     }

@@ -1,4 +1,5 @@
-import type { PageOwnership } from './createOwnership';
+import { adoptByOwner } from '../../core/delivery/adoptByOwner';
+import type { TabOwnership } from './createOwnership';
 import { leaseOwnership } from './leaseOwnership';
 
 /**
@@ -8,7 +9,7 @@ import { leaseOwnership } from './leaseOwnership';
  * lock itself keeps two pages from adopting the same leftovers. Without Web Locks (insecure pages,
  * old browsers): leases in localStorage (leaseOwnership.ts).
  */
-export function tabOwnership(namespace: string, id: string): PageOwnership {
+export function tabOwnership(namespace: string, id: string): TabOwnership {
   const locks = navigator.locks;
   if (!locks) return leaseOwnership(namespace, id);
   let letGo = () => {};
@@ -24,6 +25,7 @@ export function tabOwnership(namespace: string, id: string): PageOwnership {
     hold: () => lock(id).then((release) => (letGo = release)),
     letGo: () => letGo(),
     adopt: lock,
+    adoptLeftovers: adoptByOwner(id, lock),
     releaseAll() {},
   };
 }

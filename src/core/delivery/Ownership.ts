@@ -1,3 +1,5 @@
+import type { QueueEntry, QueueStore } from './QueueStore';
+
 /**
  * Who may send what is queued, across the tabs of a site: each page owns the entries it queues
  * (one lock or lease per page, not one per event) and adopts the leftovers of pages that are gone.
@@ -10,11 +12,12 @@ export interface Ownership {
   /** Gives up this page's ownership: it owns nothing stored any more (keeps the page fit for the back/forward cache). */
   letGo(): void;
   /**
-   * Resolves once `owner` is gone (at once for a closed page, later for one that closes later,
-   * never for a live one), holding its name so no other page adopts the same leftovers until
-   * `done` is called.
+   * Hands `take` the entries of `store` that pages that are gone left (called only when some
+   * other owner's entries are stored): for each such owner once it is gone (at once for a closed
+   * page, later for one that closes later, never for a live one), holding its name meanwhile so
+   * that no other page adopts the same leftovers (see adoptByOwner.ts).
    */
-  adopt(owner: string): Promise<() => void>;
+  adoptLeftovers(store: QueueStore, take: (entries: QueueEntry[]) => void): Promise<unknown>;
 }
 
 /** The ownership of a page alone with its queue (Node, in memory): everything is its own. */
@@ -22,5 +25,6 @@ export const soleOwnership: Ownership = {
   id: 'this',
   hold: async () => true,
   letGo() {},
-  adopt: async () => () => undefined,
+  adoptLeftovers: (store, take) =>
+    store.all().then((entries) => take(entries.filter((entry) => entry.owner !== 'this'))),
 };

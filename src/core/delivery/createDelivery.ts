@@ -125,27 +125,28 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   let holding: Promise<unknown> | undefined;
   /** Bodies in flight with `keepalive`: the browser refuses one that would pass its budget. */
   let keptAlive = 0;
+  const entries = () => [...owned.values()];
 
   /**
    * Gives up this page's ownership once it owns nothing stored. Called as the page
    * is hidden, not after each answer: taking and dropping a lock per send costs the main thread.
    */
   const letGoIfIdle = () => {
-    if (holding && ![...owned.values()].some((entry) => entry.stored)) {
+    if (holding && !entries().some((entry) => entry.stored)) {
       holding = undefined;
       ownership.letGo();
     }
-  };
-  /** Forgets an owned request and settles its caller. */
-  const settle = (id: string, result?: SendResult, error?: unknown) => {
-    const entry = owned.get(id);
-    owned.delete(id);
-    if (entry && entry.done) entry.done(result, error);
   };
   /** Removes a request from the store, if it was ever written there. */
   const forget = (entry: Owned) => {
     if (entry.stored) void store.del(entry.request.requestId).catch(noop);
     entry.stored = false;
+  };
+  /** Forgets an owned request (and its stored copy, unless `keep`) and settles its caller. */
+  const settle = (entry: Owned, result?: SendResult, error?: unknown, keep?: boolean) => {
+    owned.delete(entry.request.requestId);
+    if (!keep) forget(entry);
+    if (entry.done) entry.done(result, error);
   };
 
   /**
@@ -175,16 +176,15 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     entry.inFlight = false;
     // Remembered for the site: pages that go away meanwhile keep what they handed to the browser.
     remember('failedAt', `${(failedAt = now())}`);
-    if (verdict === 'drop') forget(entry);
     // A failed request is written: if the page goes away, the next one sends it.
-    else save(entry);
+    if (verdict !== 'drop') save(entry);
     if (verdict === 'retry') {
       entry.waiting = true;
       const wait = retryDelay(tries, config, random, parseRetryAfter(answer && answer.retryAfter, now()));
       return sleep(wait).then(() => (entry.waiting = false));
     }
     // 'keep' leaves the stored copy for the next page load; 'drop' will never be accepted.
-    settle(id, undefined, error);
+    settle(entry, undefined, error, verdict === 'keep');
   }
 
   /** One attempt at one request, serialised now by its handler; the loop goes on when it settles. */
@@ -212,8 +212,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
             result.warnings.push(`${dropped} queued event(s) were dropped: the queue was full`);
             dropped = 0;
           }
-          settle(id, result);
-          forget(entry);
+          settle(entry, result);
           if (handler.answered) handler.answered(result);
         },
         (error) => retryOrGiveUp(entry, tries, error, answer),
@@ -228,9 +227,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
    * `ordered` one is unanswered. Then writes what could not leave (see {@link save}).
    */
   function issue() {
-    const queue = [...owned.values()].sort(
-      (a, b) => +!!b.handler.ordered - +!!a.handler.ordered || byAge(a, b),
-    );
+    const queue = entries().sort((a, b) => +!!b.handler.ordered - +!!a.handler.ordered || byAge(a, b));
     let blocked = !online();
     for (const entry of queue) {
       const { handler } = entry;
@@ -243,17 +240,15 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
 
   /** Drops the oldest waiting requests of this page beyond the configured bounds, failing their callers. */
   function bound() {
-    const victims = boundQueue([...owned.values()], config.maxQueueSize, config.maxQueueBytes).filter(
+    const victims = boundQueue(entries(), config.maxQueueSize, config.maxQueueBytes).filter(
       (entry) => !entry.inFlight,
     );
     for (const entry of victims) {
-      const { request } = entry;
       settle(
-        request.requestId,
+        entry,
         undefined,
-        new EdgeCollectorError('queue-full', `event ${request.eventId} was dropped: the queue is full`),
+        new EdgeCollectorError('queue-full', `event ${entry.request.eventId} was dropped: the queue is full`),
       );
-      forget(entry);
     }
     if (victims.length) {
       dropped += victims.length;
@@ -261,33 +256,27 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     }
   }
 
-  /** Takes over the stored requests of `owner`, a page that is gone; called while holding its name. */
-  async function take(owner: string) {
-    for (const entry of await store.all()) {
-      const { request } = entry;
+  /** Takes over stored requests of pages that are gone (see {@link Ownership.adoptLeftovers}). */
+  function take(entries: QueueEntry[]) {
+    for (const { request, at } of entries) {
       const handler = handlerOf(request);
-      // Read again under the owner's name: another page may have adopted or delivered them meanwhile.
-      if (
-        (entry.owner || '') !== owner ||
-        owned.has(request.requestId) ||
-        (handler.gated && consent === 'out')
-      )
-        continue;
-      const adopted: Owned = { request, at: entry.at, handler, tries: 0 };
+      if (owned.has(request.requestId) || (handler.gated && consent === 'out')) continue;
+      const adopted: Owned = { request, at, handler, tries: 0 };
       owned.set(request.requestId, adopted);
       // Written again under this page's name.
       save(adopted);
     }
     issue();
   }
-
-  /** Adopts what closed pages (or earlier loads of this one) left queued, owner by owner. */
-  async function adoptLeftovers() {
-    const owners = new Set<string>();
-    for (const { owner = '' } of await store.all()) if (owner !== ownership.id) owners.add(owner);
-    owners.forEach((owner) => void ownership.adopt(owner).then((done) => take(owner).then(done, done)));
-  }
-  adoptLeftovers().catch((error) => log('the queue could not be read', error));
+  // Adopts what closed pages (or earlier loads of this one) left queued. Most pages find nothing,
+  // and so never load the cross-tab code of the standalone script.
+  store
+    .all()
+    .then(
+      (stored) =>
+        stored.some(({ owner = '' }) => owner !== ownership.id) && ownership.adoptLeftovers(store, take),
+    )
+    .catch((error) => log('the queue could not be read', error));
 
   return {
     send(request, warnings, handler) {
@@ -319,11 +308,10 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       if (effect === 'send') issue();
       if (effect !== 'drop') return;
       // An attempt already in flight cannot be called back; it settles with its answer.
-      for (const entry of [...owned.values()]) {
+      for (const entry of entries()) {
         const { request, warnings, inFlight, handler } = entry;
         if (inFlight || !handler.gated) continue;
-        settle(request.requestId, notSent(request, warnings));
-        forget(entry);
+        settle(entry, notSent(request, warnings));
       }
       for (const { request } of await store.all())
         if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);

@@ -12,6 +12,12 @@ const createOwnership_ = (namespace: string) => {
   made.push(ownership);
   return ownership;
 };
+// Adoption is the tabs' code's own (createOwnership hands it over whole): its lease rules, directly.
+const adopter_ = (namespace: string) => {
+  const ownership = leaseOwnership(namespace, Math.random().toString(36).slice(2));
+  made.push(ownership);
+  return ownership;
+};
 beforeEach(() => {
   vi.useFakeTimers();
   vi.stubGlobal('navigator', { ...navigator, locks: undefined });
@@ -43,7 +49,7 @@ describe('createOwnership without Web Locks (leases)', () => {
   it('adopts at once from an owner without a lease, and from a renewing owner only once it is gone', async () => {
     const alive = createOwnership_(NS);
     await alive.hold();
-    const adopter = createOwnership_(NS);
+    const adopter = adopter_(NS);
     const gone = vi.fn();
     await adopter.adopt('closed-long-ago').then(gone);
     expect(gone).toHaveBeenCalledOnce();
@@ -59,8 +65,8 @@ describe('createOwnership without Web Locks (leases)', () => {
   });
 
   it("keeps a second adopter waiting while the first holds the gone owner's lease", async () => {
-    const first = createOwnership_(NS);
-    const second = createOwnership_(NS);
+    const first = adopter_(NS);
+    const second = adopter_(NS);
     const done = await first.adopt('gone');
     expect(Number(leaseOf('gone'))).toBeGreaterThan(Date.now());
     const waiting = vi.fn();
@@ -92,7 +98,7 @@ describe('a stale lease', () => {
   it('is adopted from once it has not been renewed for the lease time', async () => {
     localStorage.setItem(`${NS}:lease:crashed`, String(Date.now() + LEASE_MS));
     const adopted = vi.fn();
-    void createOwnership_(NS).adopt('crashed').then(adopted);
+    void adopter_(NS).adopt('crashed').then(adopted);
     await vi.advanceTimersByTimeAsync(LEASE_MS / 2);
     expect(adopted).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(LEASE_MS);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig, type CollectorConfig } from '../../../../src/core/CollectorConfig';
 import { createDelivery, type DeliveryPlatform } from '../../../../src/core/delivery/createDelivery';
 import { edgeInteract, type EdgeInteractCollaborators } from '../../../../src/core/delivery/edgeInteract';
+import { adoptByOwner } from '../../../../src/core/delivery/adoptByOwner';
 import type { Ownership } from '../../../../src/core/delivery/Ownership';
 import { memoryStore, type QueueStore } from '../../../../src/core/delivery/QueueStore';
 import type { InteractRequest } from '../../../../src/core/InteractRequest';
@@ -268,10 +269,11 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => true,
       letGo: () => undefined,
-      adopt: (owner) =>
+      adoptLeftovers: adoptByOwner('this-tab', (owner) =>
         owner === 'other-tab'
           ? new Promise((resolve) => (gone = () => resolve(released)))
           : Promise.resolve(released),
+      ),
     };
     const { delivery, sent } = setup([{ status: 503 }, 'network'], {}, { store, ownership });
     const mine = delivery.send(request('mine'), []);
@@ -299,7 +301,10 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => true,
       letGo: () => undefined,
-      adopt: () => new Promise((resolve) => (gone = () => resolve(() => undefined))),
+      adoptLeftovers: adoptByOwner(
+        'this-tab',
+        () => new Promise((resolve) => (gone = () => resolve(() => undefined))),
+      ),
     };
     const { sent } = setup([], {}, { store, ownership });
     await vi.advanceTimersByTimeAsync(1000);
@@ -315,7 +320,7 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => calls.push('hold'),
       letGo: () => void calls.push('letGo'),
-      adopt: async () => () => undefined,
+      adoptLeftovers: async () => undefined,
     };
     let online = false;
     const { delivery } = setup([], {}, { ownership, online: () => online });
