@@ -40,10 +40,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   const commands: Record<string, (options: unknown) => Promise<unknown> | unknown> = {
     configure(options) {
       if (collector)
-        throw new EdgeCollectorError(
-          'already-configured',
-          'edgeCollector is already configured; configure may be called once per page',
-        );
+        throw new EdgeCollectorError('already-configured', 'configure may be called only once per page');
       const config = resolveConfig(options);
       if (isDebugRequested()) config.debug = true;
       collector = createBrowserCollector(
@@ -64,20 +61,19 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
           .catch(logToConsole);
       return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
     },
-    sendPageView: (options) => needCollector('sendPageView').sendPageView(options as never),
-    sendEvent: (options) => needCollector('sendEvent').sendEvent(options as never),
-    setConsent: (value) => needCollector('setConsent').setConsent(value as never),
-    getIdentity: () => needCollector('getIdentity').getIdentity(),
-    streamRecord(options) {
-      const configured = needCollector('streamRecord');
-      return loadStreaming(scriptSrc).then((queueStreamRecord) => queueStreamRecord(configured, options));
-    },
+  };
+  // The commands that call the collector's method of the same name (`getIdentity` ignores its argument).
+  for (const name of ['sendPageView', 'sendEvent', 'setConsent', 'getIdentity'] as const)
+    commands[name] = (options) => needCollector(name)[name](options as never);
+  commands.streamRecord = (options) => {
+    const configured = needCollector('streamRecord');
+    return loadStreaming(scriptSrc).then((queueStreamRecord) => queueStreamRecord(configured, options));
   };
 
   return (command, options) =>
     new Promise((resolve) => {
       const run =
-        typeof command === 'string' && Object.prototype.hasOwnProperty.call(commands, command)
+        typeof command === 'string' && {}.hasOwnProperty.call(commands, command)
           ? commands[command]
           : undefined;
       if (!run) {

@@ -1,5 +1,4 @@
 /** Writes one debug line to the console, prefixed so it can be filtered. */
 export function logToConsole(message: string, detail?: unknown): void {
-  if (detail === undefined) console.log(`[edgeCollector] ${message}`);
-  else console.log(`[edgeCollector] ${message}`, detail);
+  console.log(`[edgeCollector] ${message}`, ...(detail === undefined ? [] : [detail]));
 }

@@ -10,7 +10,7 @@ export function readPageSnapshot(): EnvironmentSnapshot {
     url: location.href,
     title: document.title || undefined,
     referrer: document.referrer || undefined,
-    viewport: { width: window.innerWidth, height: window.innerHeight },
+    viewport: { width: innerWidth, height: innerHeight },
   };
   if (window.screen) snapshot.screen = { width: screen.width, height: screen.height };
   return snapshot;

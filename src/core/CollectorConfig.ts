@@ -93,21 +93,18 @@ export function resolveConfig(input: unknown): ResolvedConfig {
   const config = input as Partial<CollectorConfig>;
   const { datastreamId } = config;
   if (typeof datastreamId !== 'string' || !datastreamId.trim()) {
-    invalid('datastreamId is missing: copy it from Data Collection > Datastreams in Experience Platform');
+    invalid('datastreamId is missing: copy it from Data Collection > Datastreams');
   }
   if (!DATASTREAM_ID.test(datastreamId.trim())) {
     invalid(
-      `datastreamId "${datastreamId}" is not a datastream ID: expected a UUID such as 2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b`,
+      `datastreamId "${datastreamId}" is not a datastream ID: copy its UUID from Data Collection > Datastreams`,
     );
   }
   const edgeUrl = (config.edgeUrl ?? DEFAULT_EDGE_URL).replace(/\/+$/, '');
-  let protocol = '';
   try {
-    protocol = new URL(edgeUrl).protocol;
+    // `new URL` throws on what is not a URL at all; the protocol check, on any other scheme.
+    if (!/^https?:$/.test(new URL(edgeUrl).protocol)) throw 0;
   } catch {
-    // Reported just below with the value the caller gave.
-  }
-  if (protocol !== 'https:' && protocol !== 'http:') {
     invalid(`edgeUrl "${config.edgeUrl}" is not an http(s) URL such as ${DEFAULT_EDGE_URL}`);
   }
   const edgeBasePath = (config.edgeBasePath ?? DEFAULT_EDGE_BASE_PATH).replace(/^\/+|\/+$/g, '');

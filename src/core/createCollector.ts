@@ -90,14 +90,14 @@ function checkOptions(command: string, options: unknown): Partial<EventOptions &
   if (options === undefined) return {};
   if (!isPlainObject(options))
     throw new EdgeCollectorError('invalid-options', `${command} takes an options object`);
-  for (const key of ['xdm', 'data'] as const) {
-    if (options[key] !== undefined && !isPlainObject(options[key])) {
-      throw new EdgeCollectorError('invalid-options', `${command}: ${key} must be an object`);
-    }
-  }
-  for (const key of ['name', 'url'] as const) {
-    if (options[key] !== undefined && typeof options[key] !== 'string') {
-      throw new EdgeCollectorError('invalid-options', `${command}: ${key} must be a string`);
+  for (const key of ['xdm', 'data', 'name', 'url'] as const) {
+    const value = options[key];
+    const wantsObject = key === 'xdm' || key === 'data';
+    if (value !== undefined && (wantsObject ? !isPlainObject(value) : typeof value !== 'string')) {
+      throw new EdgeCollectorError(
+        'invalid-options',
+        `${command}: ${key} must be ${wantsObject ? 'an object' : 'a string'}`,
+      );
     }
   }
   return options;
@@ -140,12 +140,11 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     }
     return composeEvent(
       {
+        // `url`, `xdm` and `data` as given (checked above); the fields named after the spread win.
+        ...options,
         eventType: eventType.trim(),
         snapshot: platform.snapshot(),
         pageView: kind === 'pageView' ? { name: options.name } : undefined,
-        url: options.url,
-        xdm: options.xdm,
-        data: options.data,
         implementation: platform.implementation,
       },
       options.email === undefined ? undefined : hashEmailSync(options.email),
@@ -164,30 +163,27 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
   if (platform.attach) platform.attach(delivery);
 
   // Built, queued and issued in the task of the call: events leave in the order called. The
-  // request is built once, with its ids; `meta.state` is added at each attempt.
-  function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
-    try {
-      // eslint-disable-next-line prefer-const
-      let { event, warnings } = buildEventNow(kind, options);
-      if (config.onBeforeEventSend) {
-        // The callback gets a copy, so that one that throws half-way leaves the event as built; the
-        // address guard runs again over whatever it changed.
-        const copy = redactEmails(event).value;
-        try {
-          // Cancelling is the caller's choice, not a failure: it resolves, without a request.
-          if (config.onBeforeEventSend(copy) === false)
-            return Promise.resolve({ requestId: '', eventId: '', handle: [], warnings });
-          event = redactEmails(copy).value;
-        } catch (error) {
-          log('onBeforeEventSend threw', error);
-        }
+  // request is built once, with its ids; `meta.state` is added at each attempt. An async function
+  // runs synchronously up to its first `await` (it has none), and turns what it throws into a rejection.
+  async function send(kind: 'pageView' | 'event', options?: unknown): Promise<SendResult> {
+    // eslint-disable-next-line prefer-const
+    let { event, warnings } = buildEventNow(kind, options);
+    if (config.onBeforeEventSend) {
+      // The callback gets a copy, so that one that throws half-way leaves the event as built; the
+      // address guard runs again over whatever it changed.
+      const copy = redactEmails(event).value;
+      try {
+        // Cancelling is the caller's choice, not a failure: it resolves, without a request.
+        if (config.onBeforeEventSend(copy) === false)
+          return { requestId: '', eventId: '', handle: [], warnings };
+        event = redactEmails(copy).value;
+      } catch (error) {
+        log('onBeforeEventSend threw', error);
       }
-      const request = buildInteractRequest(config, event, createUuid());
-      log(`request ${request.requestId}`, { event });
-      return delivery.send(request, warnings);
-    } catch (error) {
-      return Promise.reject(error);
     }
+    const request = buildInteractRequest(config, event, createUuid());
+    log(`request ${request.requestId}`, { event });
+    return delivery.send(request, warnings);
   }
 
   return {
@@ -200,9 +196,10 @@ export function createCollector(config: ResolvedConfig, platform: Platform): Col
     },
     setConsent: platform.createConsentCommand
       ? platform.createConsentCommand({ config, delivery, createId: createUuid, remember: platform.remember })
-      : (value) => delivery.setConsent(value),
+      : delivery.setConsent,
     getIdentity: async () => interact.identity(),
     buildEvent: async (kind, options) => buildEventNow(kind, options),
-    deliver: (request, warnings, handler) => delivery.send(request, warnings, handler),
+    // The delivery's methods are closures: they need no `this`.
+    deliver: delivery.send,
   };
 }

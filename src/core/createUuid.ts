@@ -2,13 +2,14 @@
  * Makes a random version-4 UUID, used for each event's `_id` and each request's `requestId`.
  *
  * `crypto.randomUUID` exists only in secure contexts, so this builds the UUID from
- * `getRandomValues`, which every browser and Node 20 offer on plain `http:` pages too.
+ * `getRandomValues`, which every browser and Node 20 offer on plain `http:` pages too. In the
+ * template, each `0` or `1` becomes a random hex digit, the `4` stays (the version) and the `8`
+ * becomes 8, 9, a or b (the RFC 9562 variant).
  */
 export function createUuid(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  let hex = '';
-  for (const byte of bytes) hex += (byte + 0x100).toString(16).slice(1);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(31));
+  let index = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+    (+digit ^ (bytes[index++]! & (15 >> (+digit / 4)))).toString(16),
+  );
 }

@@ -52,8 +52,8 @@ export function readEdgeAnswer(
     | (ProblemDetails & { requestId?: unknown; handle?: unknown; errors?: unknown; warnings?: unknown })
     | undefined;
   if (answer.status < 200 || answer.status > 299) {
-    const problem = json && typeof json === 'object' ? json : {};
-    const { type, title, detail, report } = problem;
+    // `Object()` turns a missing or non-object answer into an object with none of the fields.
+    const { type, title, detail, report }: ProblemDetails = Object(json);
     const summary =
       [title, detail].filter(Boolean).join(': ') || answer.body.slice(0, 200) || 'no problem details';
     throw new EdgeCollectorError(
