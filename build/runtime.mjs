@@ -25,7 +25,20 @@ export default [
       file: 'dist/edge-collector.min.js',
       format: 'iife',
       sourcemap: true,
-      plugins: [terser(terserOptions)],
+      // The delivery's own bookkeeping on a queued request (never stored, never seen by an add-on):
+      // short names, since the core script's byte budget is hard.
+      plugins: [
+        terser({
+          ...terserOptions,
+          compress: { ...terserOptions.compress, passes: 3, pure_getters: true, keep_fargs: false },
+          mangle: {
+            properties: {
+              regex:
+                /^(inFlight|stored|waiting|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning)$/,
+            },
+          },
+        }),
+      ],
     },
     plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
   },

@@ -112,7 +112,7 @@ export function resolveConfig(input: unknown): ResolvedConfig {
     invalid(`edgeBasePath "${config.edgeBasePath}" is not a path such as "ee"`);
   const { defaultConsent = 'in' } = config;
   if (!CONSENT_STATES.includes(defaultConsent))
-    invalid(`defaultConsent ${JSON.stringify(defaultConsent)} is not one of "in", "pending", "out"`);
+    invalid(`defaultConsent must be "in", "pending" or "out", not ${JSON.stringify(defaultConsent)}`);
   const resolved = {
     datastreamId: datastreamId.trim(),
     edgeUrl,

@@ -28,7 +28,7 @@ function prepareEmail(value: unknown): string | EmailHashResult {
   // An address has an "@" and a digest has none: a page that sends addresses compiles one pattern.
   if (ADDRESS.test(text)) return text;
   if (HEX_DIGEST.test(text)) return { digest: text };
-  return { warning: 'email was not sent: it is not an e-mail address (one "@", no spaces)' };
+  return { warning: 'email was not sent: it is not an e-mail address' };
 }
 
 /**

@@ -5,10 +5,11 @@ import type { StateEntry } from '../../core/delivery/readHandles';
 function readCookie(name: string, jar: string): string | undefined {
   const pair = jar.split('; ').find((cookie) => cookie.startsWith(`${name}=`));
   if (pair === undefined) return undefined;
+  const value = pair.slice(name.length + 1);
   try {
-    return decodeURIComponent(pair.slice(name.length + 1));
+    return decodeURIComponent(value);
   } catch {
-    return pair.slice(name.length + 1);
+    return value;
   }
 }
 

@@ -247,7 +247,10 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       settle(
         entry,
         undefined,
-        new EdgeCollectorError('queue-full', `event ${entry.request.eventId} was dropped: the queue is full`),
+        new EdgeCollectorError(
+          'queue-full',
+          `event ${entry.request.eventId} was dropped: the queue was full`,
+        ),
       );
     }
     if (victims.length) {

@@ -67,6 +67,6 @@ describe('default consent in the Tags configuration', () => {
   it('refuses anything else with a clear configuration error', () => {
     expect(() =>
       resolveConfig(toCollectorConfig({ ...base, defaultConsent: 'maybe' }, 'production')),
-    ).toThrow(/defaultConsent "maybe" is not one of "in", "pending", "out"/);
+    ).toThrow(/defaultConsent must be "in", "pending" or "out", not "maybe"/);
   });
 });
