@@ -31,3 +31,19 @@ export const terserOptions = {
   mangle: { properties: false },
   format: { comments: false },
 };
+
+/**
+ * The core scripts' settings (the standalone, with or without vitals), whose byte budget is hard:
+ * three passes, and short names for the delivery's and the event builder's own bookkeeping (never
+ * stored, never on the wire, never seen by an add-on, which is a separate bundle).
+ */
+export const coreTerserOptions = {
+  ...terserOptions,
+  compress: { ...terserOptions.compress, passes: 3, pure_getters: true, keep_fargs: false },
+  mangle: {
+    properties: {
+      regex:
+        /^(inFlight|stored|waiting|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning)$/,
+    },
+  },
+};

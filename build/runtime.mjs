@@ -3,7 +3,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { dts } from 'rollup-plugin-dts';
-import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
+import { BROWSER_TARGET, coreTerserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
 export default [
   {
@@ -25,20 +25,7 @@ export default [
       file: 'dist/edge-collector.min.js',
       format: 'iife',
       sourcemap: true,
-      // The delivery's own bookkeeping on a queued request (never stored, never seen by an add-on):
-      // short names, since the core script's byte budget is hard.
-      plugins: [
-        terser({
-          ...terserOptions,
-          compress: { ...terserOptions.compress, passes: 3, pure_getters: true, keep_fargs: false },
-          mangle: {
-            properties: {
-              regex:
-                /^(inFlight|stored|waiting|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning)$/,
-            },
-          },
-        }),
-      ],
+      plugins: [terser(coreTerserOptions)],
     },
     plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
   },

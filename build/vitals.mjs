@@ -3,7 +3,7 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
+import { BROWSER_TARGET, coreTerserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
 export default [
   {
@@ -12,7 +12,7 @@ export default [
       file: 'dist/edge-collector.vitals.min.js',
       format: 'iife',
       sourcemap: true,
-      plugins: [terser(terserOptions)],
+      plugins: [terser(coreTerserOptions)],
     },
     plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
   },
