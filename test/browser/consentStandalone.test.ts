@@ -89,7 +89,7 @@ describe('setConsent in the standalone script (headless Chromium, the emulator a
     await page.reload();
     expect(await call(page, 'setConsent', 'in')).toBe('ok');
     expect(await call(page, 'sendPageView')).toBe('ok');
-    expect(paths()).toEqual(['/ee/v1/privacy/set-consent', '/ee/v2/interact', '/ee/v2/interact']);
+    expect(paths()).toEqual(['/ee/v1/privacy/set-consent', '/ee/local/v2/interact', '/ee/local/v2/interact']);
     expect(addOns).toHaveLength(1);
     await context.close();
   });

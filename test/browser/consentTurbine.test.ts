@@ -99,7 +99,9 @@ describe('consent in a Tags property (real Turbine, headless Chromium, the emula
     expect(wire).toEqual([]);
 
     await fire(page, 'consentIn');
-    await expect.poll(paths, { timeout: 10_000 }).toEqual(['/ee/v1/privacy/set-consent', '/ee/v2/interact']);
+    await expect
+      .poll(paths, { timeout: 10_000 })
+      .toEqual(['/ee/v1/privacy/set-consent', '/ee/local/v2/interact']);
     const consent = wire[0]!;
     expect(new URL(consent.url()).searchParams.get('configId')).toBe(DATASTREAM);
     expect(consent.headers()['content-type']).toBe('text/plain;charset=UTF-8');

@@ -13,6 +13,12 @@ const IDENTITY = 'kndctr_5BFE274A5F6980A50A495C08_AdobeOrg_identity';
 beforeAll(async () => {
   server = await startRecordingServer();
   server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
+  // Link tracking's add-on loads at configure: served, so that its request takes no planned reply.
+  server.serve(
+    '/edge-collector.linkClicks.min.js',
+    'text/javascript',
+    readFileSync('dist/edge-collector.linkClicks.min.js'),
+  );
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.site.test 127.0.0.1'],

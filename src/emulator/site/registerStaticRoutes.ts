@@ -15,13 +15,16 @@ const TYPES: Record<string, string> = {
 
 /**
  * The built scripts served under `/dist/`: the standalone script, the add-ons it loads from its
- * own folder (streaming on the first `streamRecord`, consent on the first decision to post), and
- * the build with Core Web Vitals.
+ * own folder (streaming on the first `streamRecord`, consent on the first decision to post, link
+ * tracking at configure, cross-tab ownership on the first stored request), and the build with Core
+ * Web Vitals.
  */
 export const SERVED_SCRIPTS = [
   'edge-collector.min.js',
   'edge-collector.streaming.min.js',
   'edge-collector.consent.min.js',
+  'edge-collector.linkClicks.min.js',
+  'edge-collector.tabs.min.js',
   'edge-collector.vitals.min.js',
 ] as const;
 
