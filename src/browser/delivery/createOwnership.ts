@@ -1,4 +1,4 @@
-import type { Ownership } from '../../core/delivery/Ownership';
+import { soleOwnership, type Ownership } from '../../core/delivery/Ownership';
 
 /** A page's ownership, plus what it lets go of as the page goes away. */
 export interface PageOwnership extends Ownership {
@@ -28,7 +28,9 @@ export type OwnershipFactory = (namespace: string, id: string) => PageOwnership 
 export function createOwnership(namespace: string, create: OwnershipFactory): PageOwnership {
   const id = Math.random().toString(36).slice(2);
   let made: Promise<PageOwnership> | undefined;
-  const real = () => (made ??= Promise.resolve(create(namespace, id)));
+  // An add-on that cannot load (offline) leaves the page without a lock: never an unhandled rejection.
+  const real = () =>
+    (made ??= Promise.resolve(create(namespace, id)).catch(() => soleOwnership as PageOwnership));
   return {
     id,
     hold: () => real().then((own) => own.hold()),
