@@ -45,6 +45,7 @@ export type {
 } from './browser/linkClicks/LinkClickOptions';
 export { DEFAULT_DOWNLOAD_QUALIFIER } from './browser/linkClicks/LinkClickOptions';
 import { readLinkClickSettings } from './browser/linkClicks/LinkClickOptions';
+import { inMemory } from './core/delivery/inMemory';
 
 /**
  * Options of {@link createEdgeCollector}: the configuration, the link tracking of a page (on by
@@ -82,6 +83,7 @@ export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
   }
   const transport = fetchTransport(options.fetch);
   return createCollector(config, {
+    ...inMemory(),
     createConsentCommand,
     snapshot: inBrowser ? readPageSnapshot : readServerSnapshot,
     transport: auth ? serverApiTransport(auth, transport) : transport,

@@ -1,35 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer, type Reply } from '../support/startRecordingServer';
 import { datastream, deliveryPage, eventOf, interacts, storedQueue } from './deliveryPage';
+import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
 
 let server: RecordingServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startRecordingServer();
-  server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
-  // Link tracking's add-on, loaded at configure: served, so that it never takes a planned reply.
-  server.serve(
-    '/edge-collector.linkClicks.min.js',
-    'text/javascript',
-    readFileSync('dist/edge-collector.linkClicks.min.js'),
-  );
-  // setConsent('in' | 'out') loads the consent add-on from the script's folder.
-  server.serve(
-    '/edge-collector.consent.min.js',
-    'text/javascript',
-    readFileSync('dist/edge-collector.consent.min.js'),
-  );
-  // A page that stores a request or finds leftovers loads the cross-tab code from there too.
-  server.serve(
-    '/edge-collector.tabs.min.js',
-    'text/javascript',
-    readFileSync('dist/edge-collector.tabs.min.js'),
-  );
+  // The standalone script and the add-ons it loads from its folder, as a site deploys them.
+  serveBuiltScripts(server, STANDALONE_SCRIPTS, '');
   browser = await launchChromium();
 });
 

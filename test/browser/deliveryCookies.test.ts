@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromiumOptions.mjs';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
 import { datastream, deliveryPage, interacts } from './deliveryPage';
+import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
 
 // Issue 18 point 10: state cookies on the registrable domain, so www. and cart. share one ECID.
 let server: RecordingServer;
@@ -12,13 +12,8 @@ const IDENTITY = 'kndctr_5BFE274A5F6980A50A495C08_AdobeOrg_identity';
 
 beforeAll(async () => {
   server = await startRecordingServer();
-  server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
-  // Link tracking's add-on loads at configure: served, so that its request takes no planned reply.
-  server.serve(
-    '/edge-collector.linkClicks.min.js',
-    'text/javascript',
-    readFileSync('dist/edge-collector.linkClicks.min.js'),
-  );
+  // The standalone script and the add-ons it loads from its folder, as a site deploys them.
+  serveBuiltScripts(server, STANDALONE_SCRIPTS, '');
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.site.test 127.0.0.1'],

@@ -1,21 +1,27 @@
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/launchChromium';
-import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
+import {
+  startRecordingServer,
+  type RecordedRequest,
+  type RecordingServer,
+} from '../support/startRecordingServer';
 import { datastream, eventOf, interacts } from './deliveryPage';
+import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
 
 // Issue 18 point 8: a link-click event sent just before the page navigates reaches the Edge once.
 // `DUPLICATE_CLICKS=100 npx vitest run test/browser/deliveryNavigation.test.ts` measures the
 // duplicates per 100 navigating clicks (docs/delivery.md); the default keeps `npm test` short.
 const CLICKS = Number(process.env.DUPLICATE_CLICKS) || 10;
+const ONCE_EACH = Array.from({ length: CLICKS }, () => 1);
 
 let server: RecordingServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startRecordingServer();
-  server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
+  // The standalone script and the add-ons it loads from its folder, as a site deploys them.
+  serveBuiltScripts(server, STANDALONE_SCRIPTS, '');
   browser = await launchChromium();
 });
 
@@ -24,7 +30,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A page of a site with the collector; `from` has a link whose click sends an event, then navigates to `to`. */
+/**
+ * A page of a site with the collector; `from` has a link to `to` that a click rule tracks by hand
+ * (`data.n`, the click's number) besides the automatic link tracking (its URL names the number).
+ */
 function sitePage(datastreamId: string, link: boolean): string {
   const config = { datastreamId, edgeUrl: server.origin };
   return `<!doctype html><html><head><title>Navigation</title>
@@ -32,16 +41,30 @@ function sitePage(datastreamId: string, link: boolean): string {
 <script>edgeCollector('configure', ${JSON.stringify(config)});</script></head><body>
 ${
   link
-    ? `<a id="go" href="to.html">next</a><script>
-document.getElementById('go').addEventListener('click', function () {
-  edgeCollector('sendEvent', { eventType: 'web.webinteraction.linkClicks', data: { n: +location.hash.slice(1) } });
+    ? `<a id="go">next</a><script>
+var n = +location.hash.slice(1), go = document.getElementById('go');
+go.href = 'to.html?n=' + n;
+go.addEventListener('click', function () {
+  edgeCollector('sendEvent', { eventType: 'web.webinteraction.linkClicks', data: { n: n } });
 });</script>`
     : ''
 }</body></html>`;
 }
 
-/** Clicks a navigating link `CLICKS` times against an Edge answering after `delay` ms; returns copies per click. */
-async function clickAndCount(n: number, delay: number): Promise<number[]> {
+/** The click number an event was sent for, by the rule (`byRule`) or the automatic link tracking. */
+function clickOf(request: RecordedRequest): { n: number; byRule: boolean } {
+  const event = eventOf(request) as ReturnType<typeof eventOf> & {
+    xdm: { web?: { webInteraction?: { URL?: string } } };
+  };
+  if (event.data?.n !== undefined) return { n: event.data.n, byRule: true };
+  return { n: Number(new URL(event.xdm.web!.webInteraction!.URL!).searchParams.get('n')), byRule: false };
+}
+
+/**
+ * Clicks a navigating link `CLICKS` times against an Edge answering after `delay` ms; returns the
+ * copies of each click's events: by the rule and by the automatic link tracking.
+ */
+async function clickAndCount(n: number, delay: number): Promise<{ byRule: number[]; automatic: number[] }> {
   const id = datastream(100 + n);
   server.serve(`/nav${n}/from.html`, 'text/html', sitePage(id, true));
   server.serve(`/nav${n}/to.html`, 'text/html', sitePage(id, false));
@@ -51,19 +74,24 @@ async function clickAndCount(n: number, delay: number): Promise<number[]> {
   try {
     for (let click = 0; click < CLICKS; click++) {
       await page.goto(`${server.origin}/nav${n}/from.html#${click}`);
-      await Promise.all([page.waitForURL(/to\.html$/), page.click('#go')]);
+      await Promise.all([page.waitForURL(/to\.html/), page.click('#go')]);
     }
     const ofStream = (r: Parameters<typeof interacts>[0]) =>
       interacts(r) && r.url.searchParams.get('dataStreamId') === id;
-    await server.waitFor(CLICKS, ofStream, 20_000);
+    await server.waitFor(2 * CLICKS, ofStream, 20_000);
     // Leftovers of the last page are adopted by a later load: give them one, and the time to arrive.
     await page.goto(`${server.origin}/nav${n}/to.html`);
     await page.waitForTimeout(1500 + delay);
-    const copies = Array.from({ length: CLICKS }, () => 0);
-    for (const request of server.requests.filter(ofStream)) copies[eventOf(request).data!.n!]! += 1;
-    const duplicates = copies.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
+    const copies = { byRule: [] as number[], automatic: [] as number[] };
+    for (const list of Object.values(copies)) for (let i = 0; i < CLICKS; i++) list.push(0);
+    for (const request of server.requests.filter(ofStream)) {
+      const { n, byRule } = clickOf(request);
+      copies[byRule ? 'byRule' : 'automatic'][n]! += 1;
+    }
+    const all = [...copies.byRule, ...copies.automatic];
+    const duplicates = all.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
     console.log(
-      `navigating clicks, answers after ${delay} ms: ${CLICKS} clicks, ${duplicates} duplicates, ${copies.filter((c) => !c).length} lost`,
+      `navigating clicks, answers after ${delay} ms: ${CLICKS} clicks (2 events each), ${duplicates} duplicates, ${all.filter((c) => !c).length} lost`,
     );
     return copies;
   } finally {
@@ -74,10 +102,10 @@ async function clickAndCount(n: number, delay: number): Promise<number[]> {
 
 describe('a click that navigates (Chromium)', () => {
   it('reaches the Edge once when the Edge answers at once', async () => {
-    expect(await clickAndCount(1, 0)).toEqual(Array.from({ length: CLICKS }, () => 1));
+    expect(await clickAndCount(1, 0)).toEqual({ byRule: ONCE_EACH, automatic: ONCE_EACH });
   });
 
   it('reaches the Edge once when the Edge answers after 200 ms (the leaving page never reads the answer)', async () => {
-    expect(await clickAndCount(2, 200)).toEqual(Array.from({ length: CLICKS }, () => 1));
+    expect(await clickAndCount(2, 200)).toEqual({ byRule: ONCE_EACH, automatic: ONCE_EACH });
   });
 });

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
+import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 
@@ -13,7 +13,8 @@ let browser: Browser;
 beforeAll(async () => {
   site = await startRecordingServer();
   edge = await startRecordingServer();
-  site.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
+  // The standalone script and the add-ons it loads from its folder, as a site deploys them.
+  serveBuiltScripts(site, STANDALONE_SCRIPTS, '');
   browser = await launchChromium();
 });
 

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
+import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const ADDRESS = 'Grace.Hopper@Example.COM';
@@ -28,13 +29,8 @@ function page(calls: string): string {
 
 beforeAll(async () => {
   server = await startRecordingServer();
-  server.serve('/edge-collector.min.js', 'text/javascript', readFileSync('dist/edge-collector.min.js'));
-  // Link tracking's add-on, loaded at configure: served, so that it never takes a planned reply.
-  server.serve(
-    '/edge-collector.linkClicks.min.js',
-    'text/javascript',
-    readFileSync('dist/edge-collector.linkClicks.min.js'),
-  );
+  // The standalone script and the add-ons it loads from its folder, as a site deploys them.
+  serveBuiltScripts(server, STANDALONE_SCRIPTS, '');
   browser = await launchChromium();
 });
 

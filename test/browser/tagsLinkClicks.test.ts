@@ -105,10 +105,7 @@ describe('link tracking of the packaged extension in Turbine (headless Chromium)
     });
   });
 
-  // Known defect (issue 20 stays open): in Turbine a click that navigates at once still reaches the
-  // Edge twice, although the standalone script sends it once (test/browser/linkClicks.test.ts) under
-  // the same persistence policy (docs/delivery.md, "When a request is written").
-  it.skip('sends a click that navigates at once, and only once', async () => {
+  it('sends a click that navigates at once, and only once', async () => {
     await Promise.all([page.waitForURL('**/next.html'), page.click('#next')]);
     await page.waitForLoadState('networkidle');
     const clicks = server.requests.filter(

@@ -2,11 +2,20 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RecordingServer } from './startRecordingServer';
 
+/** The standalone script and every add-on it loads from its own folder, as a site deploys them. */
+export const STANDALONE_SCRIPTS = [
+  'dist/edge-collector.min.js',
+  'dist/edge-collector.consent.min.js',
+  'dist/edge-collector.linkClicks.min.js',
+  'dist/edge-collector.tabs.min.js',
+  'dist/edge-collector.streaming.min.js',
+];
+
 /**
- * Serves built scripts from `dist/` at `/js/<file name>`, as a site would host the standalone
+ * Serves built scripts from `dist/` at `{folder}/<file name>`, as a site would host the standalone
  * script and its add-ons side by side. Throws, naming the file, when the build has not run.
  */
-export function serveBuiltScripts(site: RecordingServer, scripts: string[]): void {
+export function serveBuiltScripts(site: RecordingServer, scripts: string[], folder = '/js'): void {
   for (const script of scripts) {
     let body: Buffer;
     try {
@@ -14,6 +23,6 @@ export function serveBuiltScripts(site: RecordingServer, scripts: string[]): voi
     } catch {
       throw new Error(`${script} is missing: run \`npm run build\` first`);
     }
-    site.serve(`/js/${basename(script)}`, 'text/javascript', body);
+    site.serve(`${folder}/${basename(script)}`, 'text/javascript', body);
   }
 }

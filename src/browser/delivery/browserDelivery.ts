@@ -27,8 +27,10 @@ export function browserDelivery(
     ...stateCookies(remember),
     attach(delivery) {
       addEventListener('online', delivery.wake);
+      // Shown again from the back/forward cache: it is not leaving any more.
+      addEventListener('pageshow', delivery.wake);
       addEventListener('pagehide', () => {
-        delivery.flush();
+        delivery.flush(true);
         ownership.releaseAll();
       });
       document.addEventListener('visibilitychange', () => document.hidden && delivery.flush());

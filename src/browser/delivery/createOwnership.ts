@@ -1,4 +1,16 @@
-import { soleOwnership, type Ownership } from '../../core/delivery/Ownership';
+import type { Ownership } from '../../core/delivery/Ownership';
+
+/**
+ * A page whose cross-tab code could not load (offline, blocked): it stores its own requests but
+ * never adopts another page's, as it could not tell whether that page is gone: late, never twice.
+ */
+const alone: PageOwnership = {
+  id: '',
+  hold: async () => true,
+  letGo() {},
+  adoptLeftovers: () => new Promise(() => {}),
+  releaseAll() {},
+};
 
 /** A page's ownership, plus what it lets go of as the page goes away. */
 export interface PageOwnership extends Ownership {
@@ -28,9 +40,7 @@ export type OwnershipFactory = (namespace: string, id: string) => PageOwnership 
 export function createOwnership(namespace: string, create: OwnershipFactory): PageOwnership {
   const id = Math.random().toString(36).slice(2);
   let made: Promise<PageOwnership> | undefined;
-  // An add-on that cannot load (offline) leaves the page without a lock: never an unhandled rejection.
-  const real = () =>
-    (made ??= Promise.resolve(create(namespace, id)).catch(() => soleOwnership as PageOwnership));
+  const real = () => (made ??= Promise.resolve(create(namespace, id)).catch(() => alone));
   return {
     id,
     hold: () => real().then((own) => own.hold()),

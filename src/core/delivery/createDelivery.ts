@@ -5,23 +5,23 @@ import { readEdgeAnswer, type SendResult } from '../readEdgeAnswer';
 import { KEEPALIVE_BUDGET, type EdgeAnswer, type Transport } from '../Transport';
 import { boundQueue, byAge } from './boundQueue';
 import { CONSENT_STATES, consentEffect, parseConsent, type ConsentState } from './ConsentState';
-import { soleOwnership, type Ownership } from './Ownership';
+import type { Ownership } from './Ownership';
 import { parseRetryAfter } from './parseRetryAfter';
-import { memoryStore, type QueueEntry, type QueueStore } from './QueueStore';
+import type { QueueEntry, QueueStore } from './QueueStore';
 import { kindOf, type RequestHandler, type RequestHandlers } from './RequestHandler';
 import { retryDelay } from './retryDelay';
 import { retryVerdict } from './retryVerdict';
 
 /**
- * What a face gives the delivery. Only `transport` is required: without the rest (Node) events
- * queue in memory, the page owns everything, the network is taken as up, and nothing is remembered.
+ * What a face gives the delivery: a transport, a queue store and its ownership (`inMemory()` in
+ * Node); without the rest the network is taken as up and nothing is remembered.
  */
 export interface DeliveryPlatform {
   transport: Transport;
   /** Where requests wait until answered for good; the browser's survives the page. */
-  store?: QueueStore;
+  store: QueueStore;
   /** Which page sends what is stored, so two tabs never send the same request. */
-  ownership?: Ownership;
+  ownership: Ownership;
   /** False while the browser says it is offline: nothing is attempted then. */
   online?(): boolean;
   /** Reads (one argument) or writes a small value that outlives the page: `consent`. */
@@ -55,9 +55,11 @@ export interface Delivery {
   /**
    * The page is hidden or going away: stores what it could not deliver (see docs/delivery.md,
    * "When a request is written"), and forgets what the browser was handed with `keepalive`.
+   * `leaving`: the page is being unloaded; until {@link wake}, a failure it then sees is not
+   * counted (see retryOrGiveUp).
    */
-  flush(): void;
-  /** Resumes sending, e.g. when the browser is back online. */
+  flush(leaving?: boolean): void;
+  /** Resumes sending, e.g. when the browser is back online or shows the page again. */
   wake(): void;
 }
 
@@ -105,8 +107,8 @@ const notSent = ({ requestId, eventId }: InteractRequest, warnings: string[] = [
 export function createDelivery({ config, platform, handlers, log }: DeliveryOptions): Delivery {
   const {
     transport,
-    store = memoryStore(),
-    ownership = soleOwnership,
+    store,
+    ownership,
     online = () => true,
     remember = noop,
     now = Date.now,
@@ -123,6 +125,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   let lastAt = 0;
   let failedAt = 0;
   let holding: Promise<unknown> | undefined;
+  let leaving: boolean | undefined;
   /** Bodies in flight with `keepalive`: the browser refuses one that would pass its budget. */
   let keptAlive = 0;
   const entries = () => [...owned.values()];
@@ -170,6 +173,10 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
 
   /** After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the stored copy). */
   function retryOrGiveUp(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer): unknown {
+    // An unloading page sees its own requests fail (Chromium rejects its fetches, `keepalive` ones
+    // included, which the browser still delivers): nothing is written for the next page, nor
+    // remembered as the Edge Network failing. What never left was written at page hide.
+    if (leaving) return;
     const id = entry.request.requestId;
     const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
     log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
@@ -319,7 +326,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       for (const { request } of await store.all())
         if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
     },
-    flush() {
+    flush(going) {
+      leaving = going;
       const keep = failingLately();
       for (const entry of owned.values()) {
         // Handed to the browser with `keepalive` on its first try here while the Edge Network
@@ -329,6 +337,9 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       }
       letGoIfIdle();
     },
-    wake: () => issue(),
+    wake() {
+      leaving = false;
+      issue();
+    },
   };
 }

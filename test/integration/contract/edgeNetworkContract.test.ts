@@ -6,6 +6,7 @@ import { createCollector } from '../../../src/core/createCollector';
 import { edgeInteract } from '../../../src/core/delivery/edgeInteract';
 import type { InteractRequest } from '../../../src/core/InteractRequest';
 import { specViolations } from '../../support/edgeNetworkSpec';
+import { inMemory } from '../../../src/core/delivery/inMemory';
 
 // Every request kind the collector builds, validated against Adobe's published spec (vendored,
 // with its known defects patched in test/support/edgeNetworkSpec.ts), and the recorded answers too.
@@ -16,6 +17,7 @@ const state = { state: { entries: [{ key: 'kndctr_ORG_AdobeOrg_identity', value:
 async function sentBy(send: (c: ReturnType<typeof createCollector>) => Promise<unknown>) {
   const sent: InteractRequest[] = [];
   const collector = createCollector(config, {
+    ...inMemory(),
     snapshot: () => ({
       now: new Date(),
       timezoneOffset: 0,

@@ -12,6 +12,7 @@ import { readXdmFolder } from '../../../src/emulator/xdm/readXdmFolder.mjs';
 import { createXdmValidator, type XdmValidator } from '../../../src/emulator/xdm/createXdmValidator';
 import { createEdgeCollector } from '../../../src/index';
 import { buildPageViewXdm } from '../../../src/tags/buildPageViewXdm';
+import { inMemory } from '../../../src/core/delivery/inMemory';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 // Seed 004's envelope.
@@ -50,6 +51,7 @@ function conformance(entity: Record<string, unknown>, kind: 'event' | 'record') 
 function browserCollector() {
   const sent: InteractRequest[] = [];
   const collector = createCollector(resolveConfig({ datastreamId: DATASTREAM }), {
+    ...inMemory(),
     snapshot: () => page,
     transport: async (request) => {
       sent.push(request);

@@ -7,6 +7,7 @@ import { edgeInteract } from '../../../src/core/delivery/edgeInteract';
 import type { StateEntry } from '../../../src/core/delivery/readHandles';
 import type { InteractRequest } from '../../../src/core/InteractRequest';
 import { readEdgeAnswer } from '../../../src/core/readEdgeAnswer';
+import { inMemory } from '../../../src/core/delivery/inMemory';
 
 // Answers recorded from the real Edge Network (test/fixtures/edge-answers/README.md).
 const recorded = (name: string) => readFileSync(`test/fixtures/edge-answers/${name}.json`, 'utf8');
@@ -60,6 +61,7 @@ describe('answers recorded from the real Edge Network', () => {
     const delivery = createDelivery({
       config: resolveConfig({ datastreamId: ID }),
       platform: {
+        ...inMemory(),
         transport: async (request) => (sent.push(request.requestId), { status: 200, body }),
       },
       handlers: { interact },

@@ -1,6 +1,7 @@
 import type { Platform } from '../../../src/core/createCollector';
 import type { InteractRequest } from '../../../src/core/InteractRequest';
 import type { EdgeAnswer } from '../../../src/core/Transport';
+import { inMemory } from '../../../src/core/delivery/inMemory';
 
 /** An empty Edge Network answer to `request`. */
 const emptyAnswer = (request: InteractRequest): EdgeAnswer => ({
@@ -18,6 +19,7 @@ export function recordingPlatform(
   const sent: InteractRequest[] = [];
   const logs: unknown[][] = [];
   const platform: Platform = {
+    ...inMemory(),
     snapshot: () => ({
       now: new Date('2026-11-23T12:00:00.000Z'),
       timezoneOffset: 0,

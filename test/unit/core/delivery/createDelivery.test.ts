@@ -10,6 +10,7 @@ import { readEdgeAnswer, type SendResult } from '../../../../src/core/readEdgeAn
 import type { RequestHandler } from '../../../../src/core/delivery/RequestHandler';
 import type { EdgeAnswer } from '../../../../src/core/Transport';
 import { EdgeCollectorError } from '../../../../src/core/EdgeCollectorError';
+import { inMemory } from '../../../../src/core/delivery/inMemory';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 let counter = 0;
@@ -55,7 +56,7 @@ function setup(
   const interact = edgeInteract({ ...platform, notify: (r) => results.push(r) });
   const delivery = createDelivery({
     config,
-    platform: { transport, store, random: () => 0.5, ...platform },
+    platform: { ...inMemory(), transport, store, random: () => 0.5, ...platform },
     handlers: { interact },
     log,
   });
@@ -544,6 +545,34 @@ describe('createDelivery: page hide', () => {
     delivery.flush();
     expect(sent).toEqual(['leaving']);
     expect(await stored(store)).toEqual([]);
+  });
+
+  it('counts no failure an unloading page sees: nothing written for the next page, nothing remembered, until shown again', async () => {
+    const fails: Array<() => void> = [];
+    const transport = (req: InteractRequest) =>
+      new Promise<EdgeAnswer>(
+        (_, reject) => void fails.push(() => reject(new Error(`${req.requestId} aborted`))),
+      );
+    const remembered: Record<string, string> = {};
+    const remember = (name: string, value?: string) =>
+      value === undefined ? (remembered[name] ?? null) : void (remembered[name] = value);
+    const { delivery, store } = setup([], {}, { transport, remember });
+    void delivery.send(request('leaving'), []);
+    await vi.advanceTimersByTimeAsync(0);
+    delivery.flush(true);
+    // Chromium rejects the fetches of a page it unloads, even the `keepalive` one it still delivers.
+    fails.shift()!();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await stored(store)).toEqual([]);
+    expect(remembered.failedAt).toBeUndefined();
+    // Shown again from the back/forward cache: a failure counts again, and is written for a retry.
+    delivery.wake();
+    void delivery.send(request('shown'), []);
+    await vi.advanceTimersByTimeAsync(0);
+    fails.at(-1)!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await stored(store)).toEqual(['shown']);
+    expect(remembered.failedAt).toBeDefined();
   });
 
   it('keeps it for the next page while the Edge Network has failed lately, on any page of the site', async () => {

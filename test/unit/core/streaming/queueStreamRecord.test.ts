@@ -7,6 +7,7 @@ import { queueStreamRecord } from '../../../../src/core/streaming/queueStreamRec
 import { prepareStreamRecord } from '../../../../src/core/streaming/streamRecord';
 import type { EdgeAnswer, Transport } from '../../../../src/core/Transport';
 import { INLET_URL, xdmOptions } from './fixtures';
+import { inMemory } from '../../../../src/core/delivery/inMemory';
 
 const receipt = {
   status: 200,
@@ -20,6 +21,7 @@ function collectorWith(answers: EdgeAnswer[], config: Record<string, unknown> = 
   const collector = createCollector(
     resolveConfig({ datastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', retryDelay: 0, ...config }),
     {
+      ...inMemory(),
       snapshot: () => ({
         now: new Date('2026-11-23T10:00:00Z'),
         timezoneOffset: 0,
@@ -122,6 +124,7 @@ describe('queueStreamRecord', () => {
       {
         snapshot: () => ({ now: new Date(), timezoneOffset: 0, environment: 'browser' }),
         transport,
+        ...inMemory(),
         store,
         requestMeta: () => ({ state: { entries: [{ key: 'kndctr_x', value: 'y' }] } }),
       },

@@ -5,6 +5,7 @@ import { createCollector, type Collector } from '../../../../src/core/createColl
 import type { InteractRequest } from '../../../../src/core/InteractRequest';
 import { readServerSnapshot } from '../../../../src/node/readServerSnapshot';
 import { createSetConsent } from '../../../../src/tags/actions/createSetConsent';
+import { inMemory } from '../../../../src/core/delivery/inMemory';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const logger = () => ({ log: vi.fn(), info: vi.fn(), debug: vi.fn(), warn: vi.fn(), error: vi.fn() });
@@ -19,6 +20,7 @@ const contextOf = (collector: Collector | undefined, log = logger()) => ({
 function realCollector(defaultConsent: 'in' | 'out' | 'pending' = 'in') {
   const sent: InteractRequest[] = [];
   const collector = createCollector(resolveConfig({ datastreamId: DATASTREAM, defaultConsent }), {
+    ...inMemory(),
     snapshot: readServerSnapshot,
     transport: async (request) => {
       sent.push(request);
