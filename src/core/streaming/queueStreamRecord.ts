@@ -4,7 +4,7 @@ import { EdgeCollectorError } from '../EdgeCollectorError';
 import { streamingInlet } from '../delivery/streamingInlet';
 import { receiptOf } from './readQueuedAnswer';
 import type { StreamResult } from './readStreamingAnswer';
-import { prepareStreamRecord } from './streamRecord';
+import { buildStreamRecord } from './buildStreamRecord';
 
 /**
  * Streams one record through a collector: built as `prepareStreamRecord` builds it (a page view
@@ -14,11 +14,9 @@ import { prepareStreamRecord } from './streamRecord';
  */
 export async function queueStreamRecord(collector: Collector, options: unknown): Promise<StreamResult> {
   checkCollector(collector, options);
-  const { request, warnings } = await prepareStreamRecord(options, {
-    async buildPageView({ name, url }, xdm) {
-      const { event, warnings: built } = await collector.buildEvent('pageView', { name, url, xdm });
-      return { xdm: event.xdm, warnings: built };
-    },
+  const { request, warnings } = await buildStreamRecord(options, async ({ name, url }, xdm) => {
+    const { event, warnings: built } = await collector.buildEvent('pageView', { name, url, xdm });
+    return { xdm: event.xdm, warnings: built };
   });
   return receiptOf(await collector.deliver(request, warnings, streamingInlet));
 }

@@ -1,5 +1,5 @@
 import type { InteractRequest } from '../InteractRequest';
-import { readEdgeAnswer, type SendResult } from '../readEdgeAnswer';
+import type { SendResult } from '../readEdgeAnswer';
 import type { EdgeAnswer } from '../Transport';
 import { readStreamingAnswer, type StreamResult } from './readStreamingAnswer';
 import type { StreamingRequest } from './StreamingRequest';
@@ -7,23 +7,18 @@ import type { StreamingRequest } from './StreamingRequest';
 /** A send result that carries a streaming inlet's receipt. */
 export type StreamedSendResult = SendResult & { receipt: StreamResult };
 
-/** True for a request built by `streamRecord` (also after a trip through the persistent queue). */
-export function isStreamingRequest(request: InteractRequest): request is StreamingRequest {
-  return request.kind === 'streaming';
-}
-
 /**
- * Reads the answer to any queued request, so that one delivery queue carries both kinds: the Edge
- * Network's `handle` for an interact request, the inlet's receipt (in `receipt`, with no handles)
- * for a streaming one. Throws, as the readers do, for a refusal.
+ * Reads the inlet's answer to a queued streaming request as the delivery's result: the receipt in
+ * `receipt`, with no handles. The delivery hands each kind of request to its own handler, so this
+ * never sees an interact request (and the streaming add-on carries no Edge Network reader).
+ * Throws, as readStreamingAnswer does, for a refusal.
  */
 export function readQueuedAnswer(
   request: InteractRequest,
   answer: EdgeAnswer,
   warnings?: string[],
 ): SendResult {
-  if (!isStreamingRequest(request)) return readEdgeAnswer(request, answer, warnings);
-  const receipt = readStreamingAnswer(request, answer, warnings);
+  const receipt = readStreamingAnswer(request as StreamingRequest, answer, warnings);
   const result: StreamedSendResult = {
     requestId: request.requestId,
     eventId: request.eventId,

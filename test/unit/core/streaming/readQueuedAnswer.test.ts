@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildInteractRequest } from '../../../../src/core/InteractRequest';
-import {
-  isStreamingRequest,
-  readQueuedAnswer,
-  receiptOf,
-} from '../../../../src/core/streaming/readQueuedAnswer';
+import { readQueuedAnswer, receiptOf } from '../../../../src/core/streaming/readQueuedAnswer';
 import { buildStreamingRequest } from '../../../../src/core/streaming/StreamingRequest';
-import { resolveConfig } from '../../../../src/core/CollectorConfig';
 import { FLOW_ID, INLET_URL } from './fixtures';
 
 const streaming = buildStreamingRequest({ inletUrl: INLET_URL, flowId: FLOW_ID }, { a: 1 }, 'req-1', 'rec-1');
-const interact = buildInteractRequest(
-  resolveConfig({ datastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b' }),
-  { xdm: { _id: 'ev-1', timestamp: '2026-11-23T10:00:00.000Z', eventType: 'web.webpagedetails.pageViews' } },
-  'req-2',
-);
 
 describe('readQueuedAnswer', () => {
-  it('tells a streaming request from an interact request, also after a JSON round trip through the queue', () => {
-    expect(isStreamingRequest(JSON.parse(JSON.stringify(streaming)))).toBe(true);
-    expect(isStreamingRequest(interact)).toBe(false);
-  });
-
   it('reads an inlet answer into a receipt with no handles', () => {
     const result = readQueuedAnswer(
       streaming,
@@ -37,14 +21,6 @@ describe('readQueuedAnswer', () => {
       recordId: 'rec-1',
       warnings: ['w'],
     });
-  });
-
-  it('reads an interact answer as the Edge Network’s', () => {
-    const result = readQueuedAnswer(interact, {
-      status: 200,
-      body: JSON.stringify({ requestId: 'req-2', handle: [{ type: 'x', payload: [] }] }),
-    });
-    expect(result.handle).toEqual([{ type: 'x', payload: [] }]);
   });
 
   it('throws the inlet’s 401 with the token message', () => {
