@@ -16,6 +16,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
 import { launchChromium } from '../../support/launchChromium';
+import { machineLock } from '../../support/machineLock';
 import { ROOT } from './packageExtension';
 
 /** Resolves true when something accepts a TCP connection at host:port. */
@@ -50,11 +51,14 @@ describe('npm run sandbox (scripts/sandbox.mjs)', () => {
   let browser: Browser | undefined;
   let project: string;
   let output = '';
+  let release: (() => void) | undefined;
 
+  // Adobe's sandbox listens on fixed ports (3000, 4000): a second `npm test` on this machine waits its turn.
   beforeAll(async () => {
+    release = await machineLock('edge-collector-reactor-sandbox', 240_000);
     project = makeProject();
     emulator = await startEmulator({ seedDemo: true });
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -65,6 +69,7 @@ describe('npm run sandbox (scripts/sandbox.mjs)', () => {
     }
     await emulator?.close();
     if (project) rmSync(project, { recursive: true, force: true });
+    release?.();
   });
 
   it('init writes a container for this extension, pointed at the emulator, and the CommonJS marker', () => {
@@ -131,8 +136,11 @@ describe('npm run sandbox (scripts/sandbox.mjs)', () => {
     const page = await context.newPage();
     const logged: string[] = [];
     page.on('console', (message) => logged.push(message.text()));
-    const library = page.waitForResponse((response) => /\/launch-EN\w+\.js$/.test(response.url()));
-    await page.goto('https://127.0.0.1:4000/libSandbox.html');
+    // The sandbox builds the library on each load: seconds on a busy machine, so wait for it.
+    const library = page.waitForResponse((response) => /\/launch-EN\w+\.js$/.test(response.url()), {
+      timeout: 100_000,
+    });
+    await page.goto('https://127.0.0.1:4000/libSandbox.html', { timeout: 100_000 });
     expect((await library).status()).toBe(200);
     const storedEvents = async () =>
       JSON.stringify(await fetch(`${emulator.origin}/api/events`).then((response) => response.json()));
@@ -143,5 +151,5 @@ describe('npm run sandbox (scripts/sandbox.mjs)', () => {
     await expect
       .poll(() => logged.some((line) => line.startsWith('Event object received by action')))
       .toBe(true);
-  });
+  }, 150_000);
 });
