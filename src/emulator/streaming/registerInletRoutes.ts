@@ -18,7 +18,8 @@ import {
   problemHandler,
   readFastifyError,
 } from '../http/sendProblem';
-import { validateEvent } from '../checks/validateEvent';
+import { createReportBudget } from '../checks/createReportBudget';
+import { validateEvent, type ValidationContext } from '../checks/validateEvent';
 import { eventIdOf } from '../storage/eventIdOf';
 import { syncValidationProblem } from './syncValidationProblem';
 import { applyFault, type FaultProblem } from '../faults/applyFault';
@@ -99,7 +100,7 @@ function readRecord(
   headerFlowId: unknown,
   xactionId: string,
   base: Omit<NewEvent, 'xdm' | 'validation' | 'xactionId'>,
-  requestHeaders: FastifyRequest['headers'],
+  checks: ValidationContext,
 ): NewEvent {
   // Depth first: JSON.stringify of a record nested 100,000 levels deep would exhaust the stack.
   if (exceedsDepth(message, MAX_JSON_DEPTH))
@@ -136,7 +137,7 @@ function readRecord(
       eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
       xdm,
       raw: message,
-      validation: validateEvent(xdm, message, kind, { headers: requestHeaders }),
+      validation: validateEvent(xdm, message, kind, checks),
     };
   }
   const flow = findFlow(context, connection, headerFlowId, xactionId);
@@ -149,9 +150,12 @@ function readRecord(
   const mappingSet = flow.mappingId ? context.catalog.get('mappingSet', flow.mappingId) : undefined;
   const mapped = mappingSet ? applyMapping(message, mappingSet.mappings) : { xdm: message, missing: [] };
   const xdm = mapped.xdm;
-  const validation = validateEvent(xdm, message, typeof xdm.eventType === 'string' ? 'event' : 'record', {
-    headers: requestHeaders,
-  });
+  const validation = validateEvent(
+    xdm,
+    message,
+    typeof xdm.eventType === 'string' ? 'event' : 'record',
+    checks,
+  );
   for (const attribute of mapped.missing)
     validation.findings.push({
       severity: 'warning',
@@ -229,15 +233,9 @@ export async function registerInletRoutes(
       ...baseOf(request, connection, receivedTimeMs),
       requestId: (request.headers['x-request-id'] as string | undefined) ?? xactionId,
     };
-    const record = readRecord(
-      context,
-      connection,
-      parsed.value,
-      flowIdOf(request),
-      xactionId,
-      base,
-      request.headers,
-    );
+    const record = readRecord(context, connection, parsed.value, flowIdOf(request), xactionId, base, {
+      headers: request.headers,
+    });
     // ?syncValidation=true: an invalid record is refused and dropped, a valid one says it passed.
     const syncValidation = (request.query as Record<string, unknown>).syncValidation === 'true';
     if (syncValidation && !record.validation.ok)
@@ -283,6 +281,7 @@ export async function registerInletRoutes(
     const base = baseOf(request, connection, receivedTimeMs);
     const responses: Array<Record<string, unknown>> = [];
     const records: NewEvent[] = [];
+    const checks = { headers: request.headers, budget: createReportBudget() };
     messages.forEach((message, index) => {
       // Each record's id is the batch's with its index (`<batchId>:<i>`), as Adobe answers them.
       const xactionId = `${batchXaction}:${index}`;
@@ -296,7 +295,7 @@ export async function registerInletRoutes(
           });
         const recordBase = { ...base, requestId: base.requestId || batchXaction };
         records.push(
-          readRecord(context, connection, message, flowIdOf(request), xactionId, recordBase, request.headers),
+          readRecord(context, connection, message, flowIdOf(request), xactionId, recordBase, checks),
         );
         responses.push({ xactionId, statusCode: 200 });
       } catch (error) {
