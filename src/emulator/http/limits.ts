@@ -49,3 +49,6 @@ export const SCHEMA_CHECK_BOUNDS = { items: 100, keys: 200 } as const;
  * small multiple of the request.
  */
 export const MAX_REPORTED_PER_REQUEST = 100;
+
+/** The `Retry-After` (seconds) of a 503 answered because the disk is full: the collector retries it. */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ConsentEntry } from '../../core/consent/ConsentInput';
-import { openJsonLinesLog, type LogReplay } from './openJsonLinesLog';
+import { openJsonLinesLog, type LogFileOps, type LogReplay } from './openJsonLinesLog';
 import { pageBySeq, type Page, type PageRequest } from './pageBySeq';
 
 /** One consent decision the emulated Edge Network recorded for a visitor. */
@@ -64,15 +64,16 @@ const isConsentRecord = (value: unknown): value is ConsentRecord => {
 
 /**
  * Opens the consent store of a data folder, replaying what earlier runs recorded. It keeps each
- * visitor's latest decision within `bounds`, dropping (and counting) the visitors not heard from
+ * visitor's latest decision within its bounds, dropping (and counting) the visitors not heard from
  * for longest; once the log holds twice the bytes kept, it is rewritten with only what is kept.
  */
 export function createConsentStore(
   dataDir: string,
-  bounds: ConsentStoreBounds = CONSENT_STORE_BOUNDS,
+  { bounds = CONSENT_STORE_BOUNDS, file }: { bounds?: ConsentStoreBounds; file?: LogFileOps } = {},
 ): ConsentStore {
   const { log, replay } = openJsonLinesLog<ConsentRecord>(join(dataDir, 'consent.jsonl'), {
     accept: isConsentRecord,
+    file,
   });
   const latest = new Map<string, { record: ConsentRecord; bytes: number }>();
   let keptBytes = 0;

@@ -12,6 +12,7 @@ import {
 import { open, rename } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { dirname } from 'node:path';
+import { StorageUnavailableError } from './StorageUnavailableError';
 
 /** What replaying a log found: the records in order, and what had to be skipped. */
 export interface LogReplay<T> {
@@ -211,7 +212,7 @@ export function openJsonLinesLog<T>(
         if (!broken) await cutBack(safeLength);
       }
       for (const job of jobs) {
-        if (failure) job.fail(failure);
+        if (failure) job.fail(new StorageUnavailableError(failure));
         else job.done();
       }
       if (queue.length) runQueue();

@@ -191,6 +191,7 @@ export function inletErrorProblem(error: FastifyError, request: FastifyRequest):
       `send the JSON body as application/json, not ${request.headers['content-type'] ?? '(none)'}`,
     );
   if (status < 500) return inletProblem('invalidPayload', createXactionId(), error.message);
+  if (status === 503) return inletFaultProblem(createXactionId())(503, error.message);
   return plainErrorProblem(error);
 }
 

@@ -23,7 +23,7 @@ const decision = (visitor: number, padding = '') => ({
 describe('createConsentStore (issue 23, F13)', () => {
   it('keeps the latest visitors within its bounds, dropping and counting the oldest, and its log shrinks to match', async () => {
     const bounds = { maxVisitors: 3, maxBytes: 1024 * 1024 };
-    const store = createConsentStore(dataDir, bounds);
+    const store = createConsentStore(dataDir, { bounds });
     for (let visitor = 1; visitor <= 40; visitor++) await store.record(decision(visitor, 'x'.repeat(4000)));
     await store.record(decision(39)); // heard from again: now the newest
     expect(store.list().map((record) => record.requestId)).toEqual(['req-39', 'req-40', 'req-38']);
@@ -33,13 +33,13 @@ describe('createConsentStore (issue 23, F13)', () => {
     // 41 decisions of ~4 KB were written; the log was rewritten with the kept ones along the way.
     expect(readFileSync(join(dataDir, 'consent.jsonl')).length).toBeLessThan(40 * 4000);
 
-    const reopened = createConsentStore(dataDir, bounds);
+    const reopened = createConsentStore(dataDir, { bounds });
     expect(reopened.list().map((record) => record.requestId)).toEqual(['req-39', 'req-40', 'req-38']);
     await reopened.close();
   });
 
   it('drops the oldest visitors once their decisions pass the byte bound', async () => {
-    const store = createConsentStore(dataDir, { maxVisitors: 100, maxBytes: 20_000 });
+    const store = createConsentStore(dataDir, { bounds: { maxVisitors: 100, maxBytes: 20_000 } });
     for (let visitor = 1; visitor <= 10; visitor++) await store.record(decision(visitor, 'x'.repeat(4000)));
     expect(store.stats().visitors).toBeLessThanOrEqual(5);
     expect(store.stats().dropped).toBe(10 - store.stats().visitors);
