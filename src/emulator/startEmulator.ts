@@ -246,4 +246,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 }
 
 export { DEMO_ORG_ID };
+export {
+  createSelfSignedCertificate,
+  LOCAL_HOSTS,
+  type CertificateOptions,
+} from './http/createSelfSignedCertificate';
 export type { DemoSetup };

@@ -19,7 +19,7 @@ import {
   readFastifyError,
 } from '../http/sendProblem';
 import { createReportBudget } from '../checks/createReportBudget';
-import { validateEvent, type ValidationContext } from '../checks/validateEvent';
+import { validateEvent, type RecordKind, type ValidationContext } from '../checks/validateEvent';
 import { eventIdOf } from '../storage/eventIdOf';
 import { syncValidationProblem } from './syncValidationProblem';
 import { applyFault, type FaultProblem } from '../faults/applyFault';
@@ -109,54 +109,12 @@ function readRecord(
   if (Buffer.byteLength(JSON.stringify(message)) > INLET_RECORD_LIMIT)
     throw inletProblem('tooLarge', xactionId, `a record may be at most ${INLET_RECORD_LIMIT} bytes`);
   if (!isObject(message)) throw inletProblem('invalidPayload', xactionId, 'a record must be a JSON object');
-  if (connection.dataType === 'xdm') {
-    const header = isObject(message.header) ? message.header : {};
-    const body = isObject(message.body) ? message.body : {};
-    const flow = findFlow(context, connection, headerFlowId ?? header.flowId, xactionId);
-    if (!isObject(body.xdmEntity)) {
-      throw inletProblem(
-        'invalidPayload',
-        xactionId,
-        'an XDM inlet takes the envelope {"header": {"schemaRef", "flowId", "datasetId"}, "body": {"xdmMeta", "xdmEntity"}}: body.xdmEntity is missing',
-      );
-    }
-    // Adobe requires the dataflow for XDM records too (x-adobe-flow-id, or header.flowId).
-    if (!flow)
-      throw inletProblem(
-        'invalidFlow',
-        xactionId,
-        'an XDM record needs its dataflow: the x-adobe-flow-id header (or query parameter), or header.flowId in the envelope',
-      );
-    const xdm = body.xdmEntity;
-    const kind = typeof xdm.eventType === 'string' || typeof xdm.timestamp === 'string' ? 'event' : 'record';
-    return {
-      ...base,
-      xactionId,
-      flowId: flow.id,
-      eventId: eventIdOf(xdm),
-      eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
-      xdm,
-      raw: message,
-      validation: validateEvent(xdm, message, kind, checks),
-    };
-  }
-  const flow = findFlow(context, connection, headerFlowId, xactionId);
-  if (!flow)
-    throw inletProblem(
-      'invalidFlow',
-      xactionId,
-      'a raw inlet needs the x-adobe-flow-id header naming the dataflow (and its mapping) to apply',
-    );
-  const mappingSet = flow.mappingId ? context.catalog.get('mappingSet', flow.mappingId) : undefined;
-  const mapped = mappingSet ? applyMapping(message, mappingSet.mappings) : { xdm: message, missing: [] };
-  const xdm = mapped.xdm;
-  const validation = validateEvent(
-    xdm,
-    message,
-    typeof xdm.eventType === 'string' ? 'event' : 'record',
-    checks,
-  );
-  for (const attribute of mapped.missing)
+  const { flow, xdm, kind, missing } =
+    connection.dataType === 'xdm'
+      ? readEnvelope(context, connection, message, headerFlowId, xactionId)
+      : readRaw(context, connection, message, headerFlowId, xactionId);
+  const validation = validateEvent(xdm, message, kind, checks);
+  for (const attribute of missing)
     validation.findings.push({
       severity: 'warning',
       path: `raw.${attribute}`,
@@ -172,6 +130,66 @@ function readRecord(
     raw: message,
     validation,
   };
+}
+
+/** What a record becomes: its XDM, what it is checked as, its flow, and the attributes its mapping missed. */
+interface ReadRecord {
+  flow: Flow;
+  xdm: Record<string, unknown>;
+  kind: RecordKind;
+  missing: string[];
+}
+
+/** An XDM inlet's record: the envelope's `body.xdmEntity`, with its dataflow (required). */
+function readEnvelope(
+  context: EmulatorContext,
+  connection: Connection,
+  message: Record<string, unknown>,
+  headerFlowId: unknown,
+  xactionId: string,
+): ReadRecord {
+  const header = isObject(message.header) ? message.header : {};
+  const body = isObject(message.body) ? message.body : {};
+  const flow = findFlow(context, connection, headerFlowId ?? header.flowId, xactionId);
+  if (!isObject(body.xdmEntity)) {
+    throw inletProblem(
+      'invalidPayload',
+      xactionId,
+      'an XDM inlet takes the envelope {"header": {"schemaRef", "flowId", "datasetId"}, "body": {"xdmMeta", "xdmEntity"}}: body.xdmEntity is missing',
+    );
+  }
+  // Adobe requires the dataflow for XDM records too (x-adobe-flow-id, or header.flowId).
+  if (!flow)
+    throw inletProblem(
+      'invalidFlow',
+      xactionId,
+      'an XDM record needs its dataflow: the x-adobe-flow-id header (or query parameter), or header.flowId in the envelope',
+    );
+  const xdm = body.xdmEntity;
+  const kind = typeof xdm.eventType === 'string' || typeof xdm.timestamp === 'string' ? 'event' : 'record';
+  return { flow, xdm, kind, missing: [] };
+}
+
+/** A raw inlet's record, passed through its dataflow's mapping. */
+function readRaw(
+  context: EmulatorContext,
+  connection: Connection,
+  message: Record<string, unknown>,
+  headerFlowId: unknown,
+  xactionId: string,
+): ReadRecord {
+  const flow = findFlow(context, connection, headerFlowId, xactionId);
+  if (!flow)
+    throw inletProblem(
+      'invalidFlow',
+      xactionId,
+      'a raw inlet needs the x-adobe-flow-id header naming the dataflow (and its mapping) to apply',
+    );
+  const mappingSet = flow.mappingId ? context.catalog.get('mappingSet', flow.mappingId) : undefined;
+  const { xdm, missing } = mappingSet
+    ? applyMapping(message, mappingSet.mappings)
+    : { xdm: message, missing: [] };
+  return { flow, xdm, kind: typeof xdm.eventType === 'string' ? 'event' : 'record', missing };
 }
 
 /** Turns what an inlet route (or fastify, for its body) threw into the inlet's problem. */
