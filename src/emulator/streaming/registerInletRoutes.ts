@@ -111,8 +111,8 @@ function readRecord(
   if (!isObject(message)) throw inletProblem('invalidPayload', xactionId, 'a record must be a JSON object');
   const { flow, xdm, kind, missing } =
     connection.dataType === 'xdm'
-      ? readEnvelope(context, connection, message, headerFlowId, xactionId)
-      : readRaw(context, connection, message, headerFlowId, xactionId);
+      ? readEnvelope({ context, connection, message, headerFlowId, xactionId })
+      : readRaw({ context, connection, message, headerFlowId, xactionId });
   const validation = validateEvent(xdm, message, kind, checks);
   for (const attribute of missing)
     validation.findings.push({
@@ -140,14 +140,18 @@ interface ReadRecord {
   missing: string[];
 }
 
+/** A record as it arrived, with where it arrived and the flow the request named. */
+interface RecordSource {
+  context: EmulatorContext;
+  connection: Connection;
+  message: Record<string, unknown>;
+  headerFlowId: unknown;
+  xactionId: string;
+}
+
 /** An XDM inlet's record: the envelope's `body.xdmEntity`, with its dataflow (required). */
-function readEnvelope(
-  context: EmulatorContext,
-  connection: Connection,
-  message: Record<string, unknown>,
-  headerFlowId: unknown,
-  xactionId: string,
-): ReadRecord {
+function readEnvelope(source: RecordSource): ReadRecord {
+  const { context, connection, message, headerFlowId, xactionId } = source;
   const header = isObject(message.header) ? message.header : {};
   const body = isObject(message.body) ? message.body : {};
   const flow = findFlow(context, connection, headerFlowId ?? header.flowId, xactionId);
@@ -171,13 +175,8 @@ function readEnvelope(
 }
 
 /** A raw inlet's record, passed through its dataflow's mapping. */
-function readRaw(
-  context: EmulatorContext,
-  connection: Connection,
-  message: Record<string, unknown>,
-  headerFlowId: unknown,
-  xactionId: string,
-): ReadRecord {
+function readRaw(source: RecordSource): ReadRecord {
+  const { context, connection, message, headerFlowId, xactionId } = source;
   const flow = findFlow(context, connection, headerFlowId, xactionId);
   if (!flow)
     throw inletProblem(
