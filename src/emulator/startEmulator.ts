@@ -8,6 +8,7 @@ import { UUID } from '../core/patterns';
 import { createCatalog, type Catalog } from './storage/createCatalog';
 import { createConsentStore } from './storage/createConsentStore';
 import { createEventStore } from './storage/createEventStore';
+import type { LogFileOps } from './storage/openJsonLinesLog';
 import { clientErrorHandler, createHttpServer } from './http/createHttpServer';
 import { createRejectionLog } from './storage/createRejectionLog';
 import type { EmulatorContext } from './EmulatorContext';
@@ -64,6 +65,8 @@ export interface EmulatorOptions {
   tls?: { key: string; cert: string };
   /** Faults armed from the start (`--faults`), as `POST /api/faults` takes them. */
   faults?: unknown[];
+  /** The file operations of every log (events, catalog, consent); node:fs unless a test injects failing ones (a full disk). */
+  fileOps?: LogFileOps;
 }
 
 /** A running emulator. */
@@ -134,9 +137,9 @@ function createContext(options: EmulatorOptions, dataDir: string) {
   const log = options.log ?? (() => {});
   const state = { origin: '', port: 0, demoDatastreamId: undefined as string | undefined };
   const context: EmulatorContext = {
-    store: createEventStore(dataDir),
-    catalog: createCatalog(dataDir),
-    consents: createConsentStore(dataDir),
+    store: createEventStore(dataDir, { file: options.fileOps }),
+    catalog: createCatalog(dataDir, { file: options.fileOps }),
+    consents: createConsentStore(dataDir, { file: options.fileOps }),
     faults: createFaultPlan(),
     origin: () => state.origin,
     devMode: options.devMode === true,
@@ -243,4 +246,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 }
 
 export { DEMO_ORG_ID };
+export {
+  createSelfSignedCertificate,
+  LOCAL_HOSTS,
+  type CertificateOptions,
+} from './http/createSelfSignedCertificate';
 export type { DemoSetup };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { EventFilter, PageRequest, StoreChange } from '../storage/createEventStore';
+import type { EventFilter, StoreChange } from '../storage/createEventStore';
+import type { PageRequest } from '../storage/pageBySeq';
 import { createStreamClient } from './createStreamClient';
 import type { Rejection, RoutePluginOptions } from '../EmulatorContext';
 import { ORG_ID } from '../http/limits';
@@ -67,6 +68,10 @@ function readPage(query: Record<string, string | undefined>): PageRequest | unde
   return { limit: Number(limit), cursor: cursor === undefined ? undefined : Number(cursor), order };
 }
 
+/** The `nextCursor` of an answer, as a string (cursors are opaque to clients), when there is a next page. */
+const cursorOf = (nextCursor: number | undefined) =>
+  nextCursor === undefined ? {} : { nextCursor: String(nextCursor) };
+
 /**
  * The emulator's own API, a plugin under the prefix `/api`: stored events (`GET /api/events` with
  * filters and pages, `GET /api/events/{id}`, `DELETE /api/events`), their live stream for the
@@ -88,13 +93,8 @@ export async function registerApiRoutes(
       const events = store.list(filter);
       return { count: events.length, total: events.length, events };
     }
-    const { events, total, nextCursor } = store.page(filter, page);
-    return {
-      count: events.length,
-      total,
-      events,
-      ...(nextCursor !== undefined && { nextCursor: String(nextCursor) }),
-    };
+    const { items, total, nextCursor } = store.page(filter, page);
+    return { count: items.length, total, events: items, ...cursorOf(nextCursor) };
   });
   app.get('/events/:id', async (request) => {
     const { id } = request.params as { id: string };
@@ -110,8 +110,20 @@ export async function registerApiRoutes(
     return reply.code(200).send({ deleted: events });
   });
   app.get('/rejections', async () => ({ rejections: context.rejections.list() }));
-  // Each visitor's latest decision, newest first (the inspector's consent panel).
-  app.get('/consent', async () => ({ items: context.consents.list() }));
+  // Each visitor's latest decision, newest first unless `order=asc` (the inspector's consent panel),
+  // paged by the rule of /api/events.
+  app.get('/consent', async (request) => {
+    const query = request.query as Record<string, string | undefined>;
+    checkSingleValues(query);
+    const { dropped } = context.consents.stats();
+    const page = readPage(query);
+    if (!page) {
+      const items = context.consents.list();
+      return { count: items.length, total: items.length, items, dropped };
+    }
+    const { items, total, nextCursor } = context.consents.page({ ...page, order: page.order ?? 'desc' });
+    return { count: items.length, total, items, dropped, ...cursorOf(nextCursor) };
+  });
   app.get('/faults', async () => ({ items: context.faults.list() }));
   app.post('/faults', async (request, reply) => {
     const parsed = parseJson(request.body);

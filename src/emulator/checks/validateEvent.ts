@@ -1,4 +1,6 @@
+import { createReportBudget, type ReportBudget } from './createReportBudget';
 import { findPlainEmails } from './findPlainEmails';
+import { MAX_REPORTED_PER_REQUEST, SCHEMA_CHECK_BOUNDS } from '../http/limits';
 import type { XdmValidator } from '../xdm/createXdmValidator';
 import { loadXdmValidator } from '../xdm/loadXdmValidator';
 import type { SchemaViolation } from '../xdm/SchemaViolation';
@@ -27,6 +29,8 @@ export interface ValidationContext {
   headers?: Record<string, string | string[] | undefined>;
   /** Default: the emulator's own, built from the vendored adobe/xdm schemas. */
   schemas?: XdmValidator;
+  /** The entries the request may still list, shared by its events; default: a request's worth for this event alone. */
+  budget?: ReportBudget;
 }
 
 /** What is being checked: an ExperienceEvent (Edge, or an inlet event) or a profile record from an inlet. */
@@ -109,7 +113,13 @@ function checkSchemas(
     });
     return [];
   }
-  const { violations, unknownFields } = validator.check(xdm, kind);
+  const { violations, unknownFields, partlyChecked } = validator.check(xdm, kind);
+  if (partlyChecked)
+    findings.push({
+      severity: 'warning',
+      path: 'xdm',
+      message: `${partlyChecked} array(s) or object(s) are longer than the schema check reads (the first ${SCHEMA_CHECK_BOUNDS.items} items, ${SCHEMA_CHECK_BOUNDS.keys} keys): the rest was not checked against Adobe's schemas`,
+    });
   if (violations.length)
     findings.push({
       severity: 'error',
@@ -177,10 +187,33 @@ export function validateEvent(
         'PLAIN E-MAIL ADDRESS: the sender leaked personal data; hash it (Email_LC_SHA256) or remove it',
     });
   }
+  return listWithin(
+    {
+      ok: !findings.some((finding) => finding.severity !== 'warning'),
+      findings,
+      plainEmails,
+      schemaViolations,
+    },
+    context.budget ?? createReportBudget(),
+  );
+}
+
+/** The validation with its lists held to the request's budget; what is left out is counted in one more warning. */
+function listWithin(validation: Validation, budget: ReportBudget): Validation {
+  const findings = budget.take(validation.findings);
+  const schemaViolations = budget.take(validation.schemaViolations);
+  const plainEmails = budget.take(validation.plainEmails);
+  const omitted = findings.omitted + schemaViolations.omitted + plainEmails.omitted;
+  if (omitted)
+    findings.listed.push({
+      severity: 'warning',
+      path: '(report)',
+      message: `${omitted} more finding(s), violation(s) or address path(s) are not listed: the emulator lists at most ${MAX_REPORTED_PER_REQUEST} a request`,
+    });
   return {
-    ok: !findings.some((finding) => finding.severity !== 'warning'),
-    findings,
-    plainEmails,
-    schemaViolations,
+    ok: validation.ok,
+    findings: findings.listed,
+    plainEmails: plainEmails.listed,
+    schemaViolations: schemaViolations.listed,
   };
 }

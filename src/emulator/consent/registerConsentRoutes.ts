@@ -62,7 +62,7 @@ async function setConsent(request: FastifyRequest, reply: FastifyReply, { contex
     identityMap,
   });
   const plainEmails = findPlainEmails(body);
-  const record: ConsentRecord = {
+  const record: Omit<ConsentRecord, 'seq'> = {
     receivedAt: new Date().toISOString(),
     orgId: datastream.orgId,
     ecid: visitor.ecid,

@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/ProblemError';
+import { defineProblems } from '../http/defineProblems';
 
 /**
  * The Edge Network's error codes the emulator uses, `EXEG-<code>-<status>`, each as Adobe's
@@ -52,13 +52,11 @@ export function edgeErrorBody(name: EdgeErrorName, detail: string, report: Recor
   return { type: edgeErrorType(name), status, title, detail, report };
 }
 
+const NAME_OF = new Map(Object.entries(EDGE_ERRORS).map(([name, kind]) => [kind, name as EdgeErrorName]));
+
 /** Builds an Edge Network refusal with `report.requestId` (and any other report fields). */
-export function edgeProblem(
-  name: EdgeErrorName,
-  requestId: string,
-  detail: string,
-  report: Record<string, unknown> = {},
-): ProblemError {
-  const body = edgeErrorBody(name, detail, { ...report, requestId });
-  return new ProblemError(body.status, body);
-}
+export const edgeProblem = defineProblems(
+  EDGE_ERRORS,
+  (kind, requestId: string, detail: string, report: Record<string, unknown> = {}) =>
+    edgeErrorBody(NAME_OF.get(kind)!, detail, { ...report, requestId }),
+);

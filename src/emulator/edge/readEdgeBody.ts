@@ -66,7 +66,7 @@ export function edgeErrorProblem(error: FastifyError, request: FastifyRequest): 
       requestId,
       `The request content type is not supported. Supported types are 'application/json', 'text/plain' and 'text/javascript', not ${request.headers['content-type'] ?? '(none)'}.`,
     );
-  return status < 500
-    ? edgeProblem('malformedJson', requestId, error.message)
-    : edgeProblem('internal', requestId, `the emulator failed: ${error.message}`);
+  if (status < 500) return edgeProblem('malformedJson', requestId, error.message);
+  if (status === 503) return edgeProblem('serviceUnavailable', requestId, error.message);
+  return edgeProblem('internal', requestId, `the emulator failed: ${error.message}`);
 }

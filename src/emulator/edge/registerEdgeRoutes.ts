@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createReportBudget } from '../checks/createReportBudget';
 import { validateEvent } from '../checks/validateEvent';
 import { eventIdOf } from '../storage/eventIdOf';
 import { answerOptedOut, findOptOut } from '../consent/answerOptedOut';
@@ -52,6 +53,8 @@ async function storeEvents(
 ): Promise<void> {
   const receivedTimeMs = Date.now();
   const headers = pickHeaders(request.headers);
+  // One allowance of listed findings for the whole request, however many events it holds.
+  const checks = { headers: request.headers, budget: createReportBudget() };
   const records: NewEvent[] = events.map(({ xdm, data }) => ({
     receivedTimeMs,
     source: 'edge',
@@ -65,9 +68,7 @@ async function storeEvents(
     xdm,
     ...(data !== undefined && { data }),
     headers,
-    validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', {
-      headers: request.headers,
-    }),
+    validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', checks),
   }));
   const { stored, duplicates } = await context.store.add(records);
   for (const event of stored) {

@@ -34,3 +34,21 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxConnections: 1_000,
   streamBufferBytes: 1024 * 1024,
 };
+
+/**
+ * The schema check reads at most this many items of an array and this many keys of an object:
+ * ajv's cost grows faster than linearly with the errors of one array (32,000 numbers in
+ * `productListItems` took 12–27 s), so a 64 KB body must never reach it whole. XDM arrays and
+ * objects of real events stay far below both.
+ */
+export const SCHEMA_CHECK_BOUNDS = { items: 100, keys: 200 } as const;
+
+/**
+ * How many entries (findings, plain-address paths, schema violations) the validation reports of
+ * one request list in all; the rest are counted, not listed, so what is stored stays within a
+ * small multiple of the request.
+ */
+export const MAX_REPORTED_PER_REQUEST = 100;
+
+/** The `Retry-After` (seconds) of a 503 answered because the disk is full: the collector retries it. */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;

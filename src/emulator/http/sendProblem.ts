@@ -57,9 +57,9 @@ export function readFastifyError(error: FastifyError): {
 export function plainErrorProblem(error: FastifyError): ProblemError {
   if (error instanceof ProblemError) return error;
   const { status } = readFastifyError(error);
-  return status < 500
-    ? plainProblem(status, 'Bad request', error.message)
-    : plainProblem(status, 'Internal error', `the emulator failed: ${error.message}`);
+  if (status < 500) return plainProblem(status, 'Bad request', error.message);
+  if (status === 503) return plainProblem(503, 'Service Unavailable', error.message);
+  return plainProblem(status, 'Internal error', `the emulator failed: ${error.message}`);
 }
 
 /**
@@ -74,6 +74,10 @@ export function problemHandler(
     const problem = toProblem(error, request);
     if (problem.status >= 500)
       context.log(`internal error on ${request.method} ${request.url}: ${error.stack ?? error.message}`);
+    // A 503 that will pass (a full disk: StorageUnavailableError) says when to retry.
+    const { retryAfterSeconds } = error as { retryAfterSeconds?: unknown };
+    if (problem.status === 503 && typeof retryAfterSeconds === 'number')
+      reply.header('retry-after', String(retryAfterSeconds));
     return sendProblem(context.rejections, request, reply, problem);
   };
 }

@@ -1,10 +1,14 @@
 // The inspector's consent panel: each visitor's latest decision recorded by the emulated
 // `privacy/set-consent` (GET /api/consent), refreshed every two seconds, open or closed, so that
-// its count in the summary is current. Values are written as text, never as HTML.
+// its count in the summary is current. It asks for the newest page only (the paging of
+// /api/events), so a refresh costs the same however many visitors are kept. Values are written as
+// text, never as HTML.
 
 import type { ConsentRecord } from '../storage/createConsentStore';
 
 const REFRESH_MS = 2000;
+/** The newest decisions shown; the summary counts them all. */
+const PAGE_SIZE = 100;
 
 function cell(row: HTMLTableRowElement, text: string, className?: string) {
   const td = row.insertCell();
@@ -38,8 +42,9 @@ export function startConsentPanel(): void {
   const count = document.getElementById('count-consent');
   if (!panel || !body) return;
   const load = async () => {
-    const { items } = (await (await fetch('/api/consent')).json()) as { items: ConsentRecord[] };
-    if (count) count.textContent = String(items.length);
+    const response = await fetch(`/api/consent?limit=${PAGE_SIZE}&order=desc`);
+    const { items, total } = (await response.json()) as { items: ConsentRecord[]; total: number };
+    if (count) count.textContent = String(total);
     render(body, items);
   };
   const refresh = () => void load().catch(() => undefined);

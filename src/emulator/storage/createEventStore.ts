@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { eventMatches, type EventFilter } from './eventMatches';
+import { pageBySeq, type Page, type PageRequest } from './pageBySeq';
 import { openJsonLinesLog, type LogFileOps, type LogReplay } from './openJsonLinesLog';
 import type { Validation } from '../checks/validateEvent';
 
@@ -44,22 +45,7 @@ export type NewEvent = Omit<StoredEvent, 'id' | 'seq' | 'duplicates' | 'received
 
 export type { EventFilter };
 
-/** Which page of the filtered events to return. */
-export interface PageRequest {
-  /** At most this many events. */
-  limit: number;
-  /** The `nextCursor` of the previous page: continue after it. */
-  cursor?: number;
-  /** `asc`: oldest first (the default); `desc`: newest first. */
-  order?: 'asc' | 'desc';
-}
-
-/** One page of events, with how many match in all and where the next page starts. */
-export interface EventPage {
-  events: StoredEvent[];
-  total: number;
-  nextCursor?: number;
-}
+export type { PageRequest };
 
 /** What the store tells its listeners (the inspector's live stream). */
 export type StoreChange =
@@ -71,7 +57,7 @@ export interface EventStore {
   add(events: NewEvent[]): Promise<{ stored: StoredEvent[]; duplicates: StoredEvent[] }>;
   list(filter?: EventFilter): StoredEvent[];
   /** A page of the events that match `filter` (cursor = the `seq` of the last event of the previous page). */
-  page(filter: EventFilter, request: PageRequest): EventPage;
+  page(filter: EventFilter, request: PageRequest): Page<StoredEvent>;
   /** By store id, or else by event `_id`. */
   get(id: string): StoredEvent | undefined;
   clear(): Promise<void>;
@@ -205,20 +191,11 @@ export function createEventStore(dataDir: string, options: EventStoreOptions = {
       return { stored: fresh, duplicates };
     },
     list: (filter = {}) => events.filter((event) => eventMatches(event, filter)),
-    page(filter, { limit, cursor, order = 'asc' }) {
-      const matching = events.filter((event) => eventMatches(event, filter));
-      if (order === 'desc') matching.reverse();
-      const after = (event: StoredEvent) =>
-        cursor === undefined || (order === 'asc' ? event.seq > cursor : event.seq < cursor);
-      const start = matching.findIndex(after);
-      const page = start === -1 ? [] : matching.slice(start, start + limit);
-      const more = start !== -1 && start + limit < matching.length;
-      return {
-        events: page,
-        total: matching.length,
-        ...(more && { nextCursor: page[page.length - 1]!.seq }),
-      };
-    },
+    page: (filter, request) =>
+      pageBySeq(
+        events.filter((event) => eventMatches(event, filter)),
+        request,
+      ),
     get: (id) => byId.get(id) ?? byEventId.get(id),
     async clear() {
       await log.truncate();

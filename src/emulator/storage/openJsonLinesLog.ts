@@ -9,8 +9,10 @@ import {
   readFileSync,
   write,
 } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { dirname } from 'node:path';
+import { StorageUnavailableError } from './StorageUnavailableError';
 
 /** What replaying a log found: the records in order, and what had to be skipped. */
 export interface LogReplay<T> {
@@ -27,6 +29,11 @@ export interface JsonLinesLog<T> {
   append(...records: T[]): Promise<void>;
   /** Empties the file (after every write queued before it). */
   truncate(): Promise<void>;
+  /**
+   * Replaces the file with `records` (after every write queued before it): written to a new file,
+   * synced, then renamed over the log, so a crash leaves the old file or the new one, never half.
+   */
+  rewrite(records: T[]): Promise<void>;
   /** Waits for queued writes, then closes the file. */
   close(): Promise<void>;
 }
@@ -57,9 +64,21 @@ const nodeFileOps: LogFileOps = {
   truncate: promisify(ftruncate),
 };
 
-type Job =
-  | { kind: 'append'; text: string; done: () => void; fail: (error: Error) => void }
-  | { kind: 'truncate'; done: () => void; fail: (error: Error) => void };
+type Job = ({ kind: 'append'; text: string } | { kind: 'truncate' } | { kind: 'rewrite'; text: string }) & {
+  done: () => void;
+  fail: (error: Error) => void;
+};
+
+/** Writes `text` to `path` whole and synced (a new file; the caller renames it into place). */
+async function writeSynced(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Reads the records of a log, tolerating a torn last line and skipping (counting) lines that do
@@ -115,7 +134,7 @@ export function openJsonLinesLog<T>(
   const file = options.file ?? nodeFileOps;
   mkdirSync(dirname(path), { recursive: true });
   const { goodBytes, ...replay } = replayJsonLines<T>(path, options.accept);
-  const fd = openSync(path, 'a+');
+  let fd = openSync(path, 'a+');
   // A torn tail was never acknowledged: cut it so the next record starts on a fresh line.
   if (replay.tornTail) {
     ftruncateSync(fd, goodBytes);
@@ -170,10 +189,19 @@ export function openJsonLinesLog<T>(
         };
         for (const job of jobs) {
           if (job.kind === 'append') pending += job.text;
-          else {
+          else if (job.kind === 'truncate') {
             await flush();
             await file.truncate(fd, 0);
             length = safeLength = 0;
+          } else {
+            await flush();
+            await file.sync(fd);
+            safeLength = length;
+            await writeSynced(`${path}.rewrite`, job.text);
+            await rename(`${path}.rewrite`, path);
+            closeSync(fd);
+            fd = openSync(path, 'a+');
+            length = safeLength = Buffer.byteLength(job.text);
           }
         }
         await flush();
@@ -184,7 +212,7 @@ export function openJsonLinesLog<T>(
         if (!broken) await cutBack(safeLength);
       }
       for (const job of jobs) {
-        if (failure) job.fail(failure);
+        if (failure) job.fail(new StorageUnavailableError(failure));
         else job.done();
       }
       if (queue.length) runQueue();
@@ -195,7 +223,7 @@ export function openJsonLinesLog<T>(
     });
   };
 
-  const enqueue = (job: { kind: 'append'; text: string } | { kind: 'truncate' }) =>
+  const enqueue = (job: { kind: 'append' | 'rewrite'; text: string } | { kind: 'truncate' }) =>
     new Promise<void>((done, fail) => {
       if (closed) {
         fail(new Error(`the log ${path} is closed`));
@@ -205,9 +233,10 @@ export function openJsonLinesLog<T>(
       if (!running) runQueue();
     });
 
+  const linesOf = (records: T[]) => records.map((record) => `${JSON.stringify(record)}\n`).join('');
   const log: JsonLinesLog<T> = {
-    append: (...records) =>
-      enqueue({ kind: 'append', text: records.map((record) => `${JSON.stringify(record)}\n`).join('') }),
+    append: (...records) => enqueue({ kind: 'append', text: linesOf(records) }),
+    rewrite: (records) => enqueue({ kind: 'rewrite', text: linesOf(records) }),
     truncate: () => enqueue({ kind: 'truncate' }),
     async close() {
       if (closed) return;

@@ -18,7 +18,8 @@ import {
   problemHandler,
   readFastifyError,
 } from '../http/sendProblem';
-import { validateEvent } from '../checks/validateEvent';
+import { createReportBudget } from '../checks/createReportBudget';
+import { validateEvent, type RecordKind, type ValidationContext } from '../checks/validateEvent';
 import { eventIdOf } from '../storage/eventIdOf';
 import { syncValidationProblem } from './syncValidationProblem';
 import { applyFault, type FaultProblem } from '../faults/applyFault';
@@ -99,7 +100,7 @@ function readRecord(
   headerFlowId: unknown,
   xactionId: string,
   base: Omit<NewEvent, 'xdm' | 'validation' | 'xactionId'>,
-  requestHeaders: FastifyRequest['headers'],
+  checks: ValidationContext,
 ): NewEvent {
   // Depth first: JSON.stringify of a record nested 100,000 levels deep would exhaust the stack.
   if (exceedsDepth(message, MAX_JSON_DEPTH))
@@ -108,51 +109,12 @@ function readRecord(
   if (Buffer.byteLength(JSON.stringify(message)) > INLET_RECORD_LIMIT)
     throw inletProblem('tooLarge', xactionId, `a record may be at most ${INLET_RECORD_LIMIT} bytes`);
   if (!isObject(message)) throw inletProblem('invalidPayload', xactionId, 'a record must be a JSON object');
-  if (connection.dataType === 'xdm') {
-    const header = isObject(message.header) ? message.header : {};
-    const body = isObject(message.body) ? message.body : {};
-    const flow = findFlow(context, connection, headerFlowId ?? header.flowId, xactionId);
-    if (!isObject(body.xdmEntity)) {
-      throw inletProblem(
-        'invalidPayload',
-        xactionId,
-        'an XDM inlet takes the envelope {"header": {"schemaRef", "flowId", "datasetId"}, "body": {"xdmMeta", "xdmEntity"}}: body.xdmEntity is missing',
-      );
-    }
-    // Adobe requires the dataflow for XDM records too (x-adobe-flow-id, or header.flowId).
-    if (!flow)
-      throw inletProblem(
-        'invalidFlow',
-        xactionId,
-        'an XDM record needs its dataflow: the x-adobe-flow-id header (or query parameter), or header.flowId in the envelope',
-      );
-    const xdm = body.xdmEntity;
-    const kind = typeof xdm.eventType === 'string' || typeof xdm.timestamp === 'string' ? 'event' : 'record';
-    return {
-      ...base,
-      xactionId,
-      flowId: flow.id,
-      eventId: eventIdOf(xdm),
-      eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
-      xdm,
-      raw: message,
-      validation: validateEvent(xdm, message, kind, { headers: requestHeaders }),
-    };
-  }
-  const flow = findFlow(context, connection, headerFlowId, xactionId);
-  if (!flow)
-    throw inletProblem(
-      'invalidFlow',
-      xactionId,
-      'a raw inlet needs the x-adobe-flow-id header naming the dataflow (and its mapping) to apply',
-    );
-  const mappingSet = flow.mappingId ? context.catalog.get('mappingSet', flow.mappingId) : undefined;
-  const mapped = mappingSet ? applyMapping(message, mappingSet.mappings) : { xdm: message, missing: [] };
-  const xdm = mapped.xdm;
-  const validation = validateEvent(xdm, message, typeof xdm.eventType === 'string' ? 'event' : 'record', {
-    headers: requestHeaders,
-  });
-  for (const attribute of mapped.missing)
+  const { flow, xdm, kind, missing } =
+    connection.dataType === 'xdm'
+      ? readEnvelope({ context, connection, message, headerFlowId, xactionId })
+      : readRaw({ context, connection, message, headerFlowId, xactionId });
+  const validation = validateEvent(xdm, message, kind, checks);
+  for (const attribute of missing)
     validation.findings.push({
       severity: 'warning',
       path: `raw.${attribute}`,
@@ -168,6 +130,65 @@ function readRecord(
     raw: message,
     validation,
   };
+}
+
+/** What a record becomes: its XDM, what it is checked as, its flow, and the attributes its mapping missed. */
+interface ReadRecord {
+  flow: Flow;
+  xdm: Record<string, unknown>;
+  kind: RecordKind;
+  missing: string[];
+}
+
+/** A record as it arrived, with where it arrived and the flow the request named. */
+interface RecordSource {
+  context: EmulatorContext;
+  connection: Connection;
+  message: Record<string, unknown>;
+  headerFlowId: unknown;
+  xactionId: string;
+}
+
+/** An XDM inlet's record: the envelope's `body.xdmEntity`, with its dataflow (required). */
+function readEnvelope(source: RecordSource): ReadRecord {
+  const { context, connection, message, headerFlowId, xactionId } = source;
+  const header = isObject(message.header) ? message.header : {};
+  const body = isObject(message.body) ? message.body : {};
+  const flow = findFlow(context, connection, headerFlowId ?? header.flowId, xactionId);
+  if (!isObject(body.xdmEntity)) {
+    throw inletProblem(
+      'invalidPayload',
+      xactionId,
+      'an XDM inlet takes the envelope {"header": {"schemaRef", "flowId", "datasetId"}, "body": {"xdmMeta", "xdmEntity"}}: body.xdmEntity is missing',
+    );
+  }
+  // Adobe requires the dataflow for XDM records too (x-adobe-flow-id, or header.flowId).
+  if (!flow)
+    throw inletProblem(
+      'invalidFlow',
+      xactionId,
+      'an XDM record needs its dataflow: the x-adobe-flow-id header (or query parameter), or header.flowId in the envelope',
+    );
+  const xdm = body.xdmEntity;
+  const kind = typeof xdm.eventType === 'string' || typeof xdm.timestamp === 'string' ? 'event' : 'record';
+  return { flow, xdm, kind, missing: [] };
+}
+
+/** A raw inlet's record, passed through its dataflow's mapping. */
+function readRaw(source: RecordSource): ReadRecord {
+  const { context, connection, message, headerFlowId, xactionId } = source;
+  const flow = findFlow(context, connection, headerFlowId, xactionId);
+  if (!flow)
+    throw inletProblem(
+      'invalidFlow',
+      xactionId,
+      'a raw inlet needs the x-adobe-flow-id header naming the dataflow (and its mapping) to apply',
+    );
+  const mappingSet = flow.mappingId ? context.catalog.get('mappingSet', flow.mappingId) : undefined;
+  const { xdm, missing } = mappingSet
+    ? applyMapping(message, mappingSet.mappings)
+    : { xdm: message, missing: [] };
+  return { flow, xdm, kind: typeof xdm.eventType === 'string' ? 'event' : 'record', missing };
 }
 
 /** Turns what an inlet route (or fastify, for its body) threw into the inlet's problem. */
@@ -187,6 +208,7 @@ export function inletErrorProblem(error: FastifyError, request: FastifyRequest):
       `send the JSON body as application/json, not ${request.headers['content-type'] ?? '(none)'}`,
     );
   if (status < 500) return inletProblem('invalidPayload', createXactionId(), error.message);
+  if (status === 503) return inletFaultProblem(createXactionId())(503, error.message);
   return plainErrorProblem(error);
 }
 
@@ -229,15 +251,9 @@ export async function registerInletRoutes(
       ...baseOf(request, connection, receivedTimeMs),
       requestId: (request.headers['x-request-id'] as string | undefined) ?? xactionId,
     };
-    const record = readRecord(
-      context,
-      connection,
-      parsed.value,
-      flowIdOf(request),
-      xactionId,
-      base,
-      request.headers,
-    );
+    const record = readRecord(context, connection, parsed.value, flowIdOf(request), xactionId, base, {
+      headers: request.headers,
+    });
     // ?syncValidation=true: an invalid record is refused and dropped, a valid one says it passed.
     const syncValidation = (request.query as Record<string, unknown>).syncValidation === 'true';
     if (syncValidation && !record.validation.ok)
@@ -283,6 +299,7 @@ export async function registerInletRoutes(
     const base = baseOf(request, connection, receivedTimeMs);
     const responses: Array<Record<string, unknown>> = [];
     const records: NewEvent[] = [];
+    const checks = { headers: request.headers, budget: createReportBudget() };
     messages.forEach((message, index) => {
       // Each record's id is the batch's with its index (`<batchId>:<i>`), as Adobe answers them.
       const xactionId = `${batchXaction}:${index}`;
@@ -296,7 +313,7 @@ export async function registerInletRoutes(
           });
         const recordBase = { ...base, requestId: base.requestId || batchXaction };
         records.push(
-          readRecord(context, connection, message, flowIdOf(request), xactionId, recordBase, request.headers),
+          readRecord(context, connection, message, flowIdOf(request), xactionId, recordBase, checks),
         );
         responses.push({ xactionId, statusCode: 200 });
       } catch (error) {

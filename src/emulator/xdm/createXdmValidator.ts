@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { boundForSchemaCheck } from './boundForSchemaCheck';
 import { convertXdmSchema } from './convertXdmSchema';
 import { readSchemaFields } from './readSchemaFields';
 import type { SchemaViolation } from './SchemaViolation';
@@ -18,6 +19,8 @@ export interface XdmCheck {
   violations: SchemaViolation[];
   /** Top-level fields no vendored field group of the class defines (tenant `_…` fields are not listed). */
   unknownFields: string[];
+  /** Arrays and objects too long for the check, read only in part ({@link boundForSchemaCheck}); 0 for any real event. */
+  partlyChecked: number;
 }
 
 /** Checks XDM entities against Adobe's schemas. */
@@ -153,7 +156,9 @@ export function createXdmValidator(bundle: XdmSchemaBundle): XdmValidator {
       ]);
       const ids = [classId, ...used.map((group) => group.id)];
       const validate = validatorFor(ids);
-      validate(entity);
+      // Bounded first: ajv never sees more than a real event holds, whatever a 64 KB body carries.
+      const bounded = boundForSchemaCheck(entity);
+      validate(bounded.value);
       const violations = new Map<string, SchemaViolation>();
       for (const error of validate.errors ?? []) {
         const violation = toViolation(error, loaded.fileOf);
@@ -163,6 +168,7 @@ export function createXdmValidator(bundle: XdmSchemaBundle): XdmValidator {
         schemaFiles: ids.map((id) => loaded.byId.get(id)!.file),
         violations: [...violations.values()],
         unknownFields: keys.filter((field) => !known.has(field) && !field.startsWith('_')),
+        partlyChecked: bounded.cut,
       };
     },
   };

@@ -318,3 +318,33 @@ describe("consent as the Edge Network decides it, with alloy's fixtures and the 
     expect(later.json.warnings[0].title).toBe('User consent missing');
   });
 });
+
+describe('GET /api/consent pages (issue 23, F13)', () => {
+  it('pages the decisions newest first by the paging rule of /api/events, and refuses bad pages', async () => {
+    for (let index = 0; index < 3; index++)
+      await setConsent([{ standard: 'Adobe', version: '1.0', value: { general: 'in' } }]);
+    const all = (await (await fetch(`${emulator.origin}/api/consent`)).json()) as Loose;
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    expect(all.dropped).toBe(0);
+    const first = (await (await fetch(`${emulator.origin}/api/consent?limit=2`)).json()) as Loose;
+    expect(first.items.map((item: Loose) => item.seq)).toEqual(
+      all.items.slice(0, 2).map((item: Loose) => item.seq),
+    );
+    expect(first.total).toBe(all.total);
+    const second = (await (
+      await fetch(`${emulator.origin}/api/consent?limit=2&cursor=${first.nextCursor}`)
+    ).json()) as Loose;
+    expect(second.items[0].seq).toBe(all.items[2].seq);
+    const oldest = (await (await fetch(`${emulator.origin}/api/consent?limit=1&order=asc`)).json()) as Loose;
+    expect(oldest.items[0].seq).toBe(all.items[all.items.length - 1].seq);
+    for (const query of [
+      'limit=0',
+      'limit=x',
+      'limit=1&cursor=abc',
+      'cursor=1',
+      'limit=1&order=up',
+      'limit=1&limit=2',
+    ])
+      expect((await fetch(`${emulator.origin}/api/consent?${query}`)).status).toBe(400);
+  });
+});

@@ -26,4 +26,11 @@ describe('pickHeaders', () => {
       origin: 'http://localhost:3000',
     });
   });
+
+  it('keeps only a sign that x-api-key or proxy-authorization was sent', () => {
+    expect(pickHeaders({ 'x-api-key': 'client-secret', 'proxy-authorization': 'Basic abc' })).toEqual({
+      'x-api-key': '[redacted]',
+      'proxy-authorization': '[redacted]',
+    });
+  });
 });
