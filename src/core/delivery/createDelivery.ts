@@ -138,8 +138,6 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   let dropped = 0;
   let lastAt = 0;
   let failedAt = 0;
-  /** When consent last went `out`: a consent-gated request captured before it is never sent (nor stored) again. */
-  let outAt = -1;
   let holding: Promise<unknown> | undefined;
   let leaving: boolean | undefined;
   /** Bodies in flight with `keepalive`: the browser refuses one that would pass its budget. */
@@ -176,7 +174,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
    */
   function save(entry: Owned) {
     const { request, at, handler } = entry;
-    if (entry.stored || (handler.gated && (consent !== 'in' || at < outAt))) return;
+    if (entry.stored || (handler.gated && consent !== 'in')) return;
     if (!holding) holding = ownership.hold();
     entry.stored = true;
     entry.saved = store.put({ request, at, owner: ownership.id }).catch((error) => {
@@ -194,10 +192,10 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     // An unloading page sees its own requests fail (Chromium rejects its fetches, `keepalive` ones
     // included, which the browser still delivers): nothing is written for the next page, nor
     // remembered as the Edge Network failing. What never left was written at page hide.
-    if (leaving || !owned.has(entry.request.requestId)) return;
-    const { request, handler, warnings } = entry;
-    // Captured before an opt-out (and in flight then): never tried again, whatever consent is now.
-    if (handler.gated && entry.at < outAt) return settle(entry, notSent(request, warnings));
+    if (leaving) return;
+    const { request, warnings } = entry;
+    // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
+    if (!owned.has(request.requestId)) return settle(entry, notSent(request, warnings));
     const id = request.requestId;
     const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
     log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
@@ -356,14 +354,15 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       const effect = consentEffect(next);
       if (effect === 'send') issue();
       if (effect === 'drop') {
-        outAt = lastAt = Math.max(now(), lastAt + 0.001);
-        // An attempt already in flight cannot be called back: its stored copy goes now, and it
-        // settles with its answer, or as not sent if it fails (it is never tried again).
+        // An attempt already in flight cannot be called back: it is let go of now (its stored copy
+        // too, so no later opt-in or page sends it), and settles with its answer, or as not sent
+        // if it fails (see retryOrGiveUp).
         for (const entry of entries()) {
           const { request, warnings, inFlight, handler } = entry;
           if (!handler.gated) continue;
-          if (inFlight) forget(entry);
-          else settle(entry, notSent(request, warnings));
+          owned.delete(request.requestId);
+          forget(entry);
+          if (!inFlight) settle(entry, notSent(request, warnings));
         }
         for (const { request } of await store.all())
           if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
