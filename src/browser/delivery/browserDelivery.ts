@@ -10,7 +10,8 @@ const noop = () => {};
  * The browser's side of delivery for one datastream: the persistent queue, cross-tab ownership,
  * `navigator.onLine`, remembered consent and identity, state cookies, and the page events that
  * resume sending (`online`) or store what is undelivered (`pagehide`, `visibilitychange` to
- * hidden), and another tab's change of consent (`storage`). `tabs` makes the cross-tab ownership (tabOwnership.ts), when first needed.
+ * hidden), and another tab's change of consent (`storage`). `tabs` makes the cross-tab
+ * ownership (tabOwnership.ts), when first needed.
  * Everything is namespaced `edge-collector:{datastreamId}`.
  */
 export function browserDelivery(
