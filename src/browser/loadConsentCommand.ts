@@ -14,8 +14,12 @@ export function loadConsentCommand(scriptSrc: string | undefined): typeof create
     let setConsent: ((value: unknown) => Promise<void>) | undefined;
     return async (value) => {
       if (JSON.stringify(value) === remember(CONSENT_SENT)) return;
-      if (value === 'out' || value === 'pending') await delivery.setConsent(value);
-      if (value === 'pending') return void remember(CONSENT_SENT, '');
+      if (value === 'pending') {
+        remember(CONSENT_SENT, '');
+        return delivery.setConsent(value);
+      }
+      // A failure to store it is reported by the add-on's command, which applies it again.
+      if (value === 'out') await delivery.setConsent(value).catch(() => {});
       setConsent ??= (await loadAddOn<typeof createConsentCommand>(scriptSrc, 'consent'))(collaborators);
       return setConsent(value);
     };

@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'invalid-options'
   | 'network'
   | 'response'
-  | 'queue-full';
+  | 'queue-full'
+  | 'storage';
 
 /** Adobe's problem fields, as the Edge Network and the streaming inlet send them. */
 export interface ProblemDetails {

@@ -4,11 +4,14 @@ import { localStorageStore } from './localStorageStore';
 import { rememberLocally } from './rememberLocally';
 import { stateCookies } from './stateCookies';
 
+const noop = () => {};
+
 /**
  * The browser's side of delivery for one datastream: the persistent queue, cross-tab ownership,
  * `navigator.onLine`, remembered consent and identity, state cookies, and the page events that
  * resume sending (`online`) or store what is undelivered (`pagehide`, `visibilitychange` to
- * hidden). `tabs` makes the cross-tab ownership (tabOwnership.ts), when first needed.
+ * hidden), and another tab's change of consent (`storage`). `tabs` makes the cross-tab
+ * ownership (tabOwnership.ts), when first needed.
  * Everything is namespaced `edge-collector:{datastreamId}`.
  */
 export function browserDelivery(
@@ -34,6 +37,11 @@ export function browserDelivery(
         ownership.releaseAll();
       });
       document.addEventListener('visibilitychange', () => document.hidden && delivery.flush());
+      // Consent is one decision per site: another tab's change applies here at once (the event
+      // fires in every other tab of the origin), to events and streamed records alike.
+      addEventListener('storage', ({ key, newValue }) => {
+        if (key === namespace + ':consent' && newValue) delivery.setConsent(newValue).catch(noop);
+      });
     },
   };
 }

@@ -5,22 +5,32 @@ import type { TabOwnership } from './createOwnership';
 export const LEASE_MS = 6_000;
 
 /**
+ * How long a claim on a gone owner's lease must survive before its tab adopts: longer than a
+ * localStorage write takes to reach the other tabs of the origin (milliseconds in Chromium), so
+ * that of tabs opened together, which all find the lease free, only the last to claim adopts.
+ */
+export const CLAIM_MS = 250;
+
+/**
  * Ownership without Web Locks (insecure pages, old browsers): `{namespace}:lease:{owner}` in
- * localStorage holds the time until which the owner (or its adopter) is alive, renewed every two
- * seconds while it holds any lease, and the renewal stops when it holds none (so no timer outlives
- * the page's need). Part of the tabs add-on (tabOwnership.ts), used where `navigator.locks` is absent.
+ * localStorage holds the time until which the owner (or its adopter) is alive and who holds it
+ * (`{until} {holder}`), renewed every two seconds while it holds any lease, and the renewal stops
+ * when it holds none (so no timer outlives the page's need). A gone owner's lease is claimed, and
+ * adopted from only if the claim still stands {@link CLAIM_MS} later. Part of the tabs add-on
+ * (tabOwnership.ts), used where `navigator.locks` is absent.
  */
 export function leaseOwnership(namespace: string, id: string): TabOwnership {
   const held = new Set<string>();
   const key = (owner: string) => `${namespace}:lease:${owner}`;
   let renewing: ReturnType<typeof setInterval> | undefined;
-  const renew = () => {
+  const write = (owner: string) => {
     try {
-      held.forEach((owner) => localStorage.setItem(key(owner), `${Date.now() + LEASE_MS}`));
+      localStorage.setItem(key(owner), `${Date.now() + LEASE_MS} ${id}`);
     } catch {
       // No storage, no other tab to agree with.
     }
   };
+  const renew = () => held.forEach(write);
   const drop = (owner: string) => {
     held.delete(owner);
     if (!held.size) renewing = void clearInterval(renewing);
@@ -30,21 +40,32 @@ export function leaseOwnership(namespace: string, id: string): TabOwnership {
       // No storage, no other tab to agree with.
     }
   };
-  /** Takes `owner`'s lease unless someone renewed it lately. */
-  const take = (owner: string) => {
+  /** True when `owner`'s lease is this page's, or no one renewed it lately. */
+  const free = (owner: string) => {
     try {
-      if (owner !== id && Number(localStorage.getItem(key(owner))) > Date.now()) return false;
+      const [until, holder] = (localStorage.getItem(key(owner)) || '').split(' ');
+      return owner === id || holder === id || !(Number(until) > Date.now());
     } catch {
       // No storage, no other tab to agree with: it is ours.
+      return true;
     }
+  };
+  const take = (owner: string) => {
     held.add(owner);
     renew();
     renewing = renewing || setInterval(renew, LEASE_MS / 3);
-    return true;
   };
   const adopt = (owner: string) =>
     new Promise<() => void>((granted) => {
-      const poll = () => (take(owner) ? granted(() => drop(owner)) : setTimeout(poll, LEASE_MS / 2));
+      const poll = () => {
+        if (!free(owner)) return void setTimeout(poll, LEASE_MS / 2);
+        write(owner);
+        setTimeout(() => {
+          if (!free(owner)) return poll();
+          take(owner);
+          granted(() => drop(owner));
+        }, CLAIM_MS);
+      };
       poll();
     });
   return {

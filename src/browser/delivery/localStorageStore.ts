@@ -1,3 +1,4 @@
+import { parseJson } from '../../core/parseJson';
 import type { QueueEntry, QueueStore } from '../../core/delivery/QueueStore';
 
 /**
@@ -6,15 +7,23 @@ import type { QueueEntry, QueueStore } from '../../core/delivery/QueueStore';
  * localStorage rather than IndexedDB: its writes are synchronous and cheap (an IndexedDB write and
  * delete per send cost more main-thread time than the `fetch` itself: docs/performance.md), so a
  * request is on disk before it leaves, and a page closing right after a send loses nothing. The
- * queue's bounds (`maxQueueSize`, `maxQueueBytes`) keep it far below the storage quota.
+ * queue's bounds (`maxQueueSize`, `maxQueueBytes`) keep it far below the storage quota. An entry
+ * that cannot be read (not JSON, `null`, no request of that id or no body) is deleted as it is
+ * read: it could never be sent, and must not stop the others.
  */
 export function localStorageStore(namespace: string): QueueStore {
   const prefix = `${namespace}:q:`;
   return {
     all: async () =>
-      Object.keys(localStorage)
-        .filter((key) => key.startsWith(prefix))
-        .map((key): QueueEntry => JSON.parse(localStorage.getItem(key)!)),
+      Object.keys(localStorage).flatMap((key) => {
+        if (!key.startsWith(prefix)) return [];
+        const entry = parseJson(localStorage.getItem(key)!) as QueueEntry | undefined;
+        const request = entry && entry.request;
+        if (request && request.requestId === key.slice(prefix.length) && typeof request.body == 'string')
+          return [entry];
+        localStorage.removeItem(key);
+        return [];
+      }),
     // Synchronous inside: the entry is written when `put` returns (a quota error rejects).
     put: async (entry) => localStorage.setItem(prefix + entry.request.requestId, JSON.stringify(entry)),
     del: async (id) => localStorage.removeItem(prefix + id),

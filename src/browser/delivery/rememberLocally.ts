@@ -1,6 +1,7 @@
 /**
- * Reads (`value` omitted) or writes a small value in localStorage under `{namespace}:{name}`.
- * Where storage is refused the value lasts for this page only, and nothing throws into the page.
+ * Reads (`value` omitted) or writes a small value in localStorage under `{namespace}:{name}`; a
+ * write returns the value once stored, and nothing where storage is refused or full (the caller
+ * keeps it for this page: see createDelivery's `setConsent`). Nothing throws into the page.
  */
 export function rememberLocally(
   namespace: string,
@@ -10,6 +11,7 @@ export function rememberLocally(
     try {
       if (value === undefined) return localStorage.getItem(key);
       localStorage.setItem(key, value);
+      return value;
     } catch {
       // Storage disabled or full: nothing persists, sending goes on.
     }

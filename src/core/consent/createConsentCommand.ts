@@ -16,7 +16,7 @@ export const CONSENT_SENT = 'consentSent';
 
 function rememberInMemory() {
   const values: Record<string, string> = {};
-  return (name: string, value?: string) => (value === undefined ? values[name] : void (values[name] = value));
+  return (name: string, value?: string) => (value === undefined ? values[name] : (values[name] = value));
 }
 
 /**
@@ -25,7 +25,9 @@ function rememberInMemory() {
  * so that the waiting events go after the consent request. A decision identical to the last one
  * posted (on this page or an earlier one) posts nothing. The consent word of the Edge Network's
  * answer has the last word (it decides an IAB TCF string where GDPR applies): the Edge handler
- * applies it (edgeInteract.ts), for this answer as for any other.
+ * applies it (edgeInteract.ts), for this answer as for any other. A decision that could not be
+ * stored (storage full or refused) is applied and posted all the same, and then rejects with the
+ * delivery's `storage` error: it holds for this page only.
  */
 export function createConsentCommand({
   config,
@@ -39,22 +41,30 @@ export function createConsentCommand({
     const key = JSON.stringify(value);
     if (key === remember(CONSENT_SENT) || key === posting) return;
     posting = key;
+    // The delivery's refusal to store a state: reported once the decision is applied and posted.
+    let unstored: unknown;
+    const apply = (state: unknown) =>
+      delivery.setConsent(state).catch((error) => {
+        unstored = error;
+      });
     try {
       // Before anything is checked or built, so that an opt-out holds whatever happens next.
-      if (value === 'out' || value === 'pending') await delivery.setConsent(value);
+      if (value === 'out' || value === 'pending') await apply(value);
       const { request, state } = prepareConsent(config, value, createId());
       if (!request) {
         // `pending` is not posted: the next `in` or `out` must be, whatever was posted before.
         remember(CONSENT_SENT, '');
-        return await delivery.setConsent(state);
+        await apply(state);
+      } else {
+        // Queued before the state changes, so that the events `in` releases go after it.
+        const answered = delivery.send(request, []);
+        await apply(state || 'pending');
+        // Remembered once answered: a decision still queued when the page closed is posted by the
+        // next page load, and posted again if asked again there (so its answer is read).
+        await answered;
+        remember(CONSENT_SENT, key);
       }
-      // Queued before the state changes, so that the events `in` releases go after it.
-      const answered = delivery.send(request, []);
-      await delivery.setConsent(state || 'pending');
-      // Remembered once answered: a decision still queued when the page closed is posted by the
-      // next page load, and posted again if asked again there (so its answer is read).
-      await answered;
-      remember(CONSENT_SENT, key);
+      if (unstored) throw unstored;
     } finally {
       if (posting === key) posting = undefined;
     }

@@ -24,7 +24,10 @@ export interface DeliveryPlatform {
   ownership: Ownership;
   /** False while the browser says it is offline: nothing is attempted then. */
   online?(): boolean;
-  /** Reads (one argument) or writes a small value that outlives the page: `consent`. */
+  /**
+   * Reads (one argument) or writes a small value that outlives the page: `consent`. A write returns
+   * the value once it is stored, and nothing when it could not be (storage full or refused).
+   */
   remember?(name: string, value?: string): string | null | undefined;
   now?(): number;
   random?(): number;
@@ -51,6 +54,10 @@ export interface Delivery {
    * (default: the one registered for its kind) and is registered for its kind if none is.
    */
   send(request: InteractRequest, warnings: string[], handler?: RequestHandler): Promise<SendResult>;
+  /**
+   * Applies a consent state on this page at once. Rejects with a `storage` error, once everything
+   * else is done, when the state could not be stored: it then holds for this page only.
+   */
   setConsent(value: unknown): Promise<void>;
   /**
    * The page is hidden or going away: stores what it could not deliver (see docs/delivery.md,
@@ -71,6 +78,8 @@ interface Owned extends QueueEntry {
   inFlight?: boolean | 1;
   /** Written to the store (and so sent again by a later page load unless this page deletes it). */
   stored?: boolean;
+  /** Its last write to the store, settled once written or refused (storage full): `stored` is false then. */
+  saved?: Promise<unknown>;
   /** Waiting out a retry delay. */
   waiting?: boolean;
   warnings?: string[];
@@ -78,6 +87,8 @@ interface Owned extends QueueEntry {
 }
 
 const noop = () => undefined;
+// Without a place that outlives the page (Node), a write has nothing to fail at.
+const rememberNothing = (name: string, value?: string) => value;
 
 /**
  * How long after an Edge Network failure (an attempt that failed on any page of the site) a request
@@ -89,6 +100,9 @@ export const FAILURE_MEMORY_MS = 60_000;
 // A request of a kind no handler was registered for (a streamed record a page left, read on a page
 // that never loaded the streaming add-on): sent as stored, consent-gated, any 2xx accepted.
 const unknownKind: RequestHandler = { gated: true, read: readEdgeAnswer };
+
+/** The phrase of every `storage` error: what could not be written, and why. */
+const STORAGE_FAILED = 'could not be stored (storage full or refused)';
 
 /** The answer a send gets when consent is out: nothing went, and the warning says so. */
 const notSent = ({ requestId, eventId }: InteractRequest, warnings: string[] = []): SendResult => ({
@@ -110,7 +124,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     store,
     ownership,
     online = () => true,
-    remember = noop,
+    remember = rememberNothing,
     now = Date.now,
     random = Math.random,
     sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms)),
@@ -163,9 +177,11 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     if (entry.stored || (handler.gated && consent !== 'in')) return;
     if (!holding) holding = ownership.hold();
     entry.stored = true;
-    store
-      .put({ request, at, owner: ownership.id })
-      .catch((error) => log('the queue could not be written', error));
+    entry.saved = store.put({ request, at, owner: ownership.id }).catch((error) => {
+      // Full or refused: the request lives on this page only, and says so if it gives up (see retryOrGiveUp).
+      entry.stored = false;
+      log('the queue could not be written', error);
+    });
   }
 
   /** True when an attempt failed, on this page or another of the site, within {@link FAILURE_MEMORY_MS}. */
@@ -177,7 +193,10 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     // included, which the browser still delivers): nothing is written for the next page, nor
     // remembered as the Edge Network failing. What never left was written at page hide.
     if (leaving) return;
-    const id = entry.request.requestId;
+    const { request, warnings } = entry;
+    // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
+    if (!owned.has(request.requestId)) return settle(entry, notSent(request, warnings));
+    const id = request.requestId;
     const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
     log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
     entry.inFlight = false;
@@ -190,8 +209,21 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       const wait = retryDelay(tries, config, random, parseRetryAfter(answer && answer.retryAfter, now()));
       return sleep(wait).then(() => (entry.waiting = false));
     }
-    // 'keep' leaves the stored copy for the next page load; 'drop' will never be accepted.
-    settle(entry, undefined, error, verdict === 'keep');
+    // 'keep' leaves the stored copy for the next page load, once written ('drop' will never be
+    // accepted): a request that could not be stored says so, rather than the network's error.
+    return Promise.resolve(entry.saved).then(() =>
+      settle(
+        entry,
+        undefined,
+        verdict === 'keep' && !entry.stored
+          ? new EdgeCollectorError(
+              'storage',
+              `request ${id} ${STORAGE_FAILED}: nothing is kept for the next page`,
+            )
+          : error,
+        verdict === 'keep',
+      ),
+    );
   }
 
   /** One attempt at one request, serialised now by its handler; the loop goes on when it settles. */
@@ -266,7 +298,10 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     }
   }
 
-  /** Takes over stored requests of pages that are gone (see {@link Ownership.adoptLeftovers}). */
+  /**
+   * Takes over stored requests of pages that are gone (see {@link Ownership.adoptLeftovers}); the
+   * queue bounds apply to them with this page's own (oldest dropped first, reported).
+   */
   function take(entries: QueueEntry[]) {
     for (const { request, at } of entries) {
       const handler = handlerOf(request);
@@ -276,6 +311,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       // Written again under this page's name.
       save(adopted);
     }
+    bound();
     issue();
   }
   // Adopts what closed pages (or earlier loads of this one) left queued. Most pages find nothing,
@@ -312,19 +348,30 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     async setConsent(value) {
       const next = parseConsent(value);
       consent = next;
-      // Written only when it changed.
-      if (next !== remembered) remember('consent', (remembered = next));
+      // Written only when it changed; a write that fails is tried again by the next call.
+      const unstored = next !== remembered && remember('consent', next) !== next;
+      if (!unstored) remembered = next;
       const effect = consentEffect(next);
       if (effect === 'send') issue();
-      if (effect !== 'drop') return;
-      // An attempt already in flight cannot be called back; it settles with its answer.
-      for (const entry of entries()) {
-        const { request, warnings, inFlight, handler } = entry;
-        if (inFlight || !handler.gated) continue;
-        settle(entry, notSent(request, warnings));
+      if (effect === 'drop') {
+        // An attempt already in flight cannot be called back: it is let go of now (its stored copy
+        // too, so no later opt-in or page sends it), and settles with its answer, or as not sent
+        // if it fails (see retryOrGiveUp).
+        for (const entry of entries()) {
+          const { request, warnings, inFlight, handler } = entry;
+          if (!handler.gated) continue;
+          owned.delete(request.requestId);
+          forget(entry);
+          if (!inFlight) settle(entry, notSent(request, warnings));
+        }
+        for (const { request } of await store.all())
+          if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
       }
-      for (const { request } of await store.all())
-        if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
+      if (unstored)
+        throw new EdgeCollectorError(
+          'storage',
+          `consent "${next}" ${STORAGE_FAILED}: it holds for this page only`,
+        );
     },
     flush(going) {
       leaving = going;

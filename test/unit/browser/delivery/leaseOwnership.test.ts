@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOwnership, type PageOwnership } from '../../../../src/browser/delivery/createOwnership';
-import { LEASE_MS, leaseOwnership } from '../../../../src/browser/delivery/leaseOwnership';
+import { CLAIM_MS, LEASE_MS, leaseOwnership } from '../../../../src/browser/delivery/leaseOwnership';
 
 const NS = 'edge-collector:test';
 
@@ -31,15 +31,22 @@ afterEach(async () => {
 });
 
 const leaseOf = (owner: string) => localStorage.getItem(`${NS}:lease:${owner}`);
+/** Until when `owner`'s lease runs (`{until} {holder}`). */
+const until = (owner: string) => parseInt(leaseOf(owner) ?? '');
+/** An adoption once its claim has stood for {@link CLAIM_MS}. */
+const granted = async <T>(adoption: Promise<T>) => {
+  await vi.advanceTimersByTimeAsync(CLAIM_MS);
+  return adoption;
+};
 
 describe('createOwnership without Web Locks (leases)', () => {
   it('holds a lease for the page, renews it while held, and drops it on letting go', async () => {
     const page = createOwnership_(NS);
     await page.hold();
-    const first = Number(leaseOf(page.id));
+    const first = until(page.id);
     expect(first).toBeGreaterThan(Date.now());
     vi.advanceTimersByTime(LEASE_MS);
-    expect(Number(leaseOf(page.id))).toBeGreaterThan(first);
+    expect(until(page.id)).toBeGreaterThan(first);
     page.letGo();
     // Through createOwnership, the leases answer once they are there (the add-on may be loading).
     await vi.advanceTimersByTimeAsync(0);
@@ -51,7 +58,7 @@ describe('createOwnership without Web Locks (leases)', () => {
     await alive.hold();
     const adopter = adopter_(NS);
     const gone = vi.fn();
-    await adopter.adopt('closed-long-ago').then(gone);
+    await granted(adopter.adopt('closed-long-ago').then(gone));
     expect(gone).toHaveBeenCalledOnce();
 
     const adopted = vi.fn();
@@ -60,21 +67,21 @@ describe('createOwnership without Web Locks (leases)', () => {
     expect(adopted).not.toHaveBeenCalled();
     // The owner goes away: its lease is no longer there to renew.
     alive.releaseAll();
-    await vi.advanceTimersByTimeAsync(LEASE_MS / 2);
+    await vi.advanceTimersByTimeAsync(LEASE_MS / 2 + CLAIM_MS);
     expect(adopted).toHaveBeenCalledOnce();
   });
 
   it("keeps a second adopter waiting while the first holds the gone owner's lease", async () => {
     const first = adopter_(NS);
     const second = adopter_(NS);
-    const done = await first.adopt('gone');
-    expect(Number(leaseOf('gone'))).toBeGreaterThan(Date.now());
+    const done = await granted(first.adopt('gone'));
+    expect(until('gone')).toBeGreaterThan(Date.now());
     const waiting = vi.fn();
     void second.adopt('gone').then(waiting);
     await vi.advanceTimersByTimeAsync(LEASE_MS / 2);
     expect(waiting).not.toHaveBeenCalled();
     done();
-    await vi.advanceTimersByTimeAsync(LEASE_MS / 2);
+    await vi.advanceTimersByTimeAsync(LEASE_MS / 2 + CLAIM_MS);
     expect(waiting).toHaveBeenCalledOnce();
   });
 });
@@ -87,10 +94,24 @@ describe('the renewal timer (issue 21)', () => {
     page.letGo();
     expect(vi.getTimerCount()).toBe(0);
     const adopter = leaseOwnership(NS, 'adopter');
-    const done = await adopter.adopt('gone');
+    const done = await granted(adopter.adopt('gone'));
     expect(vi.getTimerCount()).toBe(1);
     done();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('tabs opened together (issue 23, F7)', () => {
+  it('adopt only if their claim still stands once every claim can have arrived', async () => {
+    const adopted = vi.fn();
+    void adopter_(NS).adopt('gone').then(adopted);
+    // Another tab opened at the same moment also found the lease free; its claim lands later.
+    localStorage.setItem(`${NS}:lease:gone`, `${Date.now() + LEASE_MS} other-tab`);
+    await vi.advanceTimersByTimeAsync(CLAIM_MS);
+    expect(adopted).not.toHaveBeenCalled();
+    // That tab crashed without letting go: adopted once its lease has run out.
+    await vi.advanceTimersByTimeAsync(LEASE_MS * 2);
+    expect(adopted).toHaveBeenCalledOnce();
   });
 });
 

@@ -58,6 +58,7 @@ function page(
   const remember = (name: string, value?: string) => {
     if (value === undefined) return remembered.get(name);
     remembered.set(name, value);
+    return value;
     return undefined;
   };
   const config = resolveConfig({

@@ -458,7 +458,7 @@ describe('createDelivery: consent', () => {
   it('remembers the choice over the configured default, and refuses an unknown value', async () => {
     const remembered = new Map<string, string>();
     const remember = (name: string, value?: string) =>
-      value === undefined ? remembered.get(name) : void remembered.set(name, value);
+      value === undefined ? remembered.get(name) : (remembered.set(name, value), value);
     const first = setup([], { defaultConsent: 'pending' }, { remember });
     await first.delivery.setConsent('out');
     await expect(first.delivery.setConsent('yes')).rejects.toMatchObject({ code: 'invalid-options' });
@@ -471,7 +471,8 @@ describe('createDelivery: consent', () => {
 
   it('writes the choice only when it changed', async () => {
     const writes: string[] = [];
-    const remember = (name: string, value?: string) => (value === undefined ? null : void writes.push(value));
+    const remember = (name: string, value?: string) =>
+      value === undefined ? null : (writes.push(value), value);
     const { delivery } = setup([], { defaultConsent: 'pending' }, { remember });
     await delivery.setConsent('in');
     await delivery.setConsent('in');
@@ -598,5 +599,84 @@ describe('createDelivery: page hide', () => {
     delivery.flush();
     expect(sent.map((s) => s.request.requestId)).toEqual(['failed']);
     expect((await stored(store)).sort()).toEqual(['failed', 'offline']);
+  });
+});
+
+describe('createDelivery: what could not be stored (issue 23)', () => {
+  const refusing = (name: string, value?: string) => (value === undefined ? null : undefined);
+  const fullStore = (): QueueStore => ({
+    ...memoryStore(),
+    put: async () => {
+      throw new DOMException('quota exceeded', 'QuotaExceededError');
+    },
+  });
+
+  it('F5: a consent that cannot be stored rejects with `storage`, once applied for this page', async () => {
+    const { delivery, sent } = setup([], {}, { remember: refusing });
+    await expect(delivery.setConsent('out')).rejects.toMatchObject({
+      code: 'storage',
+      message: 'consent "out" could not be stored (storage full or refused): it holds for this page only',
+    });
+    await expect(delivery.send(request(), [])).resolves.toMatchObject({
+      warnings: ['consent is out: the event was not sent'],
+    });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('F6: a send given up that could not be stored says so, not `network`', async () => {
+    const { delivery } = setup(['network', 'network'], { maxAttempts: 2 }, { store: fullStore() });
+    const req = request();
+    const check = expect(delivery.send(req, [])).rejects.toMatchObject({
+      code: 'storage',
+      message: `request ${req.requestId} could not be stored (storage full or refused): nothing is kept for the next page`,
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await check;
+  });
+
+  it('F9: a request in flight at an opt-out loses its stored copy, settles, and is never sent after a later opt-in', async () => {
+    const sentIds: string[] = [];
+    const outcomes: Array<(outcome: EdgeAnswer | Error) => void> = [];
+    const transport = (req: InteractRequest) =>
+      new Promise<EdgeAnswer>((resolve, reject) => {
+        sentIds.push(req.requestId);
+        outcomes.push((outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)));
+      });
+    const { delivery, store } = setup([], {}, { transport });
+    const settled = vi.fn();
+    void delivery.send(request('early'), []).then(settled);
+    // The first attempt fails, so the request is stored; its retry is in flight.
+    outcomes.shift()!(new EdgeCollectorError('network', 'no answer'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sentIds).toEqual(['early', 'early']);
+    expect(await stored(store)).toEqual(['early']);
+    await delivery.setConsent('out');
+    expect(await stored(store)).toEqual([]);
+    await delivery.setConsent('in');
+    outcomes.shift()!(new EdgeCollectorError('network', 'no answer'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(settled).toHaveBeenCalledWith(
+      expect.objectContaining({ warnings: ['consent is out: the event was not sent'] }),
+    );
+    expect(sentIds).toEqual(['early', 'early']);
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it("F8: adopted leftovers are bounded with this page's own, and every drop is reported", async () => {
+    const store = memoryStore();
+    for (const [n, id] of ['x', 'y', 'z'].entries())
+      await store.put({ request: request(id), at: n + 1, owner: 'closed-tab' });
+    let online = false;
+    const { delivery, log, sent, results } = setup([], { maxQueueSize: 2 }, { store, online: () => online });
+    await vi.advanceTimersByTimeAsync(0);
+    // The oldest leftover went at adoption, out of the store too, and the log says so.
+    expect((await stored(store)).sort()).toEqual(['y', 'z']);
+    expect(log).toHaveBeenCalledWith('queue full: dropped 1 oldest event(s)');
+    online = true;
+    delivery.wake();
+    await delivery.send(request('mine'), []);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['y', 'z', 'mine']);
+    // In the first result answered after the drop (here a leftover's, which listeners get).
+    expect(results[0]!.warnings).toEqual(['1 queued event(s) were dropped: the queue was full']);
   });
 });
