@@ -25,6 +25,8 @@ export interface TagsExtensionSettings {
   downloadLinkQualifier?: unknown;
   /** The link-click filter code: Tags turns it into `function (content) { … }`. */
   onBeforeLinkClickSend?: unknown;
+  /** Datastream configuration overrides by environment, as Adobe's extension saves them (see readConfigOverrides). */
+  edgeConfigOverrides?: unknown;
 }
 
 /** True for `true` or a data element that gave `"true"`; `fallback` when the setting is missing. */

@@ -3,7 +3,9 @@ import type { VitalsTracker } from '../browser/vitals/createVitalsTracker';
 import { resolveConfig, type ResolvedConfig } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
 import type { SendResult } from '../core/readEdgeAnswer';
+import type { EdgeConfigOverrides } from '../core/configOverrides';
 import { describeError } from './describeError';
+import { readConfigOverrides } from './readConfigOverrides';
 import { toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
 import type { LinkClickConfig } from '../browser/linkClicks/LinkClickOptions';
 import type { Turbine, TurbineLogger } from './Turbine';
@@ -38,6 +40,10 @@ export interface TagsPage {
   onWebVital(listener: (vital: ReportedVital) => void): () => void;
   /** The Variables that Update variable builds and the Variable data element reads. */
   variables: VariableStore;
+  /** The Tags environment the library was built for (Turbine's `environment.stage`). */
+  stage: string | undefined;
+  /** The configuration's datastream overrides for this environment (`{}` before the collector is made). */
+  configOverrides(): EdgeConfigOverrides;
 }
 
 /** What a Tags page is made from: Turbine, and how a collector and its Web Vitals are started. */
@@ -73,6 +79,7 @@ export function createTagsPage({
   let collector: Collector | undefined;
   let lastRequestId: string | undefined;
   let tracker: VitalsTracker | undefined;
+  let configOverrides: EdgeConfigOverrides = {};
   const vitalListeners = new Set<(vital: ReportedVital) => void>();
   const resultListeners = new Set<(result: SendResult) => void>();
   const rememberRequestId = (requestId: string | undefined) => {
@@ -96,6 +103,12 @@ export function createTagsPage({
     try {
       const settings = turbine.getExtensionSettings();
       const config = resolveConfig(toCollectorConfig(settings, turbine.environment?.stage, logger));
+      // Checked with the rest: a wrong override would send every event to the wrong place.
+      configOverrides = readConfigOverrides(
+        settings?.edgeConfigOverrides,
+        turbine.environment?.stage,
+        'configuration',
+      );
       const log = (message: string, detail?: unknown) => {
         if (detail === undefined) logger.log(message);
         else logger.log(message, detail);
@@ -141,5 +154,7 @@ export function createTagsPage({
       return () => vitalListeners.delete(listener);
     },
     variables: createVariableStore(),
+    stage: turbine.environment?.stage,
+    configOverrides: () => configOverrides,
   };
 }
