@@ -13,6 +13,7 @@ const linkSwitch = (name: string, label: string, text: string, help: string): Ch
   whenMissing: true,
 });
 import { CONSENT_OPTIONS } from './shared/consentOptions';
+import { checkOverrides, overridesField } from './shared/overridesField';
 
 const DATASTREAM_HELP = 'Data Collection > Datastreams in Experience Platform shows the ID.';
 
@@ -44,6 +45,9 @@ export const view = registerView({
       validate: datastreamId,
       help: 'Used by development libraries. Leave empty to use the production datastream.',
     },
+    overridesField(
+      'Sent with every event of this property (a Send event or Send page view override wins, product by product).',
+    ),
     {
       kind: 'text',
       name: 'edgeUrl',
@@ -141,4 +145,5 @@ export const view = registerView({
     downloadLinkEnabled: true,
     downloadLinkQualifier: DEFAULT_DOWNLOAD_QUALIFIER,
   },
+  check: checkOverrides,
 });

@@ -113,6 +113,7 @@ describe('send views', () => {
     expect(methods.getSettings()).toEqual({
       eventType: 'commerce.productViews',
       xdm: { web: { webPageDetails: { name: 'p' } } },
+      documentUnloading: false,
     });
   });
 
