@@ -163,3 +163,26 @@ describe('Identity map view', () => {
     expect(methods.getSettings()).toEqual({});
   });
 });
+
+describe('datastream configuration overrides', () => {
+  it.each(['configuration', 'sendEvent', 'sendPageView'])(
+    '%s refuses what the runtime refuses, beside the field, and takes data elements',
+    async (name) => {
+      const { methods } = await loadView(name);
+      methods.init({
+        settings: { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', eventType: 'x' },
+      });
+      type(input('edgeConfigOverrides'), '{ "production": { "datastreamId": "abc" } }');
+      expect(methods.validate()).toBe(false);
+      expect(errorOf('edgeConfigOverrides')).toMatch(/datastreamId "abc" is not a datastream ID/);
+      type(input('edgeConfigOverrides'), '{ "prod": {} }');
+      expect(methods.validate()).toBe(false);
+      expect(errorOf('edgeConfigOverrides')).toMatch(/by environment \(production, staging, development\)/);
+      type(
+        input('edgeConfigOverrides'),
+        '{ "production": { "datastreamId": "%other%", "com_adobe_identity": { "idSyncContainerId": "%container%" } } }',
+      );
+      expect(methods.validate()).toBe(true);
+    },
+  );
+});
