@@ -95,6 +95,7 @@ export default [
             'src/tags/readConfigOverrides.ts',
             'src/tags/TagsExtensionSettings.ts',
             'src/tags/describeError.ts',
+            'src/tags/idMigration.ts',
             'src/browser/linkClicks/LinkClickOptions.ts',
           ],
         }),

@@ -6,7 +6,8 @@ import type { SendResult } from '../core/readEdgeAnswer';
 import type { EdgeConfigOverrides } from '../core/configOverrides';
 import { describeError } from './describeError';
 import { readConfigOverrides } from './readConfigOverrides';
-import { toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
+import { readIdentitySettings, toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
+import { withIdMigration } from './idMigration';
 import type { LinkClickConfig } from '../browser/linkClicks/LinkClickOptions';
 import type { Turbine, TurbineLogger } from './Turbine';
 import { createVariableStore, type VariableStore } from './variables/createVariableStore';
@@ -51,6 +52,8 @@ export interface TagsPageParts {
   turbine: Pick<Turbine, 'logger' | 'getExtensionSettings' | 'environment'>;
   createCollector(config: ResolvedConfig, log: (message: string, detail?: unknown) => void): Collector;
   attachWebVitals(collector: Collector, onReport: (vital: ReportedVital) => void): VitalsTracker;
+  /** The page's cookies (`document.cookie`), for ID migration; without it there is none. */
+  readCookies?(): string;
   /** Starts link tracking (see attachLinkClicks); throws for bad settings. */
   attachLinkClicks?(
     collector: Collector,
@@ -74,6 +77,7 @@ export function createTagsPage({
   createCollector,
   attachWebVitals,
   attachLinkClicks,
+  readCookies,
 }: TagsPageParts): TagsPage {
   const { logger } = turbine;
   let collector: Collector | undefined;
@@ -102,7 +106,15 @@ export function createTagsPage({
     if (collector) return collector;
     try {
       const settings = turbine.getExtensionSettings();
-      const config = resolveConfig(toCollectorConfig(settings, turbine.environment?.stage, logger));
+      const collectorConfig = toCollectorConfig(settings, turbine.environment?.stage, logger);
+      const { orgId, idMigrationEnabled } = readIdentitySettings(settings);
+      if (orgId && idMigrationEnabled && readCookies)
+        collectorConfig.onBeforeEventSend = withIdMigration(
+          orgId,
+          readCookies,
+          collectorConfig.onBeforeEventSend,
+        );
+      const config = resolveConfig(collectorConfig);
       // Checked with the rest: a wrong override would send every event to the wrong place.
       configOverrides = readConfigOverrides(
         settings?.edgeConfigOverrides,

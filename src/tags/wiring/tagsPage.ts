@@ -33,6 +33,7 @@ export function tagsPage(turbine: Turbine): TagsPage {
       }),
     attachWebVitals,
     attachLinkClicks,
+    readCookies: () => document.cookie,
   });
   return page;
 }

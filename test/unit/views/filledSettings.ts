@@ -6,6 +6,8 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:dev',
     edgeUrl: 'https://collect.example.com',
     edgeBasePath: 'ee',
+    orgId: '53A16ACB5CC1D3760A495C99@AdobeOrg',
+    idMigrationEnabled: '%migrate ids%',
     debug: '%debug flag%',
     webVitals: true,
     defaultConsent: '%consent default%',

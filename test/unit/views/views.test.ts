@@ -24,6 +24,8 @@ const NEW_LINK_TRACKING = {
   externalLinkEnabled: true,
   downloadLinkEnabled: true,
   downloadLinkQualifier: DEFAULT_DOWNLOAD_QUALIFIER,
+  // Not link tracking, but on in every new configuration too, as in the Web SDK.
+  idMigrationEnabled: true,
 };
 
 describe('configuration view', () => {
@@ -60,6 +62,8 @@ describe('configuration view', () => {
       internalLinkEnabled: true,
       externalLinkEnabled: true,
       downloadLinkEnabled: true,
+      // Saved before ID migration existed: the runtime reads it as on, and so does the view.
+      idMigrationEnabled: true,
     });
   });
 
