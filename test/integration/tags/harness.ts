@@ -1,5 +1,3 @@
-import type { RecordingServer } from '../../support/startRecordingServer';
-
 /**
  * A helper extension of the tests' own: an event whose trigger the test fires (`window.__fire[name]`),
  * a data element returning its settings' value, and an action that records what it was given
@@ -24,13 +22,3 @@ export const HARNESS = {
     source: 'module.exports = function (settings) { (window.__seen = window.__seen || []).push(settings); };',
   },
 };
-
-/** Serves a Tags library at /launch.js and a page loading it at /page.html. */
-export function serveTagsPage(server: RecordingServer, library: string, title = 'Shop home'): void {
-  server.serve('/launch.js', 'application/javascript', library);
-  server.serve(
-    '/page.html',
-    'text/html',
-    `<!doctype html><html><head><title>${title}</title><script src="/launch.js"></script></head><body>shop</body></html>`,
-  );
-}
