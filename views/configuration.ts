@@ -1,5 +1,5 @@
 import { registerView } from './shared/registerView';
-import { basePath, datastreamId, httpUrl, regularExpression } from './shared/validators';
+import { basePath, datastreamId, httpUrl, orgId, regularExpression } from './shared/validators';
 import { DEFAULT_DOWNLOAD_QUALIFIER } from '../src/browser/linkClicks/LinkClickOptions';
 import type { CheckboxSpec } from './shared/FieldSpec';
 
@@ -13,6 +13,7 @@ const linkSwitch = (name: string, label: string, text: string, help: string): Ch
   whenMissing: true,
 });
 import { CONSENT_OPTIONS } from './shared/consentOptions';
+import { checkOverrides, overridesField } from './shared/overridesField';
 
 const DATASTREAM_HELP = 'Data Collection > Datastreams in Experience Platform shows the ID.';
 
@@ -44,6 +45,25 @@ export const view = registerView({
       validate: datastreamId,
       help: 'Used by development libraries. Leave empty to use the production datastream.',
     },
+    {
+      kind: 'text',
+      name: 'orgId',
+      label: 'IMS organization ID',
+      validate: orgId,
+      placeholder: '53A16ACB5CC1D3760A495C99@AdobeOrg',
+      help: 'Your organization in Experience Cloud. The Edge Network names its cookies after it (kndctr_…); ID migration needs it to find the AMCV_ cookie of AppMeasurement and the Visitor API.',
+    },
+    {
+      kind: 'checkbox',
+      name: 'idMigrationEnabled',
+      label: 'ID migration',
+      text: 'Keep the visitors of AppMeasurement and the Visitor API',
+      help: 'While the Edge Network has not yet given this visitor its own identity, sends the ECID of the AMCV_ cookie (or s_ecid) as identityMap.ECID, so a site moving from AppMeasurement keeps its visitors. Needs the organization ID. Checked unless turned off, as in the Web SDK.',
+      whenMissing: true,
+    },
+    overridesField(
+      'Sent with every event of this property (a Send event or Send page view override wins, product by product).',
+    ),
     {
       kind: 'text',
       name: 'edgeUrl',
@@ -133,6 +153,7 @@ export const view = registerView({
   ],
   defaults: {
     debug: false,
+    idMigrationEnabled: true,
     webVitals: true,
     defaultConsent: 'in',
     clickCollectionEnabled: true,
@@ -141,4 +162,5 @@ export const view = registerView({
     downloadLinkEnabled: true,
     downloadLinkQualifier: DEFAULT_DOWNLOAD_QUALIFIER,
   },
+  check: checkOverrides,
 });

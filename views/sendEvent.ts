@@ -1,4 +1,5 @@
 import { emailField, sendDataField, sendXdmField } from './shared/commonFields';
+import { checkOverrides, overridesField } from './shared/overridesField';
 import { registerView } from './shared/registerView';
 import { eventType } from './shared/validators';
 
@@ -19,5 +20,14 @@ export const view = registerView({
     sendXdmField,
     sendDataField,
     emailField,
+    {
+      kind: 'checkbox',
+      name: 'documentUnloading',
+      label: 'Document will unload',
+      text: 'The page is about to go away',
+      help: 'Check when the event is sent as the visitor leaves the page (a link that navigates, a form that submits): the event is handed to the browser, which delivers it after the page is gone, and the rule does not wait for the answer. Edge response received may then not fire.',
+    },
+    overridesField('Only for this event, over those of the extension configuration.'),
   ],
+  check: checkOverrides,
 });

@@ -1,4 +1,5 @@
 import { emailField, sendDataField, sendXdmField } from './shared/commonFields';
+import { checkOverrides, overridesField } from './shared/overridesField';
 import { registerView } from './shared/registerView';
 
 /** The "Send page view" action view. */
@@ -23,5 +24,7 @@ export const view = registerView({
     emailField,
     sendXdmField,
     sendDataField,
+    overridesField('Only for this page view, over those of the extension configuration.'),
   ],
+  check: checkOverrides,
 });

@@ -83,7 +83,7 @@ export interface Collector {
    * rules as events; `handler` reads its answer. Used by `streamRecord`, which lives outside the
    * core script so that pages that never stream do not download it.
    */
-  deliver(request: InteractRequest, warnings: string[], handler: RequestHandler): Promise<SendResult>;
+  deliver(request: InteractRequest, warnings: string[], handler?: RequestHandler): Promise<SendResult>;
 }
 
 function checkOptions(command: string, options: unknown): Partial<EventOptions & PageViewOptions> {

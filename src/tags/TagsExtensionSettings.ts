@@ -1,6 +1,8 @@
 import type { LinkClickConfig, OnBeforeLinkClickSend } from '../browser/linkClicks/LinkClickOptions';
 import type { CollectorConfig, OnBeforeEventSend } from '../core/CollectorConfig';
+import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { describeError } from './describeError';
+import { ORG_ID } from './idMigration';
 import type { TurbineLogger } from './Turbine';
 
 /** The extension configuration a Tags user saves (see `configuration.schema` in extension.json). */
@@ -25,6 +27,12 @@ export interface TagsExtensionSettings {
   downloadLinkQualifier?: unknown;
   /** The link-click filter code: Tags turns it into `function (content) { … }`. */
   onBeforeLinkClickSend?: unknown;
+  /** The IMS organization ID (`…@AdobeOrg`): names the Edge Network's `kndctr_` cookies and the `AMCV_` cookie read by ID migration. */
+  orgId?: unknown;
+  /** ID migration from AppMeasurement / Visitor API (`AMCV_` cookie): on unless turned off, as in Adobe's extension. */
+  idMigrationEnabled?: unknown;
+  /** Datastream configuration overrides by environment, as Adobe's extension saves them (see readConfigOverrides). */
+  edgeConfigOverrides?: unknown;
 }
 
 /** True for `true` or a data element that gave `"true"`; `fallback` when the setting is missing. */
@@ -119,4 +127,21 @@ export function toCollectorConfig(
   const callback = onBeforeEventSend(saved.onBeforeEventSend, logger);
   if (callback) config.onBeforeEventSend = callback;
   return config;
+}
+
+/**
+ * The identity settings: the IMS organization ID (checked: a wrong one would read no cookie) and
+ * whether ID migration is on (default on, as in Adobe's extension; it needs the org ID).
+ */
+export function readIdentitySettings(settings: TagsExtensionSettings | undefined): {
+  orgId?: string;
+  idMigrationEnabled: boolean;
+} {
+  const orgId = text(settings?.orgId);
+  if (orgId !== undefined && !ORG_ID.test(orgId))
+    throw new EdgeCollectorError(
+      'invalid-config',
+      `orgId "${orgId}" is not an IMS organization ID (24 hexadecimal digits then @AdobeOrg, as Data Collection shows it)`,
+    );
+  return { orgId, idMigrationEnabled: isOn(settings?.idMigrationEnabled, true) };
 }

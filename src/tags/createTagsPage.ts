@@ -3,8 +3,11 @@ import type { VitalsTracker } from '../browser/vitals/createVitalsTracker';
 import { resolveConfig, type ResolvedConfig } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
 import type { SendResult } from '../core/readEdgeAnswer';
+import type { EdgeConfigOverrides } from '../core/configOverrides';
 import { describeError } from './describeError';
-import { toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
+import { readConfigOverrides } from './readConfigOverrides';
+import { readIdentitySettings, toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
+import { withIdMigration } from './idMigration';
 import type { LinkClickConfig } from '../browser/linkClicks/LinkClickOptions';
 import type { Turbine, TurbineLogger } from './Turbine';
 import { createVariableStore, type VariableStore } from './variables/createVariableStore';
@@ -38,6 +41,10 @@ export interface TagsPage {
   onWebVital(listener: (vital: ReportedVital) => void): () => void;
   /** The Variables that Update variable builds and the Variable data element reads. */
   variables: VariableStore;
+  /** The Tags environment the library was built for (Turbine's `environment.stage`). */
+  stage: string | undefined;
+  /** The configuration's datastream overrides for this environment (`{}` before the collector is made). */
+  configOverrides(): EdgeConfigOverrides;
 }
 
 /** What a Tags page is made from: Turbine, and how a collector and its Web Vitals are started. */
@@ -45,6 +52,8 @@ export interface TagsPageParts {
   turbine: Pick<Turbine, 'logger' | 'getExtensionSettings' | 'environment'>;
   createCollector(config: ResolvedConfig, log: (message: string, detail?: unknown) => void): Collector;
   attachWebVitals(collector: Collector, onReport: (vital: ReportedVital) => void): VitalsTracker;
+  /** The page's cookies (`document.cookie`), for ID migration; without it there is none. */
+  readCookies?(): string;
   /** Starts link tracking (see attachLinkClicks); throws for bad settings. */
   attachLinkClicks?(
     collector: Collector,
@@ -68,11 +77,13 @@ export function createTagsPage({
   createCollector,
   attachWebVitals,
   attachLinkClicks,
+  readCookies,
 }: TagsPageParts): TagsPage {
   const { logger } = turbine;
   let collector: Collector | undefined;
   let lastRequestId: string | undefined;
   let tracker: VitalsTracker | undefined;
+  let configOverrides: EdgeConfigOverrides = {};
   const vitalListeners = new Set<(vital: ReportedVital) => void>();
   const resultListeners = new Set<(result: SendResult) => void>();
   const rememberRequestId = (requestId: string | undefined) => {
@@ -95,7 +106,21 @@ export function createTagsPage({
     if (collector) return collector;
     try {
       const settings = turbine.getExtensionSettings();
-      const config = resolveConfig(toCollectorConfig(settings, turbine.environment?.stage, logger));
+      const collectorConfig = toCollectorConfig(settings, turbine.environment?.stage, logger);
+      const { orgId, idMigrationEnabled } = readIdentitySettings(settings);
+      if (orgId && idMigrationEnabled && readCookies)
+        collectorConfig.onBeforeEventSend = withIdMigration(
+          orgId,
+          readCookies,
+          collectorConfig.onBeforeEventSend,
+        );
+      const config = resolveConfig(collectorConfig);
+      // Checked with the rest: a wrong override would send every event to the wrong place.
+      configOverrides = readConfigOverrides(
+        settings?.edgeConfigOverrides,
+        turbine.environment?.stage,
+        'configuration',
+      );
       const log = (message: string, detail?: unknown) => {
         if (detail === undefined) logger.log(message);
         else logger.log(message, detail);
@@ -141,5 +166,7 @@ export function createTagsPage({
       return () => vitalListeners.delete(listener);
     },
     variables: createVariableStore(),
+    stage: turbine.environment?.stage,
+    configOverrides: () => configOverrides,
   };
 }

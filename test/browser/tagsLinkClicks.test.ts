@@ -1,16 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTagsLibrary } from '../integration/tags/buildTagsLibrary';
-import { HARNESS } from '../integration/tags/harness';
-import { packageExtension } from '../integration/tags/packageExtension';
-import { launchChromium } from '../support/launchChromium';
-import {
-  startRecordingServer,
-  type RecordedRequest,
-  type RecordingServer,
-} from '../support/startRecordingServer';
-
-const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
+import { openTagsSite, type TagsSite } from '../support/openTagsSite';
+import type { RecordedRequest, RecordingServer } from '../support/startRecordingServer';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are read loosely
 type Loose = Record<string, any>;
@@ -29,23 +20,13 @@ const LINKS = `
 <script>document.addEventListener('click', (e) => { if (e.target.id !== 'next') e.preventDefault(); });</script>`;
 
 describe('link tracking of the packaged extension in Turbine (headless Chromium)', () => {
-  let browser: Browser;
+  let site: TagsSite;
   let server: RecordingServer;
   let page: Page;
 
   beforeAll(async () => {
-    const [{ files }, started, launched] = await Promise.all([
-      packageExtension(),
-      startRecordingServer(),
-      launchChromium(),
-    ]);
-    server = started;
-    browser = launched;
-    const library = buildTagsLibrary({
-      files,
+    site = await openTagsSite({
       settings: {
-        productionDatastreamId: DATASTREAM,
-        edgeUrl: server.origin,
         clickCollectionEnabled: true,
         internalLinkEnabled: true,
         externalLinkEnabled: true,
@@ -54,22 +35,13 @@ describe('link tracking of the packaged extension in Turbine (headless Chromium)
         onBeforeLinkClickSend:
           "if (content.clickedElement.hasAttribute('data-no-track')) return false; content.data.linkId = content.clickedElement.id;",
       },
-      dataElements: {},
-      rules: [],
-      harness: HARNESS,
+      body: LINKS,
     });
-    server.serve('/launch.js', 'application/javascript', library);
-    const pageHtml = (body: string) =>
-      `<!doctype html><html><head><title>Shop</title><script src="/launch.js"></script></head><body>${body}</body></html>`;
-    server.serve('/page.html', 'text/html', pageHtml(LINKS));
-    server.serve('/next.html', 'text/html', pageHtml('<p>next</p>'));
-    page = await browser.newPage();
-    await page.goto(`${server.origin}/page.html`);
+    ({ server, page } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   it('sends an internal link, an external link and a PDF once each', async () => {

@@ -1,16 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTagsLibrary, type LibraryInput } from '../integration/tags/buildTagsLibrary';
-import { HARNESS, serveTagsPage } from '../integration/tags/harness';
-import { packageExtension } from '../integration/tags/packageExtension';
-import { launchChromium } from '../support/launchChromium';
-import {
-  startRecordingServer,
-  type RecordedRequest,
-  type RecordingServer,
-} from '../support/startRecordingServer';
+import type { LibraryInput } from '../integration/tags/buildTagsLibrary';
+import { openTagsSite, type TagsSite } from '../support/openTagsSite';
+import type { RecordedRequest, RecordingServer } from '../support/startRecordingServer';
 
-const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const MODULE = 'edge-collector/dist/lib';
 
 // What a Tags user types in the configuration's "On before event send" field.
@@ -75,35 +68,15 @@ const interact = (request: RecordedRequest) => request.url.pathname === '/ee/v2/
 const eventOf = (request: RecordedRequest) => JSON.parse(request.body).event;
 
 describe('Variables, on-before-send and the main module in Turbine (headless Chromium)', () => {
-  let browser: Browser;
+  let site: TagsSite;
   let server: RecordingServer;
-  let files: Map<string, Buffer>;
   let page: Page;
-  const consoleMessages: string[] = [];
-
-  const fire = (name: string) =>
-    page.evaluate(
-      (rule) => (window as unknown as { __fire: Record<string, () => void> }).__fire[rule]!(),
-      name,
-    );
+  let consoleMessages: string[];
+  const fire = (name: string) => site.fire(name);
 
   beforeAll(async () => {
-    const [packaged, started, launched] = await Promise.all([
-      packageExtension(),
-      startRecordingServer(),
-      launchChromium(),
-    ]);
-    ({ files } = packaged);
-    server = started;
-    browser = launched;
-    const library = buildTagsLibrary({
-      files,
-      settings: {
-        productionDatastreamId: DATASTREAM,
-        edgeUrl: server.origin,
-        webVitals: false,
-        onBeforeEventSend: ON_BEFORE_EVENT_SEND,
-      },
+    site = await openTagsSite({
+      settings: { webVitals: false, onBeforeEventSend: ON_BEFORE_EVENT_SEND },
       dataElements: {
         checkout: {
           modulePath: `${MODULE}/dataElements/variable.js`,
@@ -111,20 +84,13 @@ describe('Variables, on-before-send and the main module in Turbine (headless Chr
         },
       },
       rules: RULES,
-      harness: HARNESS,
+      debug: true,
     });
-    serveTagsPage(server, library);
-    page = await browser.newPage();
-    page.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}`));
-    await page.addInitScript(() => localStorage.setItem('com.adobe.reactor.debug', 'true'));
-    await page.goto(`${server.origin}/page.html`);
-    await page.waitForFunction(() => Boolean((window as unknown as { __fire?: object }).__fire));
+    ({ server, page, consoleMessages } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   it('sends a Variable built by two rules from a third, then empties it', async () => {
@@ -185,34 +151,20 @@ describe('Variables, on-before-send and the main module in Turbine (headless Chr
 
 describe('the main module (headless Chromium)', () => {
   it('starts the collector and Web Vitals as the library loads, before any rule fires', async () => {
-    const [{ files }, server, browser] = await Promise.all([
-      packageExtension(),
-      startRecordingServer(),
-      launchChromium(),
-    ]);
+    // A property with no rule and no data element of this extension: only the main module runs.
+    const site = await openTagsSite({ settings: { webVitals: true } });
     try {
-      // A property with no rule and no data element of this extension: only the main module runs.
-      const library = buildTagsLibrary({
-        files,
-        settings: { productionDatastreamId: DATASTREAM, edgeUrl: server.origin, webVitals: true },
-        dataElements: {},
-        rules: [],
-        harness: {},
-      });
-      serveTagsPage(server, library);
-      const tab = await browser.newPage();
-      await tab.goto(`${server.origin}/page.html`);
+      const tab = site.page;
       await tab.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
       // The visitor leaves: the page is hidden, and the vitals measured since load go out.
       await tab.close({ runBeforeUnload: true });
-      const [request] = await server.waitFor(
+      const [request] = await site.server.waitFor(
         1,
         (r) => interact(r) && eventOf(r).xdm.eventType === 'web.performance.vitals',
       );
       expect(eventOf(request!).data.webVitals.ttfb).toMatchObject({ value: expect.any(Number) });
     } finally {
-      await browser.close();
-      await server.close();
+      await site.close();
     }
   });
 });

@@ -3,36 +3,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTagsLibrary } from '../integration/tags/buildTagsLibrary';
-import { HARNESS, serveTagsPage } from '../integration/tags/harness';
-import { packageExtension, ROOT } from '../integration/tags/packageExtension';
+import { ROOT } from '../integration/tags/packageExtension';
 import { launchChromium } from '../support/launchChromium';
-import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
+import { openTagsSite, TAGS_DATASTREAM, type TagsSite } from '../support/openTagsSite';
+import type { RecordingServer } from '../support/startRecordingServer';
 
-const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 const EMAIL = 'Ada.Lovelace@Example.com';
 const DIGEST = createHash('sha256').update(EMAIL.trim().toLowerCase()).digest('hex');
 
 describe('the packaged extension in Turbine (headless Chromium)', () => {
-  let browser: Browser;
+  let site: TagsSite;
   let server: RecordingServer;
   let page: Page;
-  const consoleErrors: string[] = [];
+  // Errors only: the debug log of Tags is on.
+  const consoleErrors = () => site.consoleMessages.filter((line) => /^(error|pageerror):/.test(line));
 
   beforeAll(async () => {
-    const [{ files }, started, launched] = await Promise.all([
-      packageExtension(),
-      startRecordingServer(),
-      launchChromium(),
-    ]);
-    server = started;
-    browser = launched;
-    const library = buildTagsLibrary({
-      files,
+    site = await openTagsSite({
       settings: {
-        productionDatastreamId: DATASTREAM,
         developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-        edgeUrl: server.origin,
         edgeBasePath: 'ee',
         debug: false,
       },
@@ -82,21 +71,13 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
           ],
         },
       ],
-      harness: HARNESS,
+      debug: true,
     });
-    serveTagsPage(server, library);
-    page = await browser.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.addInitScript(() => localStorage.setItem('com.adobe.reactor.debug', 'true'));
-    await page.goto(`${server.origin}/page.html`);
+    ({ server, page } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   it('sends the page view with the hashed e-mail from a data element token, and no plain address', async () => {
@@ -108,7 +89,7 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
     );
     const [request] = await server.waitFor(1, (r) => r.url.pathname === '/ee/v2/interact');
     expect(request!.method).toBe('POST');
-    expect(request!.url.searchParams.get('dataStreamId')).toBe(DATASTREAM);
+    expect(request!.url.searchParams.get('dataStreamId')).toBe(TAGS_DATASTREAM);
     const body = JSON.parse(request!.body);
     expect(body.event.xdm.identityMap.Email_LC_SHA256[0]).toMatchObject({ id: DIGEST, primary: true });
     expect(body.event.xdm.eventType).toBe('web.webpagedetails.pageViews');
@@ -145,7 +126,7 @@ describe('the packaged extension in Turbine (headless Chromium)', () => {
   });
 
   it('logged no error (Tags debugging on)', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(consoleErrors()).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { hasToken } from './tokens';
 import { DATASTREAM_ID } from '../../src/core/patterns';
+import { ORG_ID } from '../../src/tags/idMigration';
 
 /** Checks one text value; returns the message to show next to the field, or `undefined` when fine. */
 export type Validator = (value: string) => string | undefined;
@@ -49,3 +50,9 @@ export const regularExpression: Validator = (value) => {
     return `Enter a regular expression such as \\.(pdf|zip)$: ${(error as Error).message}`;
   }
 };
+
+/** An IMS organization ID (`…@AdobeOrg`), or a data element. */
+export const orgId: Validator = (value) =>
+  hasToken(value) || ORG_ID.test(value.trim())
+    ? undefined
+    : 'Enter the IMS organization ID, 24 hexadecimal digits then @AdobeOrg (Data Collection shows it in the account menu), or pick a data element.';

@@ -1,8 +1,9 @@
+import { sendWithOverrides } from '../../core/configOverrides';
 import { readSendOptions } from '../readSendOptions';
 import { runAction, type ActionContext } from '../runAction';
-import { logSendResult, sendWithVariables, type SendContext } from './sendWithVariables';
+import { actionOverrides, logSendResult, sendWithVariables, type SendContext } from './sendWithVariables';
 
-/** The "Send page view" action: sends an XDM page view with the configured name, URL, e-mail, XDM and data. */
+/** The "Send page view" action: sends an XDM page view with the configured name, URL, e-mail, XDM, data and datastream overrides. */
 export function createSendPageView(
   context: ActionContext & SendContext,
 ): (settings: unknown) => Promise<void> {
@@ -13,8 +14,9 @@ export function createSendPageView(
       for (const problem of problems)
         context.logger.error(`${actionName}: ${problem}; the page view is sent without it`);
       const { name, url, email, xdm, data } = options;
+      const overrides = actionOverrides(context, settings, actionName);
       const result = await sendWithVariables(context, actionName, options, () =>
-        collector.sendPageView({ name, url, email, xdm, data }),
+        sendWithOverrides(collector, 'pageView', { name, url, email, xdm, data }, overrides),
       );
       logSendResult(context, actionName, result);
     });

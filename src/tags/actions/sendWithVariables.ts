@@ -1,9 +1,26 @@
+import { mergeConfigOverrides, type EdgeConfigOverrides } from '../../core/configOverrides';
+import { isPlainObject } from '../../core/deepMerge';
 import type { SendResult } from '../../core/readEdgeAnswer';
 import type { TagsPage } from '../createTagsPage';
+import { readConfigOverrides } from '../readConfigOverrides';
 import type { SendOptions } from '../readSendOptions';
 
 /** What a send action takes from the page besides the collector. */
-export type SendContext = Pick<TagsPage, 'logger' | 'variables'>;
+export type SendContext = Pick<TagsPage, 'logger' | 'variables' | 'stage' | 'configOverrides'>;
+
+/**
+ * The overrides a send goes with: the action's (`edgeConfigOverrides` by environment, as in
+ * Adobe's Send event) over the configuration's, product by product. Throws for a wrong one: the
+ * event would go to the wrong datastream or dataset.
+ */
+export function actionOverrides(
+  { stage, configOverrides }: SendContext,
+  settings: unknown,
+  actionName: string,
+): EdgeConfigOverrides {
+  const saved = isPlainObject(settings) ? settings.edgeConfigOverrides : undefined;
+  return mergeConfigOverrides(configOverrides(), readConfigOverrides(saved, stage, actionName));
+}
 
 /**
  * Starts a send, then clears the Variables marked "clear after send" that gave it its XDM or

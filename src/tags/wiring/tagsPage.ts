@@ -1,8 +1,12 @@
-import { createBrowserCollector } from '../../browser/createBrowserCollector';
+import { browserDelivery } from '../../browser/delivery/browserDelivery';
 import { attachLinkClicks } from '../../browser/linkClicks/attachLinkClicks';
 import { tabOwnership } from '../../browser/delivery/tabOwnership';
+import { readPageSnapshot } from '../../browser/readPageSnapshot';
 import { attachWebVitals } from '../../browser/vitals/attachWebVitals';
+import { withConfigOverrides } from '../../core/configOverrides';
 import { createConsentCommand } from '../../core/consent/createConsentCommand';
+import { createCollector } from '../../core/createCollector';
+import { fetchTransport } from '../../core/Transport';
 import { createTagsPage, type TagsPage } from '../createTagsPage';
 import type { Turbine } from '../Turbine';
 
@@ -10,14 +14,26 @@ import type { Turbine } from '../Turbine';
 // module that requires it sees the same state.
 let page: TagsPage | undefined;
 
-/** The page's shared Tags state, made on first use with the real collector and Web Vitals. */
+/**
+ * The page's shared Tags state, made on first use with the real collector and Web Vitals. The
+ * collector is createBrowserCollector's, with its transport wrapped so that datastream overrides
+ * reach the request (a parameter there would cost the standalone script bytes it does not have).
+ */
 export function tagsPage(turbine: Turbine): TagsPage {
   page ??= createTagsPage({
     turbine,
     createCollector: (config, log) =>
-      createBrowserCollector(config, 'tags', log, createConsentCommand, tabOwnership),
+      createCollector(config, {
+        createConsentCommand,
+        snapshot: readPageSnapshot,
+        transport: withConfigOverrides(fetchTransport()),
+        log,
+        implementation: 'tags',
+        ...browserDelivery(config.datastreamId, tabOwnership),
+      }),
     attachWebVitals,
     attachLinkClicks,
+    readCookies: () => document.cookie,
   });
   return page;
 }

@@ -1,9 +1,7 @@
-import type { RecordingServer } from '../../support/startRecordingServer';
-
 /**
  * A helper extension of the tests' own: an event whose trigger the test fires (`window.__fire[name]`),
  * a data element returning its settings' value, and an action that records what it was given
- * (tokens replaced) in `window.__seen`.
+ * (tokens replaced) in `window.__seen`, and an action that navigates to `settings.url`.
  */
 export const HARNESS = {
   'fire.js': {
@@ -15,18 +13,12 @@ export const HARNESS = {
     name: 'constant',
     source: 'module.exports = function (settings) { return settings.value; };',
   },
+  'navigate.js': {
+    name: 'navigate',
+    source: 'module.exports = function (settings) { location.href = settings.url; };',
+  },
   'record.js': {
     name: 'record',
     source: 'module.exports = function (settings) { (window.__seen = window.__seen || []).push(settings); };',
   },
 };
-
-/** Serves a Tags library at /launch.js and a page loading it at /page.html. */
-export function serveTagsPage(server: RecordingServer, library: string, title = 'Shop home'): void {
-  server.serve('/launch.js', 'application/javascript', library);
-  server.serve(
-    '/page.html',
-    'text/html',
-    `<!doctype html><html><head><title>${title}</title><script src="/launch.js"></script></head><body>shop</body></html>`,
-  );
-}

@@ -6,6 +6,8 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:dev',
     edgeUrl: 'https://collect.example.com',
     edgeBasePath: 'ee',
+    orgId: '53A16ACB5CC1D3760A495C99@AdobeOrg',
+    idMigrationEnabled: '%migrate ids%',
     debug: '%debug flag%',
     webVitals: true,
     defaultConsent: '%consent default%',
@@ -16,6 +18,14 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     downloadLinkEnabled: true,
     downloadLinkQualifier: '\\.(pdf|zip)$',
     onBeforeLinkClickSend: 'if (content.xdm.web.webInteraction.type === "other") return false;',
+    edgeConfigOverrides: {
+      production: {
+        datastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+        com_adobe_analytics: { reportSuites: ['rs-global', '%country suite%'] },
+        com_adobe_identity: { idSyncContainerId: 12 },
+      },
+      staging: '%staging overrides%',
+    },
   },
   sendPageView: {
     name: 'home',
@@ -23,12 +33,20 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     email: '%user email%',
     xdm: { web: { webPageDetails: { siteSection: 'shop' } } },
     data: '%page data%',
+    edgeConfigOverrides: '%page overrides%',
   },
   sendEvent: {
     eventType: 'commerce.productViews',
     xdm: '%product xdm%',
     data: { sku: 'A-1' },
     email: '%user email%',
+    documentUnloading: true,
+    edgeConfigOverrides: {
+      production: {
+        com_adobe_experience_platform: { datasets: { event: { datasetId: '%dataset%' } } },
+        com_adobe_target: { propertyToken: 'a1b2' },
+      },
+    },
   },
   setConsent: {
     value: 'standards',

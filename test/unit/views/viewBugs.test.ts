@@ -9,13 +9,20 @@ describe('B1: a view refuses whatever the manifest schema refuses', () => {
     expect(findSettingsValidator(`/views/${name}.html`)).toBeTypeOf('function');
   });
 
-  it('configuration: an upper-case HTTPS:// edge URL is flagged beside the field', async () => {
+  // B1 (the schema's refusal) and issue 20's D8 (a query string would break the built URL).
+  it.each([
+    ['HTTPS://collect.example.com', /^Edge URL: this value is not accepted/],
+    ['https://collect.example.com/?x=1', /Leave out the \? query/],
+    ['https://collect.example.com/#top', /Leave out the \? query/],
+  ])('configuration: the edge URL %s is flagged beside the field', async (url, message) => {
     const { methods } = await loadView('configuration');
     methods.init({ settings: { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b' } });
-    type(input('edgeUrl'), 'HTTPS://collect.example.com');
+    type(input('edgeUrl'), url);
     expect(methods.validate()).toBe(false);
-    expect(errorOf('edgeUrl')).toMatch(/^Edge URL: this value is not accepted/);
+    expect(errorOf('edgeUrl')).toMatch(message);
     expect(errorOf('productionDatastreamId')).toBe('');
+    type(input('edgeUrl'), 'https://collect.example.com/edge');
+    expect(methods.validate()).toBe(true);
   });
 
   it('Stream record: an inlet URL with a #fragment is flagged beside the field', async () => {

@@ -24,6 +24,8 @@ const NEW_LINK_TRACKING = {
   externalLinkEnabled: true,
   downloadLinkEnabled: true,
   downloadLinkQualifier: DEFAULT_DOWNLOAD_QUALIFIER,
+  // Not link tracking, but on in every new configuration too, as in the Web SDK.
+  idMigrationEnabled: true,
 };
 
 describe('configuration view', () => {
@@ -60,6 +62,8 @@ describe('configuration view', () => {
       internalLinkEnabled: true,
       externalLinkEnabled: true,
       downloadLinkEnabled: true,
+      // Saved before ID migration existed: the runtime reads it as on, and so does the view.
+      idMigrationEnabled: true,
     });
   });
 
@@ -113,6 +117,7 @@ describe('send views', () => {
     expect(methods.getSettings()).toEqual({
       eventType: 'commerce.productViews',
       xdm: { web: { webPageDetails: { name: 'p' } } },
+      documentUnloading: false,
     });
   });
 
@@ -161,4 +166,27 @@ describe('Identity map view', () => {
     document.querySelector<HTMLButtonElement>('.ec-remove')!.click();
     expect(methods.getSettings()).toEqual({});
   });
+});
+
+describe('datastream configuration overrides', () => {
+  it.each(['configuration', 'sendEvent', 'sendPageView'])(
+    '%s refuses what the runtime refuses, beside the field, and takes data elements',
+    async (name) => {
+      const { methods } = await loadView(name);
+      methods.init({
+        settings: { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', eventType: 'x' },
+      });
+      type(input('edgeConfigOverrides'), '{ "production": { "datastreamId": "abc" } }');
+      expect(methods.validate()).toBe(false);
+      expect(errorOf('edgeConfigOverrides')).toMatch(/datastreamId "abc" is not a datastream ID/);
+      type(input('edgeConfigOverrides'), '{ "prod": {} }');
+      expect(methods.validate()).toBe(false);
+      expect(errorOf('edgeConfigOverrides')).toMatch(/by environment \(production, staging, development\)/);
+      type(
+        input('edgeConfigOverrides'),
+        '{ "production": { "datastreamId": "%other%", "com_adobe_identity": { "idSyncContainerId": "%container%" } } }',
+      );
+      expect(methods.validate()).toBe(true);
+    },
+  );
 });

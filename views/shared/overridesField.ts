@@ -1,0 +1,40 @@
+import { isPlainObject } from '../../src/core/deepMerge';
+import { TAGS_STAGES } from '../../src/tags/TagsExtensionSettings';
+import { readConfigOverrides } from '../../src/tags/readConfigOverrides';
+import { describeError } from '../../src/tags/describeError';
+import type { JsonSpec } from './FieldSpec';
+import { hasToken } from './tokens';
+
+/**
+ * Datastream configuration overrides, saved as Adobe's Web SDK extension saves them: by
+ * environment, each with a datastream ID and the products' settings.
+ */
+export function overridesField(help: string): JsonSpec {
+  return {
+    kind: 'json',
+    name: 'edgeConfigOverrides',
+    label: 'Datastream configuration overrides',
+    help: `${help} By environment (production, staging, development; each stands alone): datastreamId, com_adobe_experience_platform.datasets.event.datasetId, com_adobe_analytics.reportSuites, com_adobe_identity.idSyncContainerId, com_adobe_target.propertyToken. Set the overrides up in the datastream first. Any value may be a data element.`,
+    placeholder:
+      '{ "production": { "datastreamId": "%other datastream%", "com_adobe_analytics": { "reportSuites": ["rs-global"] } } }',
+  };
+}
+
+/** The value with every data element token left out: only the page knows what it gives. */
+function withoutTokens(value: unknown): unknown {
+  if (typeof value === 'string' && hasToken(value)) return undefined;
+  if (Array.isArray(value)) return value.filter((item) => !(typeof item === 'string' && hasToken(item)));
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutTokens(item)]));
+}
+
+/** The runtime's own check of the overrides (readConfigOverrides), for every environment. */
+export function checkOverrides(settings: Record<string, unknown>): { edgeConfigOverrides?: string } {
+  const value = withoutTokens(settings.edgeConfigOverrides);
+  try {
+    for (const stage of TAGS_STAGES) readConfigOverrides(value, stage, 'Datastream configuration overrides');
+    return {};
+  } catch (error) {
+    return { edgeConfigOverrides: describeError(error) };
+  }
+}
