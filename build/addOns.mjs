@@ -7,12 +7,14 @@
 //   `clickCollectionEnabled: false` (see src/browser/createCommandApi.ts).
 // - dist/edge-collector.tabs.min.js: cross-tab ownership (Web Locks, or leases without them), loaded
 //   when a page first stores a request or finds another page's leftovers (src/browser/delivery/createOwnership.ts).
+// - dist/edge-collector.state.min.js: the Edge Network's state as cookies on the registrable domain,
+//   loaded with the first answer that sets state (src/browser/delivery/stateCookies.ts).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
-export default ['streaming', 'consent', 'linkClicks', 'tabs'].map((name) => ({
+export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state'].map((name) => ({
   input: `src/browser/${name}AddOn.ts`,
   output: {
     file: `dist/edge-collector.${name}.min.js`,

@@ -9,7 +9,15 @@ export const GZIP_BUDGET = 8 * 1024;
 // Prints only when run (`npm run size`), not when a test imports the budget.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // The core script (the budget), its vitals build, and the add-ons it loads on first use.
-  const files = ['min', 'vitals.min', 'consent.min', 'streaming.min', 'linkClicks.min', 'tabs.min']
+  const files = [
+    'min',
+    'vitals.min',
+    'consent.min',
+    'streaming.min',
+    'linkClicks.min',
+    'tabs.min',
+    'state.min',
+  ]
     .map((name) => `dist/edge-collector.${name}.js`)
     .filter((file) => existsSync(file));
   if (!files.length) {

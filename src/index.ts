@@ -2,6 +2,7 @@ import { createBrowserCollector } from './browser/createBrowserCollector';
 import { attachLinkClicks } from './browser/linkClicks/attachLinkClicks';
 import type { LinkClickConfig } from './browser/linkClicks/LinkClickOptions';
 import { tabOwnership } from './browser/delivery/tabOwnership';
+import { createStateCookieWriter } from './browser/delivery/writeStateCookies';
 import { readPageSnapshot } from './browser/readPageSnapshot';
 import { logToConsole } from './browser/logToConsole';
 import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
@@ -77,6 +78,7 @@ export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
       logToConsole,
       createConsentCommand,
       tabOwnership,
+      createStateCookieWriter(),
     );
     attachLinkClicks(collector, options, config.debug ? logToConsole : undefined);
     return collector;

@@ -3,6 +3,7 @@ import { createCollector, type Collector, type Platform } from '../core/createCo
 import { fetchTransport } from '../core/Transport';
 import { browserDelivery } from './delivery/browserDelivery';
 import type { OwnershipFactory } from './delivery/createOwnership';
+import type { StateWriter } from './delivery/writeStateCookies';
 import { readPageSnapshot } from './readPageSnapshot';
 
 /**
@@ -10,8 +11,9 @@ import { readPageSnapshot } from './readPageSnapshot';
  * (queue across page loads, cross-tab locks, page-hide flush, consent, state cookies). Every browser face (the
  * standalone script, the ES module in a page, the Tags extension) creates its collector here, so
  * that delivery rules apply to all of them alike. `createConsentCommand` makes the `setConsent`
- * that posts consent to the Edge Network (see Platform), and `tabs` the cross-tab ownership
- * (tabOwnership.ts); the standalone script passes loaders of its add-ons.
+ * that posts consent to the Edge Network (see Platform), `tabs` the cross-tab ownership
+ * (tabOwnership.ts) and `writeState` the state cookies (writeStateCookies.ts); the standalone
+ * script passes loaders of its add-ons.
  */
 export function createBrowserCollector(
   config: ResolvedConfig,
@@ -19,6 +21,7 @@ export function createBrowserCollector(
   log: (message: string, detail?: unknown) => void,
   createConsentCommand: Platform['createConsentCommand'],
   tabs: OwnershipFactory,
+  writeState: StateWriter,
 ): Collector {
   return createCollector(config, {
     createConsentCommand,
@@ -26,6 +29,6 @@ export function createBrowserCollector(
     transport: fetchTransport(),
     log,
     implementation,
-    ...browserDelivery(config.datastreamId, tabs),
+    ...browserDelivery(config.datastreamId, tabs, writeState),
   });
 }

@@ -3,6 +3,7 @@ import type { Collector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import type { tabOwnership } from './delivery/tabOwnership';
+import type { StateWriter } from './delivery/writeStateCookies';
 import { loadAddOn } from './loadAddOn';
 import { logToConsole } from './logToConsole';
 import { isDebugRequested } from './isDebugRequested';
@@ -51,6 +52,8 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
         // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
         (namespace, id) =>
           loadAddOn<typeof tabOwnership>(scriptSrc, 'tabs').then((create) => create(namespace, id)),
+        // With the first answer that sets state: `edge-collector.state.min.js`.
+        (entries) => loadAddOn<StateWriter>(scriptSrc, 'state').then((write) => write(entries)),
       );
       extension.onConfigure?.(collector, options as Record<string, unknown>);
       // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on

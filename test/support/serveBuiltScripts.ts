@@ -8,6 +8,7 @@ export const STANDALONE_SCRIPTS = [
   'dist/edge-collector.consent.min.js',
   'dist/edge-collector.linkClicks.min.js',
   'dist/edge-collector.tabs.min.js',
+  'dist/edge-collector.state.min.js',
   'dist/edge-collector.streaming.min.js',
 ];
 

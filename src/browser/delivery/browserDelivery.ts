@@ -3,6 +3,7 @@ import { createOwnership, type OwnershipFactory } from './createOwnership';
 import { localStorageStore } from './localStorageStore';
 import { rememberLocally } from './rememberLocally';
 import { stateCookies } from './stateCookies';
+import type { StateWriter } from './writeStateCookies';
 
 const noop = () => {};
 
@@ -11,13 +12,14 @@ const noop = () => {};
  * `navigator.onLine`, remembered consent and identity, state cookies, and the page events that
  * resume sending (`online`) or store what is undelivered (`pagehide`, `visibilitychange` to
  * hidden), and another tab's change of consent (`storage`). `tabs` makes the cross-tab
- * ownership (tabOwnership.ts), when first needed.
+ * ownership (tabOwnership.ts), when first needed; `writeState` writes state cookies
+ * (writeStateCookies.ts). The standalone script passes loaders of its add-ons for both.
  * Everything is namespaced `edge-collector:{datastreamId}`.
  */
 export function browserDelivery(
   datastreamId: string,
-  // Without the tabs' code a page never adopts another's leftovers: late, never twice.
-  tabs: OwnershipFactory = () => new Promise(() => {}),
+  tabs: OwnershipFactory,
+  writeState: StateWriter,
 ): Omit<Platform, 'transport' | 'snapshot'> {
   const namespace = `edge-collector:${datastreamId}`;
   const remember = rememberLocally(namespace);
@@ -27,7 +29,7 @@ export function browserDelivery(
     ownership,
     online: () => navigator.onLine !== false,
     remember,
-    ...stateCookies(remember),
+    ...stateCookies(remember, writeState),
     attach(delivery) {
       addEventListener('online', delivery.wake);
       // Shown again from the back/forward cache: it is not leaving any more.

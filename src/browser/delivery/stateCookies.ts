@@ -1,5 +1,8 @@
 import type { RequestMeta } from '../../core/InteractRequest';
 import type { StateEntry } from '../../core/delivery/readHandles';
+import type { StateWriter } from './writeStateCookies';
+
+const noop = () => {};
 
 /** Reads one cookie of `jar` (`document.cookie`, read once), decoded; `undefined` when absent. */
 function readCookie(name: string, jar: string): string | undefined {
@@ -14,60 +17,31 @@ function readCookie(name: string, jar: string): string | undefined {
 }
 
 /**
- * The registrable domain of this page, found as Adobe's Web SDK finds it: the shortest parent
- * domain (`example.com` of `www.example.com`) that accepts a cookie, since a public suffix
- * (`co.uk`) refuses one. `''` where none does (localhost, an IP address): cookies stay host-only.
+ * The Edge Network's `state:store` entries as first-party cookies (written by `write`: see
+ * writeStateCookies.ts), and the `meta.state.entries` that carry their current values back. The
+ * names are remembered (under `state`) so that only cookies the Edge Network asked for are sent back.
  */
-export function findCookieDomain(): string {
-  const labels = location.hostname.split('.');
-  for (let i = labels.length - 2; i >= 0; i--) {
-    const domain = labels.slice(i).join('.');
-    const probe = `ec_probe=1; path=/; domain=${domain}`;
-    document.cookie = probe;
-    if (document.cookie.includes('ec_probe=1')) {
-      document.cookie = probe + '; max-age=0';
-      return domain;
-    }
-  }
-  return '';
-}
-
-/**
- * The Edge Network's `state:store` entries as first-party cookies on the registrable domain, so
- * that every subdomain of a site (`www.`, `cart.`) shares one ECID, and the `meta.state.entries`
- * that carry their current values back. The names are remembered (under `state`) so that only
- * cookies the Edge Network asked for are sent back.
- */
-export function stateCookies(remember: (name: string, value?: string) => string | null | undefined) {
+export function stateCookies(
+  remember: (name: string, value?: string) => string | null | undefined,
+  write: StateWriter,
+) {
   let names: string[] = [];
   try {
     names = JSON.parse(remember('state') || '[]');
   } catch {
     // Unreadable: the next answer names them again.
   }
-  // What this page last wrote per cookie: an answer repeating it (most do) writes nothing again.
-  const written: Record<string, string> = {};
   let meta: RequestMeta | undefined;
   let readAt = -Infinity;
-  let domain: string | undefined;
   return {
     storeState(entries: StateEntry[]): void {
-      const https = location.protocol === 'https:';
       const known = names.length;
-      // Found on the first answer of the page that sets state, not on every page load.
-      domain ??= findCookieDomain();
-      for (const { key, value, maxAge, attrs } of entries) {
-        let sameSite = (attrs && attrs.SameSite) || 'Lax';
-        // SameSite=None needs Secure, which a plain http page cannot set: keep it first-party only there.
-        if (!/^(lax|strict|none)$/i.test(sameSite) || (!https && /none/i.test(sameSite))) sameSite = 'Lax';
-        const cookie = `${key}=${encodeURIComponent(value)}; path=/${domain && `; domain=${domain}`}${maxAge === undefined ? '' : `; max-age=${Math.round(maxAge)}`}; SameSite=${sameSite}${https ? '; Secure' : ''}`;
-        if (written[key] !== cookie) {
-          document.cookie = written[key] = cookie;
-          readAt = -Infinity;
-        }
-        if (!names.includes(key)) names.push(key);
-      }
+      for (const { key } of entries) if (!names.includes(key)) names.push(key);
       if (names.length > known) remember('state', JSON.stringify(names));
+      // Read again at the next request once written (a loaded writer may come after it).
+      Promise.resolve(write(entries))
+        .then((wrote) => wrote && (readAt = -Infinity))
+        .catch(noop);
     },
     requestMeta(): RequestMeta | undefined {
       // Reading `document.cookie` costs the main thread more than a send's own work: read it once

@@ -25,6 +25,7 @@ export const SERVED_SCRIPTS = [
   'edge-collector.consent.min.js',
   'edge-collector.linkClicks.min.js',
   'edge-collector.tabs.min.js',
+  'edge-collector.state.min.js',
   'edge-collector.vitals.min.js',
 ] as const;
 

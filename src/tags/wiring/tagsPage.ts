@@ -1,6 +1,7 @@
 import { browserDelivery } from '../../browser/delivery/browserDelivery';
 import { attachLinkClicks } from '../../browser/linkClicks/attachLinkClicks';
 import { tabOwnership } from '../../browser/delivery/tabOwnership';
+import { createStateCookieWriter } from '../../browser/delivery/writeStateCookies';
 import { readPageSnapshot } from '../../browser/readPageSnapshot';
 import { attachWebVitals } from '../../browser/vitals/attachWebVitals';
 import { withConfigOverrides } from '../../core/configOverrides';
@@ -29,7 +30,7 @@ export function tagsPage(turbine: Turbine): TagsPage {
         transport: withConfigOverrides(fetchTransport()),
         log,
         implementation: 'tags',
-        ...browserDelivery(config.datastreamId, tabOwnership),
+        ...browserDelivery(config.datastreamId, tabOwnership, createStateCookieWriter()),
       }),
     attachWebVitals,
     attachLinkClicks,

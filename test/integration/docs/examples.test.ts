@@ -153,7 +153,7 @@ describe('standalone-script examples, run in Chromium against the emulator', () 
     [browser, site] = await Promise.all([launchChromium(), startRecordingServer()]);
     serveBuiltScripts(
       site,
-      ['min', 'consent.min', 'streaming.min', 'linkClicks.min', 'tabs.min'].map(
+      ['min', 'consent.min', 'streaming.min', 'linkClicks.min', 'tabs.min', 'state.min'].map(
         (file) => `dist/edge-collector.${file}.js`,
       ),
     );

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserDelivery } from '../../../src/browser/delivery/browserDelivery';
+import { createStateCookieWriter } from '../../../src/browser/delivery/writeStateCookies';
 import { resolveConfig, type OnBeforeEventSend } from '../../../src/core/CollectorConfig';
 import { createCollector } from '../../../src/core/createCollector';
 import type { QueueStore } from '../../../src/core/delivery/QueueStore';
@@ -153,7 +154,7 @@ function readings(value: string): string[] {
 /** A collector on the browser's delivery whose transport and queue record what they are given. */
 function recordingCollector(page: EnvironmentSnapshot, beforeSend?: (content: Content) => void) {
   const seen: string[] = [];
-  const delivery = browserDelivery(DATASTREAM);
+  const delivery = browserDelivery(DATASTREAM, () => new Promise(() => {}), createStateCookieWriter());
   const queue: QueueStore = {
     ...delivery.store!,
     put: (entry) => {

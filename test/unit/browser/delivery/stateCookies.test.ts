@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stateCookies } from '../../../../src/browser/delivery/stateCookies';
+import { createStateCookieWriter } from '../../../../src/browser/delivery/writeStateCookies';
 
 const entry = { key: 'kndctr_X_identity', value: 'abc', maxAge: 100 };
 
@@ -15,7 +16,7 @@ afterEach(() => {
 function setup() {
   const writes: string[] = [];
   const remember = (name: string, value?: string) => (value === undefined ? null : void writes.push(name));
-  return { cookies: stateCookies(remember), writes };
+  return { cookies: stateCookies(remember, createStateCookieWriter()), writes };
 }
 
 describe('stateCookies', () => {
@@ -31,7 +32,7 @@ describe('stateCookies', () => {
     expect(writes).toEqual(['state']);
   });
 
-  it('reads the values back for meta.state at most once a second, and again after writing one', () => {
+  it('reads the values back for meta.state at most once a second, and again after writing one', async () => {
     const { cookies } = setup();
     cookies.storeState([entry]);
     const get = vi.spyOn(document, 'cookie', 'get');
@@ -42,6 +43,8 @@ describe('stateCookies', () => {
     cookies.requestMeta();
     expect(get).toHaveBeenCalledTimes(2);
     cookies.storeState([{ ...entry, value: 'def' }]);
+    // The writer may be an add-on still loading: the next read follows its write.
+    await Promise.resolve();
     expect(cookies.requestMeta()).toEqual({ state: { entries: [{ key: entry.key, value: 'def' }] } });
     expect(get).toHaveBeenCalledTimes(3);
   });

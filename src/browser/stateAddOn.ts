@@ -1,0 +1,7 @@
+import { createStateCookieWriter } from './delivery/writeStateCookies';
+import { ADD_ON_EVENT } from './loadAddOn';
+
+// The entry of `edge-collector.state.min.js`: hands a state cookie writer (the Edge Network's state
+// as cookies on the registrable domain) to the standalone script that inserted it, which loads it
+// with the first answer that sets state (see stateCookies.ts).
+dispatchEvent(new CustomEvent(ADD_ON_EVENT + 'state', { detail: createStateCookieWriter() }));
