@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
-import { serveBuiltScripts } from '../support/serveBuiltScripts';
+import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
-const SCRIPTS = ['dist/edge-collector.min.js', 'dist/edge-collector.consent.min.js'];
+// The standalone script and every add-on it loads from its folder, as a site deploys them.
+const SCRIPTS = STANDALONE_SCRIPTS;
 /** A TCF 2.0 core segment whose visitor refused purpose 1: version 2 ("C" = 000010), every other bit zero. */
 const TC_WITHOUT_PURPOSE_ONE = `C${'A'.repeat(39)}`;
 

@@ -1,25 +1,10 @@
 import { createServer } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/launchChromium';
-import { startRecordingServer, type RecordingServer, type Reply } from '../support/startRecordingServer';
+import { describe, expect, it } from 'vitest';
+import { startRecordingServer, type Reply } from '../support/startRecordingServer';
 import { datastream, deliveryPage, eventOf, interacts, storedQueue } from './deliveryPage';
-import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
+import { useStandaloneSite } from '../support/useStandaloneSite';
 
-let server: RecordingServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startRecordingServer();
-  // The standalone script and the add-ons it loads from its folder, as a site deploys them.
-  serveBuiltScripts(server, STANDALONE_SCRIPTS, '');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useStandaloneSite();
 
 const forStream = (id: string) => (r: Parameters<typeof interacts>[0]) =>
   interacts(r) && r.url.searchParams.get('dataStreamId') === id;
@@ -36,15 +21,19 @@ async function freePort(): Promise<number> {
 describe('delivery in Chromium', () => {
   it('(a) 503 twice then 200: three attempts with the same requestId and _id, one stored event', async () => {
     const id = datastream(1);
-    server.serve('/a.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin }));
-    server.replies.push({ status: 503 }, { status: 503 });
-    const context = await browser.newContext();
+    site.server.serve(
+      '/a.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
+    );
+    site.server.replies.push({ status: 503 }, { status: 503 });
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/a.html`);
+    await page.goto(`${site.server.origin}/a.html`);
     const result = await page.evaluate(() =>
       (window as never as { send(d: unknown): Promise<{ requestId: string }> }).send({ n: 1 }),
     );
-    const attempts = server.requests.filter(forStream(id));
+    const attempts = site.server.requests.filter(forStream(id));
     expect(attempts).toHaveLength(3);
     expect(new Set(attempts.map((r) => r.url.searchParams.get('requestId')))).toEqual(
       new Set([result.requestId]),
@@ -57,24 +46,28 @@ describe('delivery in Chromium', () => {
 
   it('(b) 429 with Retry-After: 2: the retry waits at least 2 s', async () => {
     const id = datastream(2);
-    server.serve('/b.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin }));
-    server.replies.push({ status: 429, headers: { 'retry-after': '2' } });
-    const context = await browser.newContext();
+    site.server.serve(
+      '/b.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
+    );
+    site.server.replies.push({ status: 429, headers: { 'retry-after': '2' } });
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/b.html`);
+    await page.goto(`${site.server.origin}/b.html`);
     await page.evaluate(() => (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 1 }));
-    const [first, second] = server.requests.filter(forStream(id));
+    const [first, second] = site.server.requests.filter(forStream(id));
     expect(second!.url.searchParams.get('requestId')).toBe(first!.url.searchParams.get('requestId'));
     expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(2000);
     await context.close();
   });
 
-  it('(c) server unreachable, page reloaded, server back: the event arrives with its original _id and timestamp', async () => {
+  it('(c) site.server unreachable, page reloaded, site.server back: the event arrives with its original _id and timestamp', async () => {
     const id = datastream(3);
     const port = await freePort();
     const edge = `http://127.0.0.1:${port}`;
     // Enough attempts to outlast the outage after the reload.
-    server.serve(
+    site.server.serve(
       '/c.html',
       'text/html',
       deliveryPage({
@@ -85,9 +78,9 @@ describe('delivery in Chromium', () => {
         maxRetryDelay: 1000,
       }),
     );
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/c.html`);
+    await page.goto(`${site.server.origin}/c.html`);
     await page.evaluate(
       () => void (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 1 }),
     );
@@ -114,10 +107,14 @@ describe('delivery in Chromium', () => {
 
   it('(d) page closed right after sendPageView: the event arrives', async () => {
     const id = datastream(4);
-    server.serve('/d.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin }));
-    const context = await browser.newContext();
+    site.server.serve(
+      '/d.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
+    );
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/d.html`);
+    await page.goto(`${site.server.origin}/d.html`);
     await page.evaluate(() => {
       void (window as never as { edgeCollector(c: string, o: unknown): Promise<unknown> }).edgeCollector(
         'sendPageView',
@@ -126,12 +123,12 @@ describe('delivery in Chromium', () => {
     });
     await page.close();
     let path = 'keepalive';
-    const arrived = await server.waitFor(1, forStream(id), 3000).catch(async () => {
+    const arrived = await site.server.waitFor(1, forStream(id), 3000).catch(async () => {
       // Not sent before the page went away: the next page of the site sends it from the queue.
       path = 'next load';
       const next = await context.newPage();
-      await next.goto(`${server.origin}/d.html`);
-      return server.waitFor(1, forStream(id), 10_000);
+      await next.goto(`${site.server.origin}/d.html`);
+      return site.server.waitFor(1, forStream(id), 10_000);
     });
     console.log(`(d) the event arrived by ${path}`);
     expect(eventOf(arrived[0]!).data).toEqual({ marker: 'closing' });
@@ -140,12 +137,12 @@ describe('delivery in Chromium', () => {
 
   it('(e) 500 events over 20 reloads with 30% of answers failing at random: every event arrives, exactly once by _id', async () => {
     const id = datastream(5);
-    server.serve(
+    site.server.serve(
       '/e.html',
       'text/html',
       deliveryPage({
         datastreamId: id,
-        edgeUrl: server.origin,
+        edgeUrl: site.server.origin,
         retryDelay: 20,
         maxRetryDelay: 200,
         maxQueueSize: 1000,
@@ -165,15 +162,15 @@ describe('delivery in Chromium', () => {
     const plan: Reply[] = Array.from({ length: 4000 }, () =>
       random() < 0.3 ? failures[Math.floor(random() * failures.length)]! : { status: 200 },
     );
-    const before = server.requests.length;
-    server.replies.length = 0;
-    server.replies.push(
+    const before = site.server.requests.length;
+    site.server.replies.length = 0;
+    site.server.replies.push(
       ...plan.map((r) => (r === 'drop' || r.status !== 200 ? r : { status: 200, body: { handle: [] } })),
     );
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     for (let load = 0; load < 20; load++) {
-      await page.goto(`${server.origin}/e.html`);
+      await page.goto(`${site.server.origin}/e.html`);
       await page.evaluate((first) => {
         const { send } = window as never as { send(d: unknown): Promise<unknown> };
         for (let n = first; n < first + 25; n++) void send({ n });
@@ -183,21 +180,21 @@ describe('delivery in Chromium', () => {
     }
     const succeeded = (reply: Reply | undefined) =>
       reply === undefined || (reply !== 'drop' && reply.status === 200);
-    // What the server accepted: requests are answered in arrival order, from the plan.
+    // What the site.server accepted: requests are answered in arrival order, from the plan.
     const accepted = () =>
-      server.requests
+      site.server.requests
         .slice(before)
         .filter((request, index) => forStream(id)(request) && succeeded(plan[index]));
     const storedIds = () => new Set(accepted().map((request) => eventOf(request).xdm._id));
     // The last loads send what the earlier ones left (an event out of attempts waits for the next load).
     for (let extra = 0; extra < 8 && storedIds().size < 500; extra++) {
-      await page.goto(`${server.origin}/e.html`);
+      await page.goto(`${site.server.origin}/e.html`);
       await expect
         .poll(() => storedIds().size, { timeout: 5000 })
         .toBe(500)
         .catch(() => undefined);
     }
-    const received = server.requests.slice(before).filter(forStream(id));
+    const received = site.server.requests.slice(before).filter(forStream(id));
     const stored = accepted();
     const byNumber = new Map<number, Set<string>>();
     for (const request of received) {
@@ -212,24 +209,24 @@ describe('delivery in Chromium', () => {
     // Each event kept its one _id through every retry and reload.
     expect([...byNumber.values()].every((ids) => ids.size === 1)).toBe(true);
     await expect.poll(() => storedQueue(page, id)).toEqual([]);
-    server.replies.length = 0;
+    site.server.replies.length = 0;
     await context.close();
   });
 
   it('(f) consent pending → in sends the queued events in order; pending → out sends nothing', async () => {
     const inId = datastream(6);
     const outId = datastream(7);
-    server.serve(
+    site.server.serve(
       '/f-in.html',
       'text/html',
-      deliveryPage({ datastreamId: inId, edgeUrl: server.origin, defaultConsent: 'pending' }),
+      deliveryPage({ datastreamId: inId, edgeUrl: site.server.origin, defaultConsent: 'pending' }),
     );
-    server.serve(
+    site.server.serve(
       '/f-out.html',
       'text/html',
-      deliveryPage({ datastreamId: outId, edgeUrl: server.origin, defaultConsent: 'pending' }),
+      deliveryPage({ datastreamId: outId, edgeUrl: site.server.origin, defaultConsent: 'pending' }),
     );
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     type Api = {
       send(d: unknown): Promise<unknown>;
@@ -237,20 +234,20 @@ describe('delivery in Chromium', () => {
       results: unknown[];
     };
 
-    await page.goto(`${server.origin}/f-in.html`);
+    await page.goto(`${site.server.origin}/f-in.html`);
     await page.evaluate(() => [1, 2, 3].forEach((n) => void (window as never as Api).send({ n })));
     await page.waitForTimeout(1000);
-    expect(server.requests.filter(forStream(inId))).toHaveLength(0);
+    expect(site.server.requests.filter(forStream(inId))).toHaveLength(0);
     expect(await page.evaluate(() => (window as never as Api).results)).toEqual([]);
     // Nothing of an event is on the device before consent: the events wait in memory only.
     expect(await storedQueue(page, inId)).toEqual([]);
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('test.delivery');
     await page.evaluate(() => (window as never as Api).edgeCollector('setConsent', 'in'));
-    const sent = await server.waitFor(3, forStream(inId));
+    const sent = await site.server.waitFor(3, forStream(inId));
     expect(sent.map((r) => eventOf(r).data!.n)).toEqual([1, 2, 3]);
     await page.waitForFunction(() => (window as never as Api).results.length === 3);
 
-    await page.goto(`${server.origin}/f-out.html`);
+    await page.goto(`${site.server.origin}/f-out.html`);
     await page.evaluate(() => [1, 2].forEach((n) => void (window as never as Api).send({ n })));
     await page.evaluate(() => (window as never as Api).edgeCollector('setConsent', 'out'));
     await page.waitForFunction(() => (window as never as Api).results.length === 2);
@@ -263,7 +260,7 @@ describe('delivery in Chromium', () => {
     await page.reload();
     await page.evaluate(() => (window as never as Api).send({ n: 3 }));
     await page.waitForTimeout(500);
-    expect(server.requests.filter(forStream(outId))).toHaveLength(0);
+    expect(site.server.requests.filter(forStream(outId))).toHaveLength(0);
     expect(await storedQueue(page, outId)).toEqual([]);
     await context.close();
   });
@@ -271,12 +268,20 @@ describe('delivery in Chromium', () => {
   it('(g) a live tab keeps its queued events; once it closes, another open tab adopts and sends them', async () => {
     const id = datastream(8);
     // The first tab holds its events (the Edge asks it to wait an hour); the second sends.
-    server.serve('/g-hold.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin }));
-    server.serve('/g-send.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin }));
-    const context = await browser.newContext();
+    site.server.serve(
+      '/g-hold.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
+    );
+    site.server.serve(
+      '/g-send.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
+    );
+    const context = await site.browser.newContext();
     const holder = await context.newPage();
-    await holder.goto(`${server.origin}/g-hold.html`);
-    server.replies.push(...[1, 2, 3].map(() => ({ status: 503, headers: { 'retry-after': '3600' } })));
+    await holder.goto(`${site.server.origin}/g-hold.html`);
+    site.server.replies.push(...[1, 2, 3].map(() => ({ status: 503, headers: { 'retry-after': '3600' } })));
     await holder.evaluate(() =>
       [1, 2, 3].forEach((n) => void (window as never as { send(d: unknown): unknown }).send({ n })),
     );
@@ -285,13 +290,13 @@ describe('delivery in Chromium', () => {
     expect(owners.size).toBe(1);
 
     const other = await context.newPage();
-    await other.goto(`${server.origin}/g-send.html`);
+    await other.goto(`${site.server.origin}/g-send.html`);
     await other.waitForTimeout(1000);
-    expect(server.requests.filter(forStream(id))).toHaveLength(3);
+    expect(site.server.requests.filter(forStream(id))).toHaveLength(3);
 
     await holder.close();
     // The three refused attempts, then the three the other tab sends.
-    const sent = (await server.waitFor(6, forStream(id), 15_000)).slice(3);
+    const sent = (await site.server.waitFor(6, forStream(id), 15_000)).slice(3);
     expect(sent.map((r) => eventOf(r).data!.n).sort()).toEqual([1, 2, 3]);
     await expect.poll(() => storedQueue(other, id)).toEqual([]);
     await context.close();

@@ -1,13 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/launchChromium';
-import {
-  startRecordingServer,
-  type RecordedRequest,
-  type RecordingServer,
-} from '../support/startRecordingServer';
+import { describe, expect, it } from 'vitest';
+import type { RecordedRequest } from '../support/startRecordingServer';
 import { datastream, eventOf, interacts } from './deliveryPage';
-import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
+import { useStandaloneSite } from '../support/useStandaloneSite';
 
 // Issue 18 point 8: a link-click event sent just before the page navigates reaches the Edge once.
 // `DUPLICATE_CLICKS=100 npx vitest run test/browser/deliveryNavigation.test.ts` measures the
@@ -15,27 +9,14 @@ import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScri
 const CLICKS = Number(process.env.DUPLICATE_CLICKS) || 10;
 const ONCE_EACH = Array.from({ length: CLICKS }, () => 1);
 
-let server: RecordingServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startRecordingServer();
-  // The standalone script and the add-ons it loads from its folder, as a site deploys them.
-  serveBuiltScripts(server, STANDALONE_SCRIPTS, '');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useStandaloneSite();
 
 /**
  * A page of a site with the collector; `from` has a link to `to` that a click rule tracks by hand
  * (`data.n`, the click's number) besides the automatic link tracking (its URL names the number).
  */
 function sitePage(datastreamId: string, link: boolean): string {
-  const config = { datastreamId, edgeUrl: server.origin };
+  const config = { datastreamId, edgeUrl: site.server.origin };
   return `<!doctype html><html><head><title>Navigation</title>
 <script src="/edge-collector.min.js"></script>
 <script>edgeCollector('configure', ${JSON.stringify(config)});</script></head><body>
@@ -66,25 +47,25 @@ function clickOf(request: RecordedRequest): { n: number; byRule: boolean } {
  */
 async function clickAndCount(n: number, delay: number): Promise<{ byRule: number[]; automatic: number[] }> {
   const id = datastream(100 + n);
-  server.serve(`/nav${n}/from.html`, 'text/html', sitePage(id, true));
-  server.serve(`/nav${n}/to.html`, 'text/html', sitePage(id, false));
-  server.answerDelay = delay;
-  const context = await browser.newContext();
+  site.server.serve(`/nav${n}/from.html`, 'text/html', sitePage(id, true));
+  site.server.serve(`/nav${n}/to.html`, 'text/html', sitePage(id, false));
+  site.server.answerDelay = delay;
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   try {
     for (let click = 0; click < CLICKS; click++) {
-      await page.goto(`${server.origin}/nav${n}/from.html#${click}`);
+      await page.goto(`${site.server.origin}/nav${n}/from.html#${click}`);
       await Promise.all([page.waitForURL(/to\.html/), page.click('#go')]);
     }
     const ofStream = (r: Parameters<typeof interacts>[0]) =>
       interacts(r) && r.url.searchParams.get('dataStreamId') === id;
-    await server.waitFor(2 * CLICKS, ofStream, 20_000);
+    await site.server.waitFor(2 * CLICKS, ofStream, 20_000);
     // Leftovers of the last page are adopted by a later load: give them one, and the time to arrive.
-    await page.goto(`${server.origin}/nav${n}/to.html`);
+    await page.goto(`${site.server.origin}/nav${n}/to.html`);
     await page.waitForTimeout(1500 + delay);
     const copies = { byRule: [] as number[], automatic: [] as number[] };
     for (const list of Object.values(copies)) for (let i = 0; i < CLICKS; i++) list.push(0);
-    for (const request of server.requests.filter(ofStream)) {
+    for (const request of site.server.requests.filter(ofStream)) {
       const { n, byRule } = clickOf(request);
       copies[byRule ? 'byRule' : 'automatic'][n]! += 1;
     }
@@ -95,7 +76,7 @@ async function clickAndCount(n: number, delay: number): Promise<{ byRule: number
     );
     return copies;
   } finally {
-    server.answerDelay = 0;
+    site.server.answerDelay = 0;
     await context.close();
   }
 }

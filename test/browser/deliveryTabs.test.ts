@@ -1,31 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/launchChromium';
-import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
-import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useStandaloneSite } from '../support/useStandaloneSite';
 import { datastream, deliveryPage, interacts } from './deliveryPage';
 
 // Issue 23: consent is one decision per site (every open tab follows a change at once), a decision
 // or a request that cannot be stored says so, and tabs opened together adopt leftovers once.
-let server: RecordingServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startRecordingServer();
-  serveBuiltScripts(server, STANDALONE_SCRIPTS, '');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useStandaloneSite();
 
 type Api = { edgeCollector(command: string, options?: unknown): Promise<unknown> };
 const ofStream = (id: string) => (r: Parameters<typeof interacts>[0]) =>
   r.url.searchParams.get('dataStreamId') === id || r.url.pathname.startsWith(`/collection/${id}`);
 const record = (id: string, n: number) => ({
-  inletUrl: `${server.origin}/collection/${id}`,
+  inletUrl: `${site.server.origin}/collection/${id}`,
   flowId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
   schemaRef: {
     id: 'https://ns.adobe.com/edgecollectordemo/schemas/demo-profile',
@@ -38,7 +24,7 @@ const record = (id: string, n: number) => ({
 /** Opens `path` in a new tab of `context` and waits for its collector to be configured. */
 async function open(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.origin}${path}`);
+  await page.goto(`${site.server.origin}${path}`);
   await page.evaluate(() => (window as never as { ready: Promise<unknown> }).ready);
   return page;
 }
@@ -46,8 +32,12 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 describe('consent across tabs (issue 23, F4)', () => {
   it('opting out in one tab stops events and streamed records in every other tab at once', async () => {
     const id = datastream(2301);
-    server.serve('/f4.html', 'text/html', deliveryPage({ datastreamId: id, edgeUrl: server.origin }));
-    const context = await browser.newContext();
+    site.server.serve(
+      '/f4.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
+    );
+    const context = await site.browser.newContext();
     const [a, b] = [await open(context, '/f4.html'), await open(context, '/f4.html')];
     // Tab B streams (its add-on loads) and sends while consent is in: both leave.
     await b.evaluate(
@@ -55,7 +45,7 @@ describe('consent across tabs (issue 23, F4)', () => {
       record(id, 1),
     );
     await b.evaluate(() => (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 1 }));
-    const before = server.requests.filter(ofStream(id)).length;
+    const before = site.server.requests.filter(ofStream(id)).length;
     expect(before).toBe(2);
 
     await a.evaluate(() => (window as never as Api).edgeCollector('setConsent', 'out'));
@@ -74,7 +64,7 @@ describe('consent across tabs (issue 23, F4)', () => {
     });
     await b.waitForTimeout(300);
     // Tab A posted its opt-out to privacy/set-consent; B sent nothing more.
-    const after = server.requests
+    const after = site.server.requests
       .filter(ofStream(id))
       .filter((r) => interacts(r) || r.url.pathname.startsWith('/collection/'));
     expect(after).toHaveLength(before);
@@ -86,17 +76,17 @@ describe('storage full (issue 23, F5/F6)', () => {
   it('reports an opt-out it could not store, and a send it could not keep', async () => {
     const id = datastream(2302);
     // maxAttempts 1: a failed send is given up at once, for the next page load if it could be kept.
-    server.serve(
+    site.server.serve(
       '/f5.html',
       'text/html',
       deliveryPage({
         datastreamId: id,
-        edgeUrl: server.origin,
+        edgeUrl: site.server.origin,
         maxAttempts: 1,
         clickCollectionEnabled: false,
       }),
     );
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await open(context, '/f5.html');
     // Fill this origin's localStorage to its quota.
     await page.evaluate(() => {
@@ -138,7 +128,7 @@ describe('storage full (issue 23, F5/F6)', () => {
         .catch((error: { code: string }) => error.code),
     );
     expect(optIn).toBe('storage');
-    server.replies.push({ status: 503 });
+    site.server.replies.push({ status: 503 });
     const failed = await page.evaluate(async () => {
       const w = window as never as { send(d: unknown): Promise<unknown>; results: unknown[] };
       await w.send({ n: 2 });
@@ -155,10 +145,10 @@ describe('storage full (issue 23, F5/F6)', () => {
 describe('tabs opened together without Web Locks (issue 23, F7)', () => {
   it("adopt a closed page's leftovers once: no duplicates, nothing lost", async () => {
     const id = datastream(2303);
-    server.serve(
+    site.server.serve(
       '/f7.html',
       'text/html',
-      deliveryPage({ datastreamId: id, edgeUrl: server.origin, clickCollectionEnabled: false }),
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin, clickCollectionEnabled: false }),
     );
     const LEFTOVERS = 10;
     const TABS = 5;
@@ -166,11 +156,11 @@ describe('tabs opened together without Web Locks (issue 23, F7)', () => {
     let duplicates = 0;
     let lost = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       // Leases instead of locks (insecure pages, old browsers).
       await context.addInitScript(() => delete (Navigator.prototype as { locks?: unknown }).locks);
       const seed = await context.newPage();
-      await seed.goto(`${server.origin}/f7.html`);
+      await seed.goto(`${site.server.origin}/f7.html`);
       const ids = await seed.evaluate(
         ({ prefix, count, round }) => {
           const ids: string[] = [];
@@ -195,7 +185,7 @@ describe('tabs opened together without Web Locks (issue 23, F7)', () => {
       );
       await seed.close();
       const tabs = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
-      await Promise.all(tabs.map((tab) => tab.goto(`${server.origin}/f7.html`)));
+      await Promise.all(tabs.map((tab) => tab.goto(`${site.server.origin}/f7.html`)));
       // Until every leftover has arrived and the adopters have let go (leases checked every 3 s).
       await tabs[0]!.waitForFunction(
         (prefix) => !Object.keys(localStorage).some((key) => key.startsWith(prefix)),
@@ -205,7 +195,7 @@ describe('tabs opened together without Web Locks (issue 23, F7)', () => {
       await tabs[0]!.waitForTimeout(7000);
       const counts = ids.map(
         (requestId) =>
-          server.requests.filter((r) => r.url.searchParams.get('requestId') === requestId).length,
+          site.server.requests.filter((r) => r.url.searchParams.get('requestId') === requestId).length,
       );
       duplicates += counts.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
       lost += counts.filter((count) => count === 0).length;

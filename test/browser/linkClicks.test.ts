@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/launchChromium';
-import { serveBuiltScripts } from '../support/serveBuiltScripts';
+import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
 import {
   startRecordingServer,
   type RecordedRequest,
@@ -9,11 +9,8 @@ import {
 } from '../support/startRecordingServer';
 
 const DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
-const SCRIPTS = [
-  'dist/edge-collector.min.js',
-  'dist/edge-collector.linkClicks.min.js',
-  'dist/edge-collector.consent.min.js',
-];
+// The standalone script and every add-on it loads from its folder, as a site deploys them.
+const SCRIPTS = STANDALONE_SCRIPTS;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are read loosely
 type Loose = Record<string, any>;

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/startEmulator';
 import { launchChromium } from '../support/launchChromium';
 import { startRecordingServer, type RecordingServer } from '../support/startRecordingServer';
-import { serveBuiltScripts } from '../support/serveBuiltScripts';
+import { serveBuiltScripts, STANDALONE_SCRIPTS } from '../support/serveBuiltScripts';
 
-const SCRIPTS = ['dist/edge-collector.min.js', 'dist/edge-collector.streaming.min.js'];
+// The standalone script and every add-on it loads from its folder, as a site deploys them.
+const SCRIPTS = STANDALONE_SCRIPTS;
 const SCHEMA_REF = {
   id: 'https://ns.adobe.com/edgecollectordemo/schemas/demo-profile',
   contentType: 'application/vnd.adobe.xed-full+json;version=1.0',

@@ -31,38 +31,40 @@ export function stateCookies(
   } catch {
     // Unreadable: the next answer names them again.
   }
-  let meta: RequestMeta | undefined;
+  let jar = '';
   let readAt = -Infinity;
+  // This page's latest answer: it goes back with the next request whether or not its cookies are
+  // written yet (the standalone script's writer is an add-on that may still be loading).
+  const fresh: Record<string, string> = {};
   return {
     storeState(entries: StateEntry[]): void {
       const known = names.length;
-      for (const { key } of entries) if (!names.includes(key)) names.push(key);
+      for (const { key, value } of entries) {
+        if (!names.includes(key)) names.push(key);
+        fresh[key] = value;
+      }
       if (names.length > known) remember('state', JSON.stringify(names));
-      // Read again at the next request once written (a loaded writer may come after it).
-      Promise.resolve(write(entries))
-        .then((wrote) => wrote && (readAt = -Infinity))
-        .catch(noop);
+      Promise.resolve(write(entries)).catch(noop);
     },
     requestMeta(): RequestMeta | undefined {
       // Reading `document.cookie` costs the main thread more than a send's own work: read it once
-      // a second at most (and after this page wrote cookies), not at every attempt of a burst.
+      // a second at most, not at every attempt of a burst.
       if (Date.now() - readAt > 1000) {
         readAt = Date.now();
         // The Edge Network's own cookies (`kndctr_…`) count too: another subdomain of the site may
         // have written them, and its remembered names are in its own storage.
-        const jar = document.cookie;
+        jar = document.cookie;
         for (const pair of jar.split('; '))
           if (pair.startsWith('kndctr_')) {
             const key = pair.slice(0, pair.indexOf('='));
             if (!names.includes(key)) names.push(key);
           }
-        const entries = names.flatMap((key) => {
-          const value = readCookie(key, jar);
-          return value === undefined ? [] : [{ key, value }];
-        });
-        meta = entries.length ? { state: { entries } } : undefined;
       }
-      return meta;
+      const entries = names.flatMap((key) => {
+        const value = fresh[key] ?? readCookie(key, jar);
+        return value === undefined ? [] : [{ key, value }];
+      });
+      return entries.length ? { state: { entries } } : undefined;
     },
   };
 }

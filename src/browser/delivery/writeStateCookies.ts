@@ -19,13 +19,13 @@ export function findCookieDomain(): string {
   return '';
 }
 
-/** Writes state cookies and says whether it wrote any: a writer, or a loader of one (the standalone script's add-on). */
-export type StateWriter = (entries: StateEntry[]) => boolean | Promise<boolean>;
+/** Writes state cookies: a writer, or a loader of one (the standalone script's add-on). */
+export type StateWriter = (entries: StateEntry[]) => unknown;
 
 /**
  * A writer of the Edge Network's `state:store` entries as first-party cookies on the registrable
- * domain, so that every subdomain of a site (`www.`, `cart.`) shares one ECID; it returns true
- * when it wrote any. The standalone script loads it as `edge-collector.state.min.js` with the
+ * domain, so that every subdomain of a site (`www.`, `cart.`) shares one ECID. The standalone
+ * script loads it as `edge-collector.state.min.js` with the
  * first answer that sets state (stateCookies.ts); the other faces make it directly.
  */
 export function createStateCookieWriter(): StateWriter {
@@ -35,18 +35,13 @@ export function createStateCookieWriter(): StateWriter {
   const written: Record<string, string> = {};
   return (entries) => {
     const https = location.protocol === 'https:';
-    let changed = false;
     domain ??= findCookieDomain();
     for (const { key, value, maxAge, attrs } of entries) {
       let sameSite = (attrs && attrs.SameSite) || 'Lax';
       // SameSite=None needs Secure, which a plain http page cannot set: keep it first-party only there.
       if (!/^(lax|strict|none)$/i.test(sameSite) || (!https && /none/i.test(sameSite))) sameSite = 'Lax';
       const cookie = `${key}=${encodeURIComponent(value)}; path=/${domain && `; domain=${domain}`}${maxAge === undefined ? '' : `; max-age=${Math.round(maxAge)}`}; SameSite=${sameSite}${https ? '; Secure' : ''}`;
-      if (written[key] !== cookie) {
-        document.cookie = written[key] = cookie;
-        changed = true;
-      }
+      if (written[key] !== cookie) document.cookie = written[key] = cookie;
     }
-    return changed;
   };
 }

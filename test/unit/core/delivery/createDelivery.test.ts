@@ -75,6 +75,13 @@ function heldTransport() {
   return { transport, sent, answers };
 }
 
+/** A `remember` that keeps values in a record the test can read; every write succeeds. */
+function rememberInMemory(remembered: Record<string, string> = {}) {
+  const remember = (name: string, value?: string) =>
+    value === undefined ? (remembered[name] ?? null) : (remembered[name] = value);
+  return { remembered, remember };
+}
+
 const stored = async (store: QueueStore) => (await store.all()).map((e) => e.request.requestId);
 
 beforeEach(() => {
@@ -537,9 +544,7 @@ describe('createDelivery: request kinds', () => {
 describe('createDelivery: page hide', () => {
   it('forgets what the browser was handed with keepalive while the Edge Network answers: the next page sends no copy', async () => {
     const { transport, sent } = heldTransport();
-    const remembered: Record<string, string> = {};
-    const remember = (name: string, value?: string) =>
-      value === undefined ? (remembered[name] ?? null) : void (remembered[name] = value);
+    const { remember } = rememberInMemory();
     const { delivery, store } = setup([], {}, { transport, remember });
     void delivery.send(request('leaving'), []);
     await vi.advanceTimersByTimeAsync(0);
@@ -554,9 +559,7 @@ describe('createDelivery: page hide', () => {
       new Promise<EdgeAnswer>(
         (_, reject) => void fails.push(() => reject(new Error(`${req.requestId} aborted`))),
       );
-    const remembered: Record<string, string> = {};
-    const remember = (name: string, value?: string) =>
-      value === undefined ? (remembered[name] ?? null) : void (remembered[name] = value);
+    const { remembered, remember } = rememberInMemory();
     const { delivery, store } = setup([], {}, { transport, remember });
     void delivery.send(request('leaving'), []);
     await vi.advanceTimersByTimeAsync(0);
@@ -578,9 +581,7 @@ describe('createDelivery: page hide', () => {
 
   it('keeps it for the next page while the Edge Network has failed lately, on any page of the site', async () => {
     const { transport } = heldTransport();
-    const remembered: Record<string, string> = { failedAt: String(Date.now() - 1000) };
-    const remember = (name: string, value?: string) =>
-      value === undefined ? (remembered[name] ?? null) : void (remembered[name] = value);
+    const { remember } = rememberInMemory({ failedAt: String(Date.now() - 1000) });
     const { delivery, store } = setup([], {}, { transport, remember });
     void delivery.send(request('leaving'), []);
     await vi.advanceTimersByTimeAsync(0);
