@@ -23,6 +23,20 @@ describe('the ES module on Node 20', () => {
     expect(types).not.toMatch(/from '\.\.?\//);
   });
 
+  it('sends to the authenticated Server API host with credentials, to the Edge Network host without (Adobe: server.adobedc.net)', () => {
+    const auth = { accessToken: 'token-1', apiKey: 'key-1', orgId: 'ORG@AdobeOrg' };
+    expect(lib.createEdgeCollector({ datastreamId: DATASTREAM, auth }).config.edgeUrl).toBe(
+      'https://server.adobedc.net',
+    );
+    expect(lib.createEdgeCollector({ datastreamId: DATASTREAM }).config.edgeUrl).toBe(
+      'https://edge.adobedc.net',
+    );
+    // A URL that is given wins, with credentials too (the emulator, a proxy).
+    expect(
+      lib.createEdgeCollector({ datastreamId: DATASTREAM, edgeUrl: server.origin, auth }).config.edgeUrl,
+    ).toBe(server.origin);
+  });
+
   it('sends a server-side event with the Server API headers and a hashed e-mail', async () => {
     const collector = lib.createEdgeCollector({
       datastreamId: DATASTREAM,
