@@ -4,7 +4,7 @@
 // bench/results/latest.json.
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -82,6 +82,13 @@ const scripts = Object.fromEntries(contestants.map((contestant) => [contestant.i
 const server = await startBenchServer(createCertificate([PAGE_HOST, EDGE_HOST]));
 server.serve('/favicon.ico', 'image/x-icon', Buffer.alloc(0));
 server.serve('/baseline.html', 'text/html', baselinePage());
+// Our scripts' add-ons, next to them as a site hosts them: a page view's answer loads the cookie writer.
+for (const name of ['state', 'tabs', 'consent', 'linkClicks', 'streaming'])
+  server.serve(
+    `/edge-collector.${name}.min.js`,
+    'text/javascript',
+    readFileSync(`dist/edge-collector.${name}.min.js`),
+  );
 for (const contestant of contestants) {
   if (contestant.file) {
     server.serve(contestant.scriptPath, 'text/javascript', scripts[contestant.id]);

@@ -15,7 +15,8 @@ const EMAIL_DIGEST = createHash('sha256').update(EMAIL.trim().toLowerCase()).dig
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
-const ourConfigure = `edgeCollector('configure', { datastreamId: '${DATASTREAM_ID}', edgeUrl: 'https://${EDGE_HOST}', edgeBasePath: 'ee' });`;
+// Link tracking off, as alloy's click collection is below: the page views are what is compared.
+const ourConfigure = `edgeCollector('configure', { datastreamId: '${DATASTREAM_ID}', edgeUrl: 'https://${EDGE_HOST}', edgeBasePath: 'ee', clickCollectionEnabled: false });`;
 
 /** One of our standalone scripts; `file` is relative to the checkout, or absolute (`--compare`). */
 export function ourContestant(id, label, file) {
@@ -49,7 +50,7 @@ const alloyConfig = {
   edgeBasePath: 'ee',
   defaultConsent: 'in',
   thirdPartyCookiesEnabled: false,
-  // Our collector collects no clicks; alloy's click collection would add listeners and events.
+  // Off for both (see ourConfigure): click collection adds listeners, and events of its own.
   clickCollectionEnabled: false,
 };
 
