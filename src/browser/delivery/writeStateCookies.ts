@@ -5,7 +5,7 @@ import type { StateEntry } from '../../core/delivery/readHandles';
  * domain (`example.com` of `www.example.com`) that accepts a cookie, since a public suffix
  * (`co.uk`) refuses one. `''` where none does (localhost, an IP address): cookies stay host-only.
  */
-export function findCookieDomain(): string {
+function findCookieDomain(): string {
   const labels = location.hostname.split('.');
   for (let i = labels.length - 2; i >= 0; i--) {
     const domain = labels.slice(i).join('.');

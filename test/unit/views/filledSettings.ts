@@ -86,3 +86,10 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     value: '%order total%',
   },
 };
+
+/** The least a Stream record action holds before its record: where it streams, as raw data. */
+export const BARE_RAW_STREAM = {
+  inletUrl: 'https://dcs.adobedc.net/collection/667b41cf',
+  flowId: 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2',
+  dataType: 'raw',
+};

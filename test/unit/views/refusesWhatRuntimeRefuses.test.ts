@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readConsentStandards } from '../../../src/core/consent/readConsentStandards';
 import { readConsentSettings } from '../../../src/tags/readConsentSettings';
 import { errorOf, input, loadView, type } from './loadView';
+import { BARE_RAW_STREAM } from './filledSettings';
 
 const choose = (name: string, value: string) => {
   const select = document.querySelector<HTMLSelectElement>(`[data-field="${name}"] select`)!;
@@ -105,11 +106,7 @@ describe('D8: views refuse what would break at run time', () => {
   it('Stream record: a record is required', async () => {
     const { methods } = await loadView('streamRecord');
     methods.init({
-      settings: {
-        inletUrl: 'https://dcs.adobedc.net/collection/667b41cf',
-        flowId: 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2',
-        dataType: 'raw',
-      },
+      settings: { ...BARE_RAW_STREAM },
     });
     expect(methods.validate()).toBe(false);
     expect(errorOf('record')).toMatch(/Record is required/);

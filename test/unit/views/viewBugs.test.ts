@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSettingsValidator } from '../../../views/shared/schemaErrors';
 import { errorOf, input, loadView, type, VIEW_NAMES } from './loadView';
+import { BARE_RAW_STREAM } from './filledSettings';
 
 // One test per bug of issue 12 (B1–B8; B5, a style, is checked in Chromium: test/browser/turbine.test.ts).
 
@@ -54,11 +55,7 @@ describe('B3: re-saving keeps what the runtime does for a missing setting', () =
   it('Stream record saved without hashEmails (Reactor API) re-saves with hashing on', async () => {
     const { methods } = await loadView('streamRecord');
     methods.init({
-      settings: {
-        inletUrl: 'https://dcs.adobedc.net/collection/667b41cf',
-        flowId: 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2',
-        dataType: 'raw',
-      },
+      settings: { ...BARE_RAW_STREAM },
     });
     expect(methods.getSettings().hashEmails).toBe(true);
   });
@@ -67,12 +64,7 @@ describe('B3: re-saving keeps what the runtime does for a missing setting', () =
 describe('B4: an XDM stream needs its schema $id and dataset in the view, as in the schema', () => {
   it('flags both beside their fields; raw data does not need them', async () => {
     const { methods } = await loadView('streamRecord');
-    const settings = {
-      inletUrl: 'https://dcs.adobedc.net/collection/667b41cf',
-      flowId: 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2',
-      dataType: 'xdm',
-      record: { _id: 'p-1' },
-    };
+    const settings = { ...BARE_RAW_STREAM, dataType: 'xdm', record: { _id: 'p-1' } };
     methods.init({ settings });
     expect(methods.validate()).toBe(false);
     expect(errorOf('schemaId')).toBe('Schema $id is required here.');
