@@ -79,8 +79,13 @@ edgeCollector('sendPageView', { data: { 'key.person@example.com': ['\u00e4@examp
     await context.close();
 
     expect(stored).toContain('[redacted-email]');
-    for (const leak of ['ada', 'grace', 'müller', 'person@', 'ä@'])
-      expect(stored.toLowerCase()).not.toContain(leak);
+    // The collector's random ids (UUIDs, the owner's base-36 id) cannot carry an address, but may
+    // spell "ada" by chance (an eventId of …-bada59…): they are left out of the search, nothing else.
+    const content = stored
+      .toLowerCase()
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+      .replace(/\\?"owner\\?":\\?"[0-9a-z]+/g, '<owner>');
+    for (const leak of ['ada', 'grace', 'müller', 'person@', 'ä@']) expect(content).not.toContain(leak);
     expect(edge.requests.filter((r) => r.url.searchParams.get('dataStreamId') === datastreamId)).toEqual([]);
   });
   it('sends and queues objects as JSON writes them, cleaned: URL, toJSON, class instance, boxed string, on-before-send, encoded dots', async () => {
