@@ -62,6 +62,9 @@ export function createHttpServer(
 export function clientErrorHandler(limits: ServerLimits, rejections: RejectionLog) {
   return (error: NodeJS.ErrnoException, socket: Socket): void => {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    // A connection that never sent a byte requested nothing (a browser's preconnect left idle):
+    // it is closed, not listed as a refused request.
+    if (socket.bytesRead === 0) return void socket.destroy();
     const status = clientErrorStatus(error.code);
     const title = STATUS_CODES[status]!;
     const detail =

@@ -21,6 +21,23 @@ const post = (origin: string, body: string) =>
   fetch(`${origin}/ee/v2/interact?dataStreamId=${DATASTREAM}`, { method: 'POST', body });
 
 describe('B7: slow and too many clients', () => {
+  it('closes a connection that sends nothing within the request timeout, without listing a refusal', async () => {
+    const emulator = await startEmulator({
+      port: 0,
+      datastreams,
+      limits: { requestTimeoutMs: 300, headersTimeoutMs: 300 },
+    });
+    try {
+      // As a browser's preconnect: opened, then idle. It requested nothing, so nothing was refused.
+      const idle = openSocket(emulator.port, '');
+      expect(await idle.closed).toBe('');
+      const { rejections } = await (await fetch(`${emulator.origin}/api/rejections`)).json();
+      expect(rejections).toEqual([]);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('answers a dripping body with a 408 problem after the request timeout, and caps connections', async () => {
     const emulator = await startEmulator({
       port: 0,
