@@ -194,8 +194,8 @@ export async function registerApiRoutes(
         ),
     });
     client.send('hello', { ...store.stats(), origin: context.origin() });
-    const onChange = (change: StoreChange) =>
-      client.send(change.type, change.type === 'cleared' ? {} : change.event);
+    const onChange = ({ type, ...change }: StoreChange) =>
+      client.send(type, 'event' in change ? change.event : change);
     const onRejection = (rejection: Rejection) => client.send('rejected', rejection);
     const unsubscribe = store.subscribe(onChange);
     const stopRejections = context.rejections.subscribe(onRejection);

@@ -24,9 +24,10 @@ export interface Validation {
   schemaViolations: SchemaViolation[];
 }
 
-/** What else a check may use: the request's headers (checked for addresses) and the XDM validator. */
+/** What else a check may use: what the request's headers leak, the XDM validator, the report budget. */
 export interface ValidationContext {
-  headers?: Record<string, string | string[] | undefined>;
+  /** Paths of the request's headers that hold a plain address (`headers.referer`), found once a request (createRequestChecks). */
+  headerEmails?: string[];
   /** Default: the emulator's own, built from the vendored adobe/xdm schemas. */
   schemas?: XdmValidator;
   /** The entries the request may still list, shared by its events; default: a request's worth for this event alone. */
@@ -178,7 +179,7 @@ export function validateEvent(
     if (xdm.identityMap !== undefined) checkIdentityMap(xdm.identityMap, findings);
     schemaViolations = checkSchemas(xdm, kind, findings, context.schemas);
   }
-  const plainEmails = [...findPlainEmails(payload), ...findPlainEmails(context.headers ?? {}, 'headers')];
+  const plainEmails = [...findPlainEmails(payload), ...(context.headerEmails ?? [])];
   for (const path of plainEmails) {
     findings.push({
       severity: 'privacy',

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
+import { isObject } from '../http/isObject';
 import { parseJson } from '../http/parseJson';
 import { ProblemError } from '../http/ProblemError';
 import { readFastifyError } from '../http/sendProblem';
@@ -8,9 +9,7 @@ import { edgeRequestId } from './edgeRequestId';
 /** The Edge Network takes at most 64 KB a request. */
 export const EDGE_BODY_LIMIT = 64 * 1024;
 
-/** A JSON object (not an array, not null). */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+export { isObject };
 
 /** Parses an Edge Network request's body; refuses an empty one (`0109-408`) or one that is not a JSON object (`0101-400`). */
 export function readEdgeBody(body: unknown, requestId: string): Record<string, unknown> {

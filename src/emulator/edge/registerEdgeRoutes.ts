@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createReportBudget } from '../checks/createReportBudget';
+import { createRequestChecks } from '../checks/createRequestChecks';
 import { validateEvent } from '../checks/validateEvent';
+import { LIVE_EVENTS_PER_REQUEST } from '../http/limits';
 import { eventIdOf } from '../storage/eventIdOf';
+import { eventTypeOf } from '../storage/eventTypeOf';
 import { answerOptedOut, findOptOut } from '../consent/answerOptedOut';
 import { decideConsent, eventConsentEntries } from '../consent/decideConsent';
 import type { EmulatorContext, RoutePluginOptions } from '../EmulatorContext';
@@ -9,7 +11,7 @@ import { applyFault } from '../faults/applyFault';
 import { pickHeaders } from '../http/pickHeaders';
 import { ProblemError } from '../http/ProblemError';
 import { notFoundHandler, pathOf, problemHandler } from '../http/sendProblem';
-import type { NewEvent } from '../storage/createEventStore';
+import type { NewEvent, StoredEvent } from '../storage/createEventStore';
 import { answerEdge, edgeFaultProblem } from './answerEdge';
 import { buildEdgeHandles, setCookieHeaders, stateEntriesFor } from './buildEdgeHandles';
 import { checkRequestId, edgeRequestId, sentRequestId } from './edgeRequestId';
@@ -38,7 +40,26 @@ function successStatus(variant: Variant, query: Record<string, unknown>): number
   return variant.version === 'v1' || query.silent === 'true' ? 204 : 202;
 }
 
-/** Stores the events of a request (checked, `_id` given where missing) and logs each. */
+/** Logs what one request stored: a line an event, the first LIVE_EVENTS_PER_REQUEST of a larger request and a summary. */
+function logStored(context: EmulatorContext, endpoint: string, requestId: string, stored: StoredEvent[]) {
+  const listed = stored.slice(0, LIVE_EVENTS_PER_REQUEST);
+  for (const event of listed) {
+    const flag = event.validation.plainEmails.length
+      ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}`
+      : event.validation.ok
+        ? ''
+        : '  (invalid: see the inspector)';
+    context.log(`accepted ${endpoint} ${event.eventType ?? '(no eventType)'} requestId=${requestId}${flag}`);
+  }
+  const rest = stored.slice(listed.length);
+  if (!rest.length) return;
+  const leaks = rest.filter((event) => event.validation.plainEmails.length).length;
+  context.log(
+    `accepted ${endpoint} ${rest.length} more event(s) requestId=${requestId}${leaks ? `  !! PLAIN E-MAIL in ${leaks} of them` : ''}`,
+  );
+}
+
+/** Stores the events of a request (checked, `_id` given where missing) and logs them. */
 async function storeEvents(
   context: EmulatorContext,
   request: FastifyRequest,
@@ -54,8 +75,8 @@ async function storeEvents(
   const receivedTimeMs = Date.now();
   const headers = pickHeaders(request.headers);
   // One allowance of listed findings for the whole request, however many events it holds.
-  const checks = { headers: request.headers, budget: createReportBudget() };
-  const records: NewEvent[] = events.map(({ xdm, data }) => ({
+  const checks = createRequestChecks(request.headers);
+  const records: NewEvent[] = events.map(({ xdm, data, madeId }) => ({
     receivedTimeMs,
     source: 'edge',
     endpoint: meta.endpoint,
@@ -63,28 +84,27 @@ async function storeEvents(
     answeredRequestId: meta.requestId,
     dataStreamId: meta.dataStreamId,
     eventId: eventIdOf(xdm),
-    eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
+    eventType: eventTypeOf(xdm),
     ecid: meta.visitor.ecid,
     xdm,
     ...(data !== undefined && { data }),
     headers,
-    validation: validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', checks),
+    validation: checks.share(
+      validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', checks),
+    ),
+    madeId,
   }));
   const { stored, duplicates } = await context.store.add(records);
-  for (const event of stored) {
-    const flag = event.validation.plainEmails.length
-      ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}`
-      : event.validation.ok
-        ? ''
-        : '  (invalid: see the inspector)';
+  logStored(context, meta.endpoint, meta.requestId, stored);
+  if (duplicates.length > LIVE_EVENTS_PER_REQUEST)
     context.log(
-      `accepted ${meta.endpoint} ${event.eventType ?? '(no eventType)'} requestId=${meta.requestId}${flag}`,
+      `duplicate ${meta.endpoint} ${duplicates.length} event(s) requestId=${meta.requestId} (not stored again)`,
     );
-  }
-  for (const event of duplicates)
-    context.log(
-      `duplicate ${meta.endpoint} _id=${event.eventId} requestId=${meta.requestId} (not stored again)`,
-    );
+  else
+    for (const event of duplicates)
+      context.log(
+        `duplicate ${meta.endpoint} _id=${event.eventId} requestId=${meta.requestId} (not stored again)`,
+      );
 }
 
 /**

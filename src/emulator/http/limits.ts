@@ -52,3 +52,10 @@ export const MAX_REPORTED_PER_REQUEST = 100;
 
 /** The `Retry-After` (seconds) of a 503 answered because the disk is full: the collector retries it. */
 export const STORAGE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * A request that stores (or repeats) more events than this is announced on the live stream as one
+ * `batch` message (the inspector reloads its newest page) and logged as one summary line: 5,956
+ * events of one 64 KB request would otherwise send the inspector 6 MB and the console 5,956 lines.
+ */
+export const LIVE_EVENTS_PER_REQUEST = 100;

@@ -443,6 +443,8 @@ function connect() {
   });
   on('stored', onStored);
   on('duplicate', onDuplicate);
+  // One request stored (or repeated) more events than are streamed one by one: load the newest page.
+  on('batch', () => void reload());
   on('rejected', onRejected);
   on('cleared', () => {
     selected = undefined;

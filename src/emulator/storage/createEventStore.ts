@@ -3,6 +3,10 @@ import { eventMatches, type EventFilter } from './eventMatches';
 import { pageBySeq, type Page, type PageRequest } from './pageBySeq';
 import { openJsonLinesLog, type LogFileOps, type LogReplay } from './openJsonLinesLog';
 import type { Validation } from '../checks/validateEvent';
+import { isObject } from '../http/isObject';
+import { LIVE_EVENTS_PER_REQUEST } from '../http/limits';
+import { packRequest, type MadeId, type PackedRequest } from './packRequest';
+import { isPackedRequest, unpackRequest } from './unpackRequest';
 
 /** Where an event came in: the Edge Network endpoints or a streaming inlet. */
 export type EventSource = 'edge' | 'inlet';
@@ -40,8 +44,8 @@ export interface StoredEvent {
   duplicates: number;
 }
 
-/** An event about to be stored: everything but what the store assigns. */
-export type NewEvent = Omit<StoredEvent, 'id' | 'seq' | 'duplicates' | 'receivedAt'>;
+/** An event about to be stored: everything but what the store assigns, and the `_id` the emulator made for it, if it did. */
+export type NewEvent = Omit<StoredEvent, 'id' | 'seq' | 'duplicates' | 'receivedAt'> & { madeId?: MadeId };
 
 export type { EventFilter };
 
@@ -49,11 +53,18 @@ export type { PageRequest };
 
 /** What the store tells its listeners (the inspector's live stream). */
 export type StoreChange =
-  { type: 'stored'; event: StoredEvent } | { type: 'duplicate'; event: StoredEvent } | { type: 'cleared' };
+  | { type: 'stored'; event: StoredEvent }
+  | { type: 'duplicate'; event: StoredEvent }
+  /** One request stored or repeated more than LIVE_EVENTS_PER_REQUEST events: told once, in counts. */
+  | { type: 'batch'; stored: number; duplicates: number }
+  | { type: 'cleared' };
 
 /** The durable event store: every accepted event is on disk before `add` resolves. */
 export interface EventStore {
-  /** Stores new events; those whose `_id` is already stored (or earlier in the same call) come back as duplicates. */
+  /**
+   * Stores the events of one request; those whose `_id` is already stored (or earlier in the same
+   * call) come back as duplicates. What the events share is written once (packRequest).
+   */
   add(events: NewEvent[]): Promise<{ stored: StoredEvent[]; duplicates: StoredEvent[] }>;
   list(filter?: EventFilter): StoredEvent[];
   /** A page of the events that match `filter` (cursor = the `seq` of the last event of the previous page). */
@@ -69,20 +80,27 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
-type LogRecord = { t: 'event'; event: StoredEvent } | { t: 'dup'; id: string; requestId: string; at: number };
+/**
+ * A line of `events.jsonl`: a request's events (packed), or the duplicates one request repeated.
+ * `event` and `dup` lines are those of earlier versions (one line per event, per duplicate): they
+ * are still read.
+ */
+type LogRecord =
+  | PackedRequest
+  | { t: 'dups'; requestId: string; at: number; ids: string[] }
+  | { t: 'event'; event: StoredEvent }
+  | { t: 'dup'; id: string; requestId: string; at: number };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** The fields the store and the inspector rely on; a line without them is skipped on replay. */
+/** The fields the store and the inspector rely on; an event without them is skipped on replay. */
 function isStoredEvent(value: unknown): value is StoredEvent {
   return (
     isObject(value) &&
     Number.isSafeInteger(value.seq) &&
     (value.seq as number) > 0 &&
     value.id === String(value.seq) &&
-    typeof value.receivedTimeMs === 'number' &&
+    Number.isFinite(value.receivedTimeMs) &&
     typeof value.receivedAt === 'string' &&
+    value.receivedAt !== '' &&
     (value.source === 'edge' || value.source === 'inlet') &&
     typeof value.endpoint === 'string' &&
     typeof value.requestId === 'string' &&
@@ -95,14 +113,73 @@ function isStoredEvent(value: unknown): value is StoredEvent {
   );
 }
 
+// A request line is unpacked once, when it is checked, and its events kept from there.
+const unpacked = new WeakMap<PackedRequest, StoredEvent[]>();
+
+/** A request line whose every event has the stored shape. */
+function isGoodRequest(value: unknown): value is PackedRequest {
+  if (!isPackedRequest(value)) return false;
+  const events = unpackRequest(value);
+  if (!events.every(isStoredEvent)) return false;
+  unpacked.set(value, events);
+  return true;
+}
+
 const isLogRecord = (value: unknown): value is LogRecord =>
   isObject(value) &&
-  ((value.t === 'event' && isStoredEvent(value.event)) ||
+  (isGoodRequest(value) ||
+    (value.t === 'dups' && Array.isArray(value.ids) && value.ids.every((id) => typeof id === 'string')) ||
+    (value.t === 'event' && isStoredEvent(value.event)) ||
     (value.t === 'dup' && typeof value.id === 'string'));
 
 /** Collaborators of the store: the log's file operations (tests inject failing ones). */
 export interface EventStoreOptions {
   file?: LogFileOps;
+}
+
+/** The events held in memory, with their indexes and counts (what `events.jsonl` replays into). */
+function createEventIndex() {
+  const events: StoredEvent[] = [];
+  const byId = new Map<string, StoredEvent>();
+  const byEventId = new Map<string, StoredEvent>();
+  const counts = { seq: 0, duplicates: 0, problems: 0 };
+  return {
+    events,
+    byId,
+    byEventId,
+    counts,
+    keep(event: StoredEvent) {
+      if (byId.has(event.id)) return; // a repeated line (hand-edited log): keep the first
+      events.push(event);
+      if (!event.validation.ok) counts.problems += 1;
+      byId.set(event.id, event);
+      if (event.eventId) byEventId.set(event.eventId, event);
+      counts.seq = Math.max(counts.seq, event.seq);
+    },
+    /** Counts one more copy of the event with store id `id`. */
+    repeat(id: string) {
+      const original = byId.get(id);
+      if (original) original.duplicates += 1;
+      counts.duplicates += 1;
+      return original;
+    },
+    clear() {
+      events.length = 0;
+      byId.clear();
+      byEventId.clear();
+      counts.duplicates = counts.problems = 0;
+    },
+  };
+}
+
+/** Replays the log's records into `index`, old lines (one per event) and packed ones alike. */
+function replayInto(index: ReturnType<typeof createEventIndex>, records: LogRecord[]): void {
+  for (const record of records) {
+    if (record.t === 'request') for (const event of unpacked.get(record) ?? []) index.keep(event);
+    else if (record.t === 'event') index.keep(record.event);
+    else if (record.t === 'dups') for (const id of record.ids) index.repeat(id);
+    else index.repeat(record.id);
+  }
 }
 
 /** Opens the event store in `dataDir` (`events.jsonl`), replaying what an earlier run accepted. */
@@ -111,84 +188,76 @@ export function createEventStore(dataDir: string, options: EventStoreOptions = {
     accept: isLogRecord,
     file: options.file,
   });
-  const events: StoredEvent[] = [];
-  const byId = new Map<string, StoredEvent>();
-  const byEventId = new Map<string, StoredEvent>();
+  const index = createEventIndex();
+  replayInto(index, replay.records);
+  const { events, byId, byEventId, counts } = index;
   // `_id`s promised to a write that is still in flight: a concurrent copy is a duplicate too.
   const pending = new Set<string>();
   const listeners = new Set<(change: StoreChange) => void>();
-  let seq = 0;
-  let duplicateCount = 0;
-  let problemCount = 0;
-
-  const keep = (event: StoredEvent) => {
-    if (byId.has(event.id)) return; // a repeated line (hand-edited log): keep the first
-    events.push(event);
-    if (!event.validation.ok) problemCount += 1;
-    byId.set(event.id, event);
-    if (event.eventId) byEventId.set(event.eventId, event);
-    seq = Math.max(seq, event.seq);
-  };
-  for (const record of replay.records) {
-    if (record.t === 'event') keep(record.event);
-    else if (record.t === 'dup') {
-      const original = byId.get(record.id);
-      if (original) original.duplicates += 1;
-      duplicateCount += 1;
-    }
-  }
   const emit = (change: StoreChange) => {
     for (const listener of listeners) listener(change);
+  };
+  /** Tells listeners of each event, or of them all at once when one request brought many. */
+  const announce = (type: 'stored' | 'duplicate', changed: StoredEvent[]) => {
+    if (changed.length > LIVE_EVENTS_PER_REQUEST)
+      emit({
+        type: 'batch',
+        stored: type === 'stored' ? changed.length : 0,
+        duplicates: type === 'duplicate' ? changed.length : 0,
+      });
+    else for (const event of changed) emit({ type, event });
+  };
+
+  /** Writes the new events of one request as one packed line, then keeps them. */
+  const storeFresh = async (fresh: StoredEvent[], madeIds: Array<MadeId | undefined>) => {
+    try {
+      if (fresh.length) await log.append(packRequest(fresh, madeIds));
+    } finally {
+      for (const event of fresh) if (event.eventId) pending.delete(event.eventId);
+    }
+    for (const event of fresh) index.keep(event);
+    announce('stored', fresh);
+  };
+
+  /** Counts the copies of stored events one request repeated (one line for all of them). */
+  const storeRepeats = async (repeats: Array<{ eventId: string; requestId: string }>) => {
+    // A duplicate whose original was still in flight is resolved once that write settled.
+    const originals = repeats
+      .map(({ eventId }) => byEventId.get(eventId))
+      .filter((event) => event !== undefined);
+    if (!originals.length) return [];
+    const ids = originals.map((event) => event.id);
+    await log.append({ t: 'dups', requestId: repeats[0]!.requestId, at: Date.now(), ids });
+    for (const id of ids) index.repeat(id);
+    announce('duplicate', originals);
+    return originals;
   };
 
   return {
     async add(incoming) {
       const fresh: StoredEvent[] = [];
-      const duplicateOf: Array<{ original: () => StoredEvent | undefined; requestId: string }> = [];
-      for (const candidate of incoming) {
+      const madeIds: Array<MadeId | undefined> = [];
+      const repeats: Array<{ eventId: string; requestId: string }> = [];
+      for (const { madeId, ...candidate } of incoming) {
         const eventId = candidate.eventId;
         if (eventId && (byEventId.has(eventId) || pending.has(eventId))) {
-          duplicateOf.push({ original: () => byEventId.get(eventId), requestId: candidate.requestId });
+          repeats.push({ eventId, requestId: candidate.requestId });
           continue;
         }
         if (eventId) pending.add(eventId);
-        seq += 1;
+        counts.seq += 1;
+        const received = new Date(candidate.receivedTimeMs).toISOString();
         fresh.push({
           ...candidate,
-          id: String(seq),
-          seq,
-          receivedAt: new Date(candidate.receivedTimeMs).toISOString(),
+          id: String(counts.seq),
+          seq: counts.seq,
+          receivedAt: received,
           duplicates: 0,
         });
+        madeIds.push(madeId);
       }
-      try {
-        // A duplicate whose original is still in flight is resolved after that write settles.
-        const records: LogRecord[] = fresh.map((event) => ({ t: 'event', event }));
-        await log.append(...records);
-      } finally {
-        for (const event of fresh) if (event.eventId) pending.delete(event.eventId);
-      }
-      for (const event of fresh) {
-        keep(event);
-        emit({ type: 'stored', event });
-      }
-      const duplicates: StoredEvent[] = [];
-      const dupRecords: LogRecord[] = [];
-      for (const { original, requestId } of duplicateOf) {
-        const event = original();
-        if (!event) continue;
-        dupRecords.push({ t: 'dup', id: event.id, requestId, at: Date.now() });
-        duplicates.push(event);
-      }
-      if (dupRecords.length) {
-        await log.append(...dupRecords);
-        for (const event of duplicates) {
-          event.duplicates += 1;
-          duplicateCount += 1;
-          emit({ type: 'duplicate', event });
-        }
-      }
-      return { stored: fresh, duplicates };
+      await storeFresh(fresh, madeIds);
+      return { stored: fresh, duplicates: await storeRepeats(repeats) };
     },
     list: (filter = {}) => events.filter((event) => eventMatches(event, filter)),
     page: (filter, request) =>
@@ -199,14 +268,10 @@ export function createEventStore(dataDir: string, options: EventStoreOptions = {
     get: (id) => byId.get(id) ?? byEventId.get(id),
     async clear() {
       await log.truncate();
-      events.length = 0;
-      byId.clear();
-      byEventId.clear();
-      duplicateCount = 0;
-      problemCount = 0;
+      index.clear();
       emit({ type: 'cleared' });
     },
-    stats: () => ({ events: events.length, duplicates: duplicateCount, problems: problemCount }),
+    stats: () => ({ events: events.length, duplicates: counts.duplicates, problems: counts.problems }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

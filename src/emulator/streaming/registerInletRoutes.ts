@@ -18,9 +18,11 @@ import {
   problemHandler,
   readFastifyError,
 } from '../http/sendProblem';
-import { createReportBudget } from '../checks/createReportBudget';
-import { validateEvent, type RecordKind, type ValidationContext } from '../checks/validateEvent';
+import { createRequestChecks, type RequestChecks } from '../checks/createRequestChecks';
+import { validateEvent, type RecordKind } from '../checks/validateEvent';
+import { isObject } from '../http/isObject';
 import { eventIdOf } from '../storage/eventIdOf';
+import { eventTypeOf } from '../storage/eventTypeOf';
 import { syncValidationProblem } from './syncValidationProblem';
 import { applyFault, type FaultProblem } from '../faults/applyFault';
 
@@ -48,8 +50,6 @@ export function createXactionId(now = Date.now()): string {
   return `${now}:${xactionCounter}:${randomInt(0, 1000)}`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 const BEARER = /^Bearer\s+\S+$/i;
 
 /** The inlet of a request (404 if unknown) after its bearer token is checked (401) when it needs one. */
@@ -100,7 +100,7 @@ function readRecord(
   headerFlowId: unknown,
   xactionId: string,
   base: Omit<NewEvent, 'xdm' | 'validation' | 'xactionId'>,
-  checks: ValidationContext,
+  checks: RequestChecks,
 ): NewEvent {
   // Depth first: JSON.stringify of a record nested 100,000 levels deep would exhaust the stack.
   if (exceedsDepth(message, MAX_JSON_DEPTH))
@@ -113,19 +113,20 @@ function readRecord(
     connection.dataType === 'xdm'
       ? readEnvelope({ context, connection, message, headerFlowId, xactionId })
       : readRaw({ context, connection, message, headerFlowId, xactionId });
-  const validation = validateEvent(xdm, message, kind, checks);
-  for (const attribute of missing)
-    validation.findings.push({
-      severity: 'warning',
-      path: `raw.${attribute}`,
-      message: 'the mapping reads this attribute but the record does not have it',
-    });
+  const checked = validateEvent(xdm, message, kind, checks);
+  const unmapped = missing.map((attribute) => ({
+    severity: 'warning' as const,
+    path: `raw.${attribute}`,
+    message: 'the mapping reads this attribute but the record does not have it',
+  }));
+  const validation = checks.share({ ...checked, findings: [...checked.findings, ...unmapped] });
   return {
     ...base,
     xactionId,
     flowId: flow.id,
     eventId: eventIdOf(xdm),
-    eventType: typeof xdm.eventType === 'string' ? xdm.eventType : undefined,
+    eventType: eventTypeOf(xdm),
+    // An XDM record's xdm is its envelope's body.xdmEntity: the store writes it once (packRequest).
     xdm,
     raw: message,
     validation,
@@ -251,9 +252,15 @@ export async function registerInletRoutes(
       ...baseOf(request, connection, receivedTimeMs),
       requestId: (request.headers['x-request-id'] as string | undefined) ?? xactionId,
     };
-    const record = readRecord(context, connection, parsed.value, flowIdOf(request), xactionId, base, {
-      headers: request.headers,
-    });
+    const record = readRecord(
+      context,
+      connection,
+      parsed.value,
+      flowIdOf(request),
+      xactionId,
+      base,
+      createRequestChecks(request.headers),
+    );
     // ?syncValidation=true: an invalid record is refused and dropped, a valid one says it passed.
     const syncValidation = (request.query as Record<string, unknown>).syncValidation === 'true';
     if (syncValidation && !record.validation.ok)
@@ -299,7 +306,7 @@ export async function registerInletRoutes(
     const base = baseOf(request, connection, receivedTimeMs);
     const responses: Array<Record<string, unknown>> = [];
     const records: NewEvent[] = [];
-    const checks = { headers: request.headers, budget: createReportBudget() };
+    const checks = createRequestChecks(request.headers);
     messages.forEach((message, index) => {
       // Each record's id is the batch's with its index (`<batchId>:<i>`), as Adobe answers them.
       const xactionId = `${batchXaction}:${index}`;

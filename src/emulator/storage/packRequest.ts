@@ -1,0 +1,151 @@
+import type { Validation } from '../checks/validateEvent';
+import { isObject } from '../http/isObject';
+import { eventIdOf } from './eventIdOf';
+import { eventTypeOf } from './eventTypeOf';
+import { madeEventId } from './madeEventId';
+import type { StoredEvent } from './createEventStore';
+
+/** The `_id` the emulator made for an event that sent none: the `index`-th of the request's `base` (madeEventId). */
+export interface MadeId {
+  base: string;
+  index: number;
+}
+
+/** One event of a {@link PackedRequest}: only what is its own. */
+export type PackedEvent = Partial<Omit<StoredEvent, 'validation' | 'eventId' | 'eventType'>> & {
+  /** The index of its validation in the request's table; 0 when left out. */
+  validation?: number;
+  /** Its `_id` was made by the emulator: `madeEventId(madeIdBase, madeId)`, written in front of `xdm`. */
+  madeId?: number;
+  /** Its `xdm` is (the same object as) the record as received, or its envelope's entity: not written twice. */
+  xdmFrom?: XdmSource;
+  /** Written only when it is not what `xdm` says (`null` for none). */
+  eventId?: string | null;
+  eventType?: string | null;
+};
+
+/**
+ * One request's events as one line of `events.jsonl`: what they share (headers, ids, endpoint,
+ * time) once, their distinct validations once, and each event's own part. Issue 23: a 64 KB
+ * request of 5,956 empty events stored 6.37 MB when each event carried all of it.
+ */
+export interface PackedRequest {
+  t: 'request';
+  /** The `seq` of the first event; the others follow one by one. */
+  firstSeq: number;
+  /** The fields whose value is the same in every event of the request. */
+  shared: Partial<StoredEvent>;
+  /** The distinct validations, the most used first. */
+  validations: Validation[];
+  /** The UUID the made `_id`s derive from, when the emulator made any. */
+  madeIdBase?: string;
+  events: PackedEvent[];
+}
+
+/** The fields written by their own rule, never as a shared or own field. */
+const OWN_RULE = new Set([
+  'xdm',
+  'validation',
+  'eventId',
+  'eventType',
+  'id',
+  'seq',
+  'receivedAt',
+  'duplicates',
+]);
+
+/** True when `value` is `first`, or (for objects) the same JSON; `firstText` is `first`'s JSON, made once. */
+const sameValue = (value: unknown, first: unknown, firstText: () => string) =>
+  value === first || (typeof value === 'object' && value !== null && JSON.stringify(value) === firstText());
+
+/** The fields of `events` (other than those with their own rule) that hold one value in all of them. */
+function sharedFields(events: StoredEvent[]): Partial<StoredEvent> {
+  const shared: Record<string, unknown> = {};
+  const names = new Set<string>();
+  for (const event of events) for (const name in event) if (!OWN_RULE.has(name)) names.add(name);
+  for (const name of names) {
+    const fieldOf = (event: StoredEvent) => (event as unknown as Record<string, unknown>)[name];
+    const first = fieldOf(events[0]!);
+    let text: string | undefined;
+    const firstText = () => (text ??= JSON.stringify(first));
+    if (events.every((event) => sameValue(fieldOf(event), first, firstText))) shared[name] = first;
+  }
+  return shared as Partial<StoredEvent>;
+}
+
+/**
+ * The distinct validations of `events` (by object: a request's checks share equal ones,
+ * createRequestChecks), the most used first, and each event's index into them.
+ */
+function validationTable(events: StoredEvent[]): { validations: Validation[]; indexes: number[] } {
+  const entries = new Map<Validation, { uses: number; index: number }>();
+  const used = events.map((event) => {
+    let entry = entries.get(event.validation);
+    if (!entry) entries.set(event.validation, (entry = { uses: 0, index: entries.size }));
+    entry.uses += 1;
+    return entry;
+  });
+  const ordered = [...entries].sort(([, a], [, b]) => b.uses - a.uses || a.index - b.index);
+  ordered.forEach(([, entry], index) => (entry.index = index));
+  return {
+    validations: ordered.map(([validation]) => validation),
+    indexes: used.map((entry) => entry.index),
+  };
+}
+
+/** Where in `raw` an inlet record's `xdm` is: the XDM envelope's entity, or the record itself (a raw inlet without mapping). */
+export type XdmSource = 'raw' | 'raw.body.xdmEntity';
+
+/** Where `xdm` is the very object of `raw` (or of its envelope's entity), if it is. */
+function xdmSource(xdm: unknown, raw: unknown): XdmSource | undefined {
+  if (!isObject(xdm) || !isObject(raw)) return undefined;
+  if (xdm === raw) return 'raw';
+  return isObject(raw.body) && raw.body.xdmEntity === xdm ? 'raw.body.xdmEntity' : undefined;
+}
+
+/** The part of one event that is its own: what it does not share, with derived fields left out. */
+function packEvent(
+  event: StoredEvent,
+  shared: Partial<StoredEvent>,
+  validation: number,
+  madeId: MadeId | undefined,
+): PackedEvent {
+  const packed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(event))
+    if (!OWN_RULE.has(name) && !(name in shared)) packed[name] = value;
+  if (madeId && isObject(event.xdm) && event.xdm._id === madeEventId(madeId.base, madeId.index)) {
+    const sent = { ...event.xdm };
+    delete sent._id;
+    Object.assign(packed, { xdm: sent, madeId: madeId.index });
+  } else {
+    const from = xdmSource(event.xdm, event.raw);
+    if (from) packed.xdmFrom = from;
+    else packed.xdm = event.xdm;
+  }
+  if (event.eventId !== eventIdOf(event.xdm)) packed.eventId = event.eventId ?? null;
+  if (event.eventType !== eventTypeOf(event.xdm)) packed.eventType = event.eventType ?? null;
+  if (validation) packed.validation = validation;
+  return packed as PackedEvent;
+}
+
+/**
+ * Packs the events one request stored (consecutive `seq`s, in order) into one log line. `madeIds`
+ * gives, by event, the `_id` the emulator made; events of one base are written without it.
+ */
+export function packRequest(events: StoredEvent[], madeIds: Array<MadeId | undefined> = []): PackedRequest {
+  const shared = sharedFields(events);
+  const { validations, indexes } = validationTable(events);
+  const madeIdBase = madeIds.find(Boolean)?.base;
+  const packed = events.map((event, position) => {
+    const madeId = madeIds[position];
+    return packEvent(event, shared, indexes[position]!, madeId?.base === madeIdBase ? madeId : undefined);
+  });
+  return {
+    t: 'request',
+    firstSeq: events[0]!.seq,
+    shared,
+    validations,
+    ...(madeIdBase !== undefined && { madeIdBase }),
+    events: packed,
+  };
+}
