@@ -1,4 +1,4 @@
-import { parseCliArgs, USAGE } from './parseCliArgs';
+import { EMULATOR_BIN, parseCliArgs, USAGE } from './parseCliArgs';
 import { readFileSync } from 'node:fs';
 import { readFaultsFile } from './faults/readFaultsFile';
 import { createSelfSignedCertificate } from './http/createSelfSignedCertificate';
@@ -13,14 +13,14 @@ function readTls(options: CliOptions) {
   return createSelfSignedCertificate(options.dataDir);
 }
 
-// `node dist/emulator/cli.js`: starts the emulator, prints where everything is, and closes
+// `edge-collector-emulator` (`npx edge-collector-emulator`): starts the emulator, prints where everything is, and closes
 // cleanly (store flushed) on Ctrl+C or SIGTERM.
 async function main() {
   let options;
   try {
     options = parseCliArgs(process.argv.slice(2), process.env);
   } catch (error) {
-    console.error(`edge-emulator: ${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${EMULATOR_BIN}: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }
   if (options.help) {
@@ -46,7 +46,7 @@ async function main() {
       code === 'EADDRINUSE'
         ? `port ${options.port} is in use: stop the other process or pass --port <n> (0 takes a free port)`
         : (error as Error).message;
-    console.error(`edge-emulator: ${message}`);
+    console.error(`${EMULATOR_BIN}: ${message}`);
     process.exit(1);
   }
   const { origin, demo } = emulator;
@@ -79,7 +79,7 @@ async function main() {
     emulator.close().then(
       () => process.exit(0),
       (error) => {
-        console.error(`edge-emulator: could not close cleanly: ${(error as Error).message}`);
+        console.error(`${EMULATOR_BIN}: could not close cleanly: ${(error as Error).message}`);
         process.exit(1);
       },
     );

@@ -1,4 +1,7 @@
-/** The command line of `node dist/emulator/cli.js`, read. */
+/** The emulator's command, as the package's `bin` names it. */
+export const EMULATOR_BIN = 'edge-collector-emulator';
+
+/** The command line of `edge-collector-emulator` (dist/emulator/cli.js), read. */
 export interface CliOptions {
   port: number;
   dataDir: string;
@@ -16,7 +19,8 @@ export interface CliOptions {
 }
 
 /** What `--help` prints. */
-export const USAGE = `Usage: node dist/emulator/cli.js [options]
+export const USAGE = `Usage: ${EMULATOR_BIN} [options]
+       npx ${EMULATOR_BIN} [options]    (in a project that installed edge-collector)
 
   --port <n>            port on 127.0.0.1 (default: $PORT or 4100; 0 takes a free port)
   --data-dir <dir>      where events and configuration are kept (default: ./.emulator-data)

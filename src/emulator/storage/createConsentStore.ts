@@ -36,7 +36,7 @@ export interface ConsentStore {
   /** How many visitors are kept, and how many were dropped (oldest first) to stay within the bounds. */
   stats(): { visitors: number; dropped: number };
   /** What reading `consent.jsonl` at start found. */
-  replay: LogReplay<ConsentRecord>;
+  replay: Omit<LogReplay<unknown>, 'records'>;
   close(): Promise<void>;
 }
 
@@ -50,6 +50,20 @@ export interface ConsentStoreBounds {
 export const CONSENT_STORE_BOUNDS: ConsentStoreBounds = { maxVisitors: 1000, maxBytes: 4 * 1024 * 1024 };
 
 const keyOf = (orgId: string, ecid: string) => `${orgId} ${ecid}`;
+
+/**
+ * The first line of a rewritten log: how many visitors had been dropped before it, so that
+ * `dropped` outlives the rewrite and a restart (the lines after it replay the later drops).
+ */
+interface DroppedBefore {
+  t: 'dropped';
+  count: number;
+}
+
+const isDroppedBefore = (value: unknown): value is DroppedBefore =>
+  (value as Partial<DroppedBefore> | null)?.t === 'dropped' &&
+  Number.isSafeInteger((value as DroppedBefore).count) &&
+  (value as DroppedBefore).count >= 0;
 
 /** A replayed line is kept only with the fields the event routes rely on. */
 const isConsentRecord = (value: unknown): value is ConsentRecord => {
@@ -71,8 +85,9 @@ export function createConsentStore(
   dataDir: string,
   { bounds = CONSENT_STORE_BOUNDS, file }: { bounds?: ConsentStoreBounds; file?: LogFileOps } = {},
 ): ConsentStore {
-  const { log, replay } = openJsonLinesLog<ConsentRecord>(join(dataDir, 'consent.jsonl'), {
-    accept: isConsentRecord,
+  const { log, replay } = openJsonLinesLog<ConsentRecord | DroppedBefore>(join(dataDir, 'consent.jsonl'), {
+    accept: (value): value is ConsentRecord | DroppedBefore =>
+      isDroppedBefore(value) || isConsentRecord(value),
     file,
   });
   const latest = new Map<string, { record: ConsentRecord; bytes: number }>();
@@ -100,13 +115,14 @@ export function createConsentStore(
   };
   // Lines of earlier runs without a seq (before it existed) are numbered in file order.
   for (const record of replay.records)
-    keep({ ...record, seq: Number.isSafeInteger(record.seq) ? record.seq : seq + 1 });
+    if (isDroppedBefore(record)) dropped += record.count;
+    else keep({ ...record, seq: Number.isSafeInteger(record.seq) ? record.seq : seq + 1 });
   const oldestFirst = () => [...latest.values()].map((entry) => entry.record).sort((a, b) => a.seq - b.seq);
   const compact = async () => {
     if (logBytes <= 2 * Math.max(keptBytes, 64 * 1024)) return;
     logBytes = keptBytes;
     // Best effort: should the rewrite fail (a full disk), the log keeps every line and still replays.
-    await log.rewrite(oldestFirst()).catch(() => undefined);
+    await log.rewrite([{ t: 'dropped', count: dropped }, ...oldestFirst()]).catch(() => undefined);
   };
   return {
     async record(fields) {
@@ -121,6 +137,6 @@ export function createConsentStore(
     page: (request) => pageBySeq(oldestFirst(), request),
     stats: () => ({ visitors: latest.size, dropped }),
     close: () => log.close(),
-    replay,
+    replay: { tornTail: replay.tornTail, badLines: replay.badLines },
   };
 }

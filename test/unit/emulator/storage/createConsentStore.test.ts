@@ -35,7 +35,14 @@ describe('createConsentStore (issue 23, F13)', () => {
 
     const reopened = createConsentStore(dataDir, { bounds });
     expect(reopened.list().map((record) => record.requestId)).toEqual(['req-39', 'req-40', 'req-38']);
+    // Drops made before the log was rewritten are still counted after a restart.
+    expect(reopened.stats()).toEqual({ visitors: 3, dropped: 37 });
+    await reopened.record(decision(41));
+    expect(reopened.stats().dropped).toBe(38);
     await reopened.close();
+    const again = createConsentStore(dataDir, { bounds });
+    expect(again.stats()).toEqual({ visitors: 3, dropped: 38 });
+    await again.close();
   });
 
   it('drops the oldest visitors once their decisions pass the byte bound', async () => {
