@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventStore, type NewEvent } from '../../../../src/emulator/storage/createEventStore';
+import { LIVE_EVENTS_PER_REQUEST } from '../../../../src/emulator/http/limits';
+import { madeEventId } from '../../../../src/emulator/storage/madeEventId';
 
 let dataDir: string;
 beforeEach(() => {
@@ -97,6 +99,112 @@ describe('createEventStore', () => {
     await store.add([newEvent('b')]);
     expect(changes).toEqual(['stored', 'duplicate', 'cleared']);
     expect(store.list().map((event) => event.eventId)).toEqual(['b']);
+    await store.close();
+  });
+
+  it("writes one line a request and reads back exactly what it stored: made _ids, an envelope's xdm, own and shared fields", async () => {
+    const store = createEventStore(dataDir);
+    const base = crypto.randomUUID();
+    const headers = { 'user-agent': 'test', referer: 'http://127.0.0.1/' };
+    const failed = {
+      ok: false,
+      findings: [{ severity: 'error' as const, path: 'xdm.timestamp', message: 'required' }],
+      plainEmails: [],
+      schemaViolations: [],
+    };
+    const edge = Array.from({ length: 3 }, (_, index) => {
+      const xdm = { _id: madeEventId(base, index), eventType: 'web.webpagedetails.pageViews' };
+      return newEvent(xdm._id, {
+        requestId: 'r1',
+        headers,
+        xdm,
+        madeId: { base, index },
+        validation: failed,
+      });
+    });
+    const entity = { _id: 'inlet-1', timestamp: '2026-01-01T00:00:00Z' };
+    const inlet = newEvent('inlet-1', {
+      source: 'inlet',
+      requestId: 'r2',
+      xactionId: 'x:1',
+      eventType: 'not in its xdm', // written, as it cannot be read from the xdm
+      xdm: entity,
+      raw: { header: {}, body: { xdmEntity: entity } },
+    });
+    const stored = [...(await store.add(edge)).stored, ...(await store.add([inlet])).stored];
+    await store.close();
+
+    const lines = readFileSync(join(dataDir, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
+      t: 'request',
+      firstSeq: 1,
+      shared: { requestId: 'r1', headers },
+      madeIdBase: base,
+    });
+    expect(lines[0].events).toEqual([
+      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 0 },
+      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 1 },
+      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 2 },
+    ]);
+    expect(lines[0].validations).toEqual([failed]);
+    expect(lines[1].events[0]).toMatchObject({ xdmFrom: 'raw.body.xdmEntity', eventType: 'not in its xdm' });
+    expect(lines[1].events[0]).not.toHaveProperty('xdm');
+
+    const again = createEventStore(dataDir);
+    expect(again.list()).toEqual(stored);
+    expect(again.get('inlet-1')!.xdm).toBe(
+      (again.get('inlet-1')!.raw as { body: { xdmEntity: unknown } }).body.xdmEntity,
+    );
+    await again.close();
+  });
+
+  it('still reads a log written one line an event (and one a duplicate) by earlier versions, then appends packed lines', async () => {
+    const validation = { ok: true, findings: [], plainEmails: [], schemaViolations: [] };
+    const old = (seq: number, eventId: string) => ({
+      t: 'event',
+      event: {
+        ...newEvent(eventId),
+        id: String(seq),
+        seq,
+        receivedAt: '2026-12-01T00:00:00.000Z',
+        duplicates: 0,
+        validation,
+      },
+    });
+    const oldLines = [old(1, 'a'), old(2, 'b'), { t: 'dup', id: '1', requestId: 'req-a', at: 1 }];
+    writeFileSync(
+      join(dataDir, 'events.jsonl'),
+      oldLines.map((line) => `${JSON.stringify(line)}\n`).join(''),
+    );
+    const store = createEventStore(dataDir);
+    expect(store.replay).toEqual({ tornTail: false, badLines: 0 });
+    expect(store.list().map((event) => [event.id, event.eventId, event.duplicates])).toEqual([
+      ['1', 'a', 1],
+      ['2', 'b', 0],
+    ]);
+    expect((await store.add([newEvent('c'), newEvent('a')])).stored.map((event) => event.id)).toEqual(['3']);
+    await store.close();
+    const again = createEventStore(dataDir);
+    expect(again.stats()).toEqual({ events: 3, duplicates: 2, problems: 0 });
+    expect(again.get('a')!.duplicates).toBe(2);
+    await again.close();
+  });
+
+  it('tells subscribers of a request with many events once, not once an event', async () => {
+    const store = createEventStore(dataDir);
+    const changes: unknown[] = [];
+    store.subscribe((change) => changes.push(change));
+    const many = Array.from({ length: LIVE_EVENTS_PER_REQUEST + 1 }, (_, index) => newEvent(`m${index}`));
+    await store.add(many);
+    await store.add(many);
+    expect(changes).toEqual([
+      { type: 'batch', stored: LIVE_EVENTS_PER_REQUEST + 1, duplicates: 0 },
+      { type: 'batch', stored: 0, duplicates: LIVE_EVENTS_PER_REQUEST + 1 },
+    ]);
     await store.close();
   });
 });
