@@ -18,7 +18,8 @@ export type EventsShape = 'event' | 'events' | 'either';
 
 /**
  * Reads the events of a parsed body. An event without `xdm._id` gets a UUID (the Edge Network
- * gives one; alloy sends none), each the next of one random UUID of the request (madeEventId). Refuses a missing event (`0103-400`) or a malformed one (`0102-400`).
+ * gives one; alloy sends none): the next of one random UUID of the request (madeEventId).
+ * Refuses a missing event (`0103-400`) or a malformed one (`0102-400`).
  */
 export function readEvents(
   body: Record<string, unknown>,

@@ -40,24 +40,26 @@ function successStatus(variant: Variant, query: Record<string, unknown>): number
   return variant.version === 'v1' || query.silent === 'true' ? 204 : 202;
 }
 
-/** Logs what one request stored: a line an event, the first LIVE_EVENTS_PER_REQUEST of a larger request and a summary. */
-function logStored(context: EmulatorContext, endpoint: string, requestId: string, stored: StoredEvent[]) {
-  const listed = stored.slice(0, LIVE_EVENTS_PER_REQUEST);
-  for (const event of listed) {
-    const flag = event.validation.plainEmails.length
-      ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}`
-      : event.validation.ok
-        ? ''
-        : '  (invalid: see the inspector)';
-    context.log(`accepted ${endpoint} ${event.eventType ?? '(no eventType)'} requestId=${requestId}${flag}`);
-  }
-  const rest = stored.slice(listed.length);
-  if (!rest.length) return;
-  const leaks = rest.filter((event) => event.validation.plainEmails.length).length;
-  context.log(
-    `accepted ${endpoint} ${rest.length} more event(s) requestId=${requestId}${leaks ? `  !! PLAIN E-MAIL in ${leaks} of them` : ''}`,
-  );
+/** Logs a line an item; of a request with more than LIVE_EVENTS_PER_REQUEST, the first of them and one summary. */
+function logEach<T>(
+  context: EmulatorContext,
+  items: T[],
+  line: (item: T) => string,
+  summary: (rest: T[]) => string,
+) {
+  const listed = items.slice(0, LIVE_EVENTS_PER_REQUEST);
+  for (const item of listed) context.log(line(item));
+  const rest = items.slice(listed.length);
+  if (rest.length) context.log(summary(rest));
 }
+
+/** What the console says of a stored event: loud for a plain address. */
+const storedFlag = (event: StoredEvent) =>
+  event.validation.plainEmails.length
+    ? `  !! PLAIN E-MAIL in ${event.validation.plainEmails.join(', ')}`
+    : event.validation.ok
+      ? ''
+      : '  (invalid: see the inspector)';
 
 /** Stores the events of a request (checked, `_id` given where missing) and logs them. */
 async function storeEvents(
@@ -95,16 +97,23 @@ async function storeEvents(
     madeId,
   }));
   const { stored, duplicates } = await context.store.add(records);
-  logStored(context, meta.endpoint, meta.requestId, stored);
-  if (duplicates.length > LIVE_EVENTS_PER_REQUEST)
-    context.log(
-      `duplicate ${meta.endpoint} ${duplicates.length} event(s) requestId=${meta.requestId} (not stored again)`,
-    );
-  else
-    for (const event of duplicates)
-      context.log(
-        `duplicate ${meta.endpoint} _id=${event.eventId} requestId=${meta.requestId} (not stored again)`,
-      );
+  const { endpoint, requestId } = meta;
+  logEach(
+    context,
+    stored,
+    (event) =>
+      `accepted ${endpoint} ${event.eventType ?? '(no eventType)'} requestId=${requestId}${storedFlag(event)}`,
+    (rest) => {
+      const leaks = rest.filter((event) => event.validation.plainEmails.length).length;
+      return `accepted ${endpoint} ${rest.length} more event(s) requestId=${requestId}${leaks ? `  !! PLAIN E-MAIL in ${leaks} of them` : ''}`;
+    },
+  );
+  logEach(
+    context,
+    duplicates,
+    (event) => `duplicate ${endpoint} _id=${event.eventId} requestId=${requestId} (not stored again)`,
+    (rest) => `duplicate ${endpoint} ${rest.length} more event(s) requestId=${requestId} (not stored again)`,
+  );
 }
 
 /**
