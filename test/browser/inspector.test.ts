@@ -373,4 +373,16 @@ describe('the inspector on an empty emulator, in Chromium', () => {
     const row = await page.waitForSelector('#list .row:has(.badge:text("dropped: no consent"))');
     expect(await row.$eval('.source', (node) => node.textContent)).toBe('dropped');
   });
+
+  it('takes one request of 5,956 events as one live message: counts them all, lists the newest page, and stays live', async () => {
+    const events = Array.from({ length: 5956 }, () => ({ xdm: {} }));
+    const response = await post(`/ee/v2/collect?datastreamId=${DATASTREAM}`, { events });
+    expect(response.status).toBe(202);
+    await page.waitForSelector('#count-events:text("5956")');
+    expect(await page.$$eval('#list .row', (nodes) => nodes.length)).toBeLessThanOrEqual(101);
+    expect(await page.textContent('#live')).toBe('live');
+    await post(`/ee/v2/interact?datastreamId=${DATASTREAM}`, pageViewBody());
+    await page.waitForSelector('#count-events:text("5957")');
+    await page.waitForSelector('#list .row .type:text("web.webpagedetails.pageViews")');
+  });
 });
