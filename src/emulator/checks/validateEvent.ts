@@ -1,4 +1,5 @@
 import { createReportBudget, type ReportBudget } from './createReportBudget';
+import { isObject } from '../http/isObject';
 import { findPlainEmails } from './findPlainEmails';
 import { MAX_REPORTED_PER_REQUEST, SCHEMA_CHECK_BOUNDS } from '../http/limits';
 import type { XdmValidator } from '../xdm/createXdmValidator';
@@ -38,9 +39,6 @@ export interface ValidationContext {
 export type RecordKind = 'event' | 'record';
 
 const HEX_64 = /^[0-9a-f]{64}$/i;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function checkIdentityMap(identityMap: unknown, findings: Finding[]) {
   const at = 'xdm.identityMap';

@@ -1,6 +1,6 @@
 import { checkConsentEntry } from '../../core/consent/checkConsentEntry';
 import { edgeProblem } from '../edge/edgeProblem';
-import { isObject } from '../edge/readEdgeBody';
+import { isObject } from '../http/isObject';
 import { readTcfConsent } from './readTcfConsent';
 
 /** What a visitor's consent means for collection, as the consent cookie says it (`general=in|out`). */

@@ -6,13 +6,8 @@ import { edgeProblem } from '../edge/edgeProblem';
 import { checkRequestId, edgeRequestId, sentRequestId } from '../edge/edgeRequestId';
 import { findDatastream, readDatastreamParameter } from '../edge/findDatastream';
 import { answerEdge, edgeFaultProblem } from '../edge/answerEdge';
-import {
-  EDGE_BODY_LIMIT,
-  edgeErrorProblem,
-  isObject,
-  readClientState,
-  readEdgeBody,
-} from '../edge/readEdgeBody';
+import { EDGE_BODY_LIMIT, edgeErrorProblem, readClientState, readEdgeBody } from '../edge/readEdgeBody';
+import { isObject } from '../http/isObject';
 import { resolveVisitor } from '../edge/resolveVisitor';
 import { applyFault } from '../faults/applyFault';
 import { problemHandler } from '../http/sendProblem';

@@ -9,8 +9,6 @@ import { edgeRequestId } from './edgeRequestId';
 /** The Edge Network takes at most 64 KB a request. */
 export const EDGE_BODY_LIMIT = 64 * 1024;
 
-export { isObject };
-
 /** Parses an Edge Network request's body; refuses an empty one (`0109-408`) or one that is not a JSON object (`0101-400`). */
 export function readEdgeBody(body: unknown, requestId: string): Record<string, unknown> {
   if (body === undefined || body === null || (typeof body === 'string' && !body.trim()))

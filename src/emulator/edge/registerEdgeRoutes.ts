@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequestChecks } from '../checks/createRequestChecks';
 import { validateEvent } from '../checks/validateEvent';
+import { isObject } from '../http/isObject';
 import { LIVE_EVENTS_PER_REQUEST } from '../http/limits';
 import { eventIdOf } from '../storage/eventIdOf';
 import { eventTypeOf } from '../storage/eventTypeOf';
@@ -20,7 +21,6 @@ import {
   EDGE_BODY_LIMIT,
   edgeErrorProblem,
   fetchesIdentity,
-  isObject,
   readClientState,
   readEdgeBody,
 } from './readEdgeBody';

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isObject } from '../http/isObject';
 import type {
   Catalog,
   Connection,
@@ -30,8 +31,6 @@ export function flowServiceProblem(status: 400 | 404, detail: string): ProblemEr
   });
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 const etag = () => `"${randomUUID()}"`;
 
 function need(condition: unknown, detail: string): asserts condition {
