@@ -89,7 +89,7 @@ async function storeEvents(
     eventType: eventTypeOf(xdm),
     ecid: meta.visitor.ecid,
     xdm,
-    ...(data !== undefined && { data }),
+    data,
     headers,
     validation: checks.share(
       validateEvent(xdm, data === undefined ? { xdm } : { xdm, data }, 'event', checks),

@@ -7,6 +7,7 @@ import { isObject } from '../http/isObject';
 import { LIVE_EVENTS_PER_REQUEST } from '../http/limits';
 import { packRequest, type MadeId, type PackedRequest } from './packRequest';
 import { isPackedRequest, unpackRequest } from './unpackRequest';
+import { toStoredEvent } from './toStoredEvent';
 
 /** Where an event came in: the Edge Network endpoints or a streaming inlet. */
 export type EventSource = 'edge' | 'inlet';
@@ -238,7 +239,9 @@ export function createEventStore(dataDir: string, options: EventStoreOptions = {
       const fresh: StoredEvent[] = [];
       const madeIds: Array<MadeId | undefined> = [];
       const repeats: Array<{ eventId: string; requestId: string }> = [];
-      for (const { madeId, ...candidate } of incoming) {
+      // The events of a request share their time: made into text once.
+      const isoTimes = new Map<number, string>();
+      for (const candidate of incoming) {
         const eventId = candidate.eventId;
         if (eventId && (byEventId.has(eventId) || pending.has(eventId))) {
           repeats.push({ eventId, requestId: candidate.requestId });
@@ -246,15 +249,16 @@ export function createEventStore(dataDir: string, options: EventStoreOptions = {
         }
         if (eventId) pending.add(eventId);
         counts.seq += 1;
-        const received = new Date(candidate.receivedTimeMs).toISOString();
-        fresh.push({
-          ...candidate,
-          id: String(counts.seq),
-          seq: counts.seq,
-          receivedAt: received,
-          duplicates: 0,
-        });
-        madeIds.push(madeId);
+        const time = candidate.receivedTimeMs;
+        const receivedAt = isoTimes.get(time) ?? isoTimes.set(time, new Date(time).toISOString()).get(time)!;
+        fresh.push(
+          toStoredEvent((name) => (candidate as Partial<StoredEvent>)[name], {
+            seq: counts.seq,
+            receivedAt,
+            duplicates: 0,
+          }),
+        );
+        madeIds.push(candidate.madeId);
       }
       await storeFresh(fresh, madeIds);
       return { stored: fresh, duplicates: await storeRepeats(repeats) };

@@ -4,6 +4,7 @@ import type { StoredEvent } from './createEventStore';
 import { eventIdOf } from './eventIdOf';
 import { eventTypeOf } from './eventTypeOf';
 import { madeEventId } from './madeEventId';
+import { toStoredEvent } from './toStoredEvent';
 import type { PackedEvent, PackedRequest } from './packRequest';
 
 /** True for a line with the outer shape of a {@link PackedRequest} (its events are checked one by one). */
@@ -37,23 +38,26 @@ const derived = <T>(written: T | null | undefined, fromXdm: T | undefined): T | 
 
 /** The events of one packed request line, as they were stored (duplicate counts are replayed after). */
 export function unpackRequest(line: PackedRequest): StoredEvent[] {
+  const shared = line.shared as Record<string, unknown>;
   return line.events.map((packed, position) => {
-    const { validation = 0, madeId, xdmFrom, eventId, eventType, ...own } = packed;
-    const fields = { ...line.shared, ...own } as StoredEvent;
-    const xdm = xdmOf({ xdm: own.xdm, madeId, xdmFrom }, line.madeIdBase, fields.raw);
+    const own = packed as Record<string, unknown>;
+    const stored = <K extends keyof StoredEvent>(name: K) =>
+      (name in own ? own[name] : shared[name]) as StoredEvent[K] | undefined;
+    const xdm = xdmOf(packed, line.madeIdBase, stored('raw'));
+    const received = new Date(stored('receivedTimeMs') as number);
     const seq = line.firstSeq + position;
-    const received = new Date(fields.receivedTimeMs);
-    return {
-      ...fields,
-      id: String(seq),
-      seq,
-      // A time out of Date's range makes the event fail the store's shape check, not the replay.
-      receivedAt: Number.isNaN(received.getTime()) ? '' : received.toISOString(),
-      eventId: derived(eventId, eventIdOf(xdm)),
-      eventType: derived(eventType, eventTypeOf(xdm)),
+    // A time out of Date's range makes the event fail the store's shape check, not the replay.
+    const receivedAt = Number.isNaN(received.getTime()) ? '' : received.toISOString();
+    const fields: Partial<StoredEvent> = {
       xdm,
-      validation: line.validations[validation]!,
-      duplicates: 0,
+      eventId: derived(packed.eventId, eventIdOf(xdm)),
+      eventType: derived(packed.eventType, eventTypeOf(xdm)),
+      validation: line.validations[packed.validation ?? 0],
     };
+    return toStoredEvent((name) => (name in fields ? fields[name] : stored(name)), {
+      seq,
+      receivedAt,
+      duplicates: 0,
+    });
   });
 }
