@@ -17,6 +17,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
+import { shareCore } from './shareCore.mjs';
 
 export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'messages', 'sha256'].map((name) => ({
   input: `src/browser/${name}AddOn.ts`,
@@ -26,5 +27,11 @@ export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'messages
     sourcemap: true,
     plugins: [terser(terserOptions)],
   },
-  plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
+  // shareCore first: the core's modules are taken from the core script, not bundled again.
+  plugins: [
+    shareCore(),
+    versionPlugin(),
+    nodeResolve(),
+    typescript(typescriptOptions({ target: BROWSER_TARGET })),
+  ],
 }));

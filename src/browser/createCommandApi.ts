@@ -6,7 +6,8 @@ import { createBrowserCollector } from './createBrowserCollector';
 import type { tabOwnership } from './delivery/tabOwnership';
 import type { StateWriter } from './delivery/writeStateCookies';
 import { hashEmailInPage } from './hashEmailInPage';
-import { loadAddOn } from './loadAddOn';
+import { lendToAddOns } from './lendToAddOns';
+import { loadAddOn, loan } from './loadAddOn';
 import { logToConsole } from './logToConsole';
 import { isDebugRequested } from './isDebugRequested';
 import type { LinkClicksAddOn } from './linkClicksAddOn';
@@ -30,6 +31,8 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   let collector: Collector | undefined;
   // Read while the script runs: the streaming add-on is loaded from the same folder, on first use.
   const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src;
+  const hashEmail = hashEmailInPage(scriptSrc);
+  Object.assign(loan, lendToAddOns(hashEmail));
 
   const needCollector = (command: string): Collector => {
     if (!collector)
@@ -71,7 +74,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
           loadAddOn<typeof tabOwnership>(scriptSrc, 'tabs').then((create) => create(namespace, id)),
         // With the first answer that sets state: `edge-collector.state.min.js`.
         (entries) => loadAddOn<StateWriter>(scriptSrc, 'state').then((write) => write(entries)),
-        hashEmailInPage(scriptSrc),
+        hashEmail,
       );
       extension.onConfigure?.(collector, options as Record<string, unknown>);
       // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on

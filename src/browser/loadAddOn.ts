@@ -2,6 +2,13 @@ import { EdgeCollectorError } from '../core/EdgeCollectorError';
 
 const loading: Record<string, Promise<unknown> | undefined> = {};
 
+/**
+ * What the core lends its add-ons (see lendToAddOns), handed to each on its script element. Filled
+ * by the command API: this module is also imported by the add-ons (for ADD_ON_EVENT), which must not
+ * bundle what they borrow.
+ */
+export const loan: unknown[] = [];
+
 /** How long a failed add-on is not asked for again, in ms. */
 export const RETRY_ADD_ON_AFTER = 60_000;
 
@@ -23,6 +30,8 @@ export function loadAddOn<T>(scriptSrc: string | undefined, name: string): Promi
     const script = document.createElement('script');
     // Throws (so rejects) when the script's own URL is unknown, e.g. when it was inlined.
     script.src = new URL(file, scriptSrc).href;
+    // What the add-on takes from the core instead of carrying a copy (see lendToAddOns).
+    (script as HTMLScriptElement & { core: unknown[] }).core = loan;
     // The add-on announces itself while it runs, before its load event: loaded but silent (not the
     // add-on, e.g. an error page) rejects instead of leaving the caller waiting for ever.
     script.onload = script.onerror = reject;
