@@ -9,12 +9,17 @@
 //   when a page first stores a request or finds another page's leftovers (src/browser/delivery/createOwnership.ts).
 // - dist/edge-collector.state.min.js: the Edge Network's state as cookies on the registrable domain,
 //   loaded with the first answer that sets state (src/browser/delivery/stateCookies.ts).
+// - dist/edge-collector.messages.min.js: the texts of `invalid-config` errors, loaded only when
+//   `configure` refuses a configuration (src/browser/createCommandApi.ts).
+// - dist/edge-collector.sha256.min.js: SHA-256 for a page without WebCrypto (plain `http:`), loaded
+//   with its first e-mail address (src/browser/hashEmailInPage.ts).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
+import { shareCore } from './shareCore.mjs';
 
-export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state'].map((name) => ({
+export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'messages', 'sha256'].map((name) => ({
   input: `src/browser/${name}AddOn.ts`,
   output: {
     file: `dist/edge-collector.${name}.min.js`,
@@ -22,5 +27,11 @@ export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state'].map((name
     sourcemap: true,
     plugins: [terser(terserOptions)],
   },
-  plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],
+  // shareCore first: the core's modules are taken from the core script, not bundled again.
+  plugins: [
+    shareCore(),
+    versionPlugin(),
+    nodeResolve(),
+    typescript(typescriptOptions({ target: BROWSER_TARGET })),
+  ],
 }));

@@ -39,11 +39,11 @@ export const terserOptions = {
  */
 export const coreTerserOptions = {
   ...terserOptions,
-  compress: { ...terserOptions.compress, passes: 3, pure_getters: true, keep_fargs: false },
+  compress: { ...terserOptions.compress, passes: 3, pure_getters: true, keep_fargs: false, hoist_funs: true },
   mangle: {
     properties: {
       regex:
-        /^(inFlight|stored|saved|waiting|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning)$/,
+        /^(inFlight|stored|saved|waiting|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning|compose|hashed|hashEmail)$/,
     },
   },
 };

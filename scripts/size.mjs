@@ -17,6 +17,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     'linkClicks.min',
     'tabs.min',
     'state.min',
+    'messages.min',
+    'sha256.min',
   ]
     .map((name) => `dist/edge-collector.${name}.js`)
     .filter((file) => existsSync(file));

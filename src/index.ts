@@ -8,6 +8,7 @@ import { logToConsole } from './browser/logToConsole';
 import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
 import { createConsentCommand } from './core/consent/createConsentCommand';
 import { createCollector, type Collector } from './core/createCollector';
+import { hashEmailSync } from './core/hashEmail';
 import { fetchTransport } from './core/Transport';
 import { readServerSnapshot } from './node/readServerSnapshot';
 import { resolveAuth, SERVER_API_URL, serverApiTransport } from './node/serverApiAuth';
@@ -79,6 +80,7 @@ export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
       createConsentCommand,
       tabOwnership,
       createStateCookieWriter(),
+      hashEmailSync,
     );
     attachLinkClicks(collector, options, config.debug ? logToConsole : undefined);
     return collector;

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../core/CollectorConfig';
-import { createCollector, type Collector, type Platform } from '../core/createCollector';
+import { assembleCollector } from '../core/assembleCollector';
+import type { Collector, EmailHasher, Platform } from '../core/createCollector';
 import { fetchTransport } from '../core/Transport';
 import { browserDelivery } from './delivery/browserDelivery';
 import type { OwnershipFactory } from './delivery/createOwnership';
@@ -13,7 +14,8 @@ import { readPageSnapshot } from './readPageSnapshot';
  * that delivery rules apply to all of them alike. `createConsentCommand` makes the `setConsent`
  * that posts consent to the Edge Network (see Platform), `tabs` the cross-tab ownership
  * (tabOwnership.ts) and `writeState` the state cookies (writeStateCookies.ts); the standalone
- * script passes loaders of its add-ons.
+ * script passes loaders of its add-ons, and its WebCrypto hasher as `hashEmail` (the others pass
+ * hashEmailSync: see Platform.hashEmail).
  */
 export function createBrowserCollector(
   config: ResolvedConfig,
@@ -22,9 +24,11 @@ export function createBrowserCollector(
   createConsentCommand: Platform['createConsentCommand'],
   tabs: OwnershipFactory,
   writeState: StateWriter,
+  hashEmail: EmailHasher,
 ): Collector {
-  return createCollector(config, {
+  return assembleCollector(config, {
     createConsentCommand,
+    hashEmail,
     snapshot: readPageSnapshot,
     transport: fetchTransport(),
     log,

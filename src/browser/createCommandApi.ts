@@ -1,10 +1,13 @@
-import { resolveConfig } from '../core/CollectorConfig';
+import { checkConfig, type ConfigProblem } from '../core/CollectorConfig';
 import type { Collector } from '../core/createCollector';
+import type { explainConfigProblem } from '../core/explainConfigProblem';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import type { tabOwnership } from './delivery/tabOwnership';
 import type { StateWriter } from './delivery/writeStateCookies';
-import { loadAddOn } from './loadAddOn';
+import { hashEmailInPage } from './hashEmailInPage';
+import { lendToAddOns } from './lendToAddOns';
+import { loadAddOn, loan } from './loadAddOn';
 import { logToConsole } from './logToConsole';
 import { isDebugRequested } from './isDebugRequested';
 import type { LinkClicksAddOn } from './linkClicksAddOn';
@@ -28,6 +31,8 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   let collector: Collector | undefined;
   // Read while the script runs: the streaming add-on is loaded from the same folder, on first use.
   const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src;
+  const hashEmail = hashEmailInPage(scriptSrc);
+  Object.assign(loan, lendToAddOns(hashEmail));
 
   const needCollector = (command: string): Collector => {
     if (!collector)
@@ -42,7 +47,22 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
     configure(options) {
       if (collector)
         throw new EdgeCollectorError('already-configured', 'configure may be called only once per page');
-      const config = resolveConfig(options);
+      let problem: ConfigProblem;
+      let config;
+      try {
+        // The core carries the rules, not their texts: a refused configuration is explained by
+        // the messages add-on, or named briefly where the site does not host it.
+        config = checkConfig(options, (...found) => `${(problem = found)[0] || 'options'} is invalid`);
+      } catch (error) {
+        return loadAddOn<typeof explainConfigProblem>(scriptSrc, 'messages').then(
+          (explain) => {
+            throw new EdgeCollectorError('invalid-config', explain(...problem));
+          },
+          () => {
+            throw error;
+          },
+        );
+      }
       if (isDebugRequested()) config.debug = true;
       collector = createBrowserCollector(
         config,
@@ -54,6 +74,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
           loadAddOn<typeof tabOwnership>(scriptSrc, 'tabs').then((create) => create(namespace, id)),
         // With the first answer that sets state: `edge-collector.state.min.js`.
         (entries) => loadAddOn<StateWriter>(scriptSrc, 'state').then((write) => write(entries)),
+        hashEmail,
       );
       extension.onConfigure?.(collector, options as Record<string, unknown>);
       // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on

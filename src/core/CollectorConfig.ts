@@ -1,6 +1,7 @@
 import type { ExperienceEvent } from './buildExperienceEvent';
 import { CONSENT_STATES, type ConsentState } from './delivery/ConsentState';
 import { EdgeCollectorError } from './EdgeCollectorError';
+import { explainConfigProblem } from './explainConfigProblem';
 import { DATASTREAM_ID } from './patterns';
 
 /** Credentials for the authenticated (server-side) mode of the Edge Network Server API. */
@@ -82,39 +83,39 @@ export const DEFAULT_EDGE_BASE_PATH = 'ee';
 
 const BASE_PATH = /^[\w-]+(\/[\w-]+)*$/;
 
-function invalid(message: string): never {
-  throw new EdgeCollectorError('invalid-config', message);
-}
+/**
+ * A wrong setting: its name (`''` when the options are not an object), the value given, and for a
+ * number the range accepted. {@link explainConfigProblem} turns it into the message that says what to fix.
+ */
+export type ConfigProblem = [setting: string, value: unknown, min?: number, max?: number];
 
-/** Checks a configuration and fills in the defaults; throws an `invalid-config` error that says what to fix. */
-export function resolveConfig(input: unknown): ResolvedConfig {
-  if (input === null || typeof input !== 'object')
-    invalid('configure needs an options object: { datastreamId: "…" }');
+/**
+ * Checks a configuration and fills in the defaults; throws an `invalid-config` error whose message
+ * `explain` writes. The rules live here and the texts apart, so that the standalone script can
+ * check without carrying the texts (its messages add-on has them; see createCommandApi).
+ */
+export function checkConfig(input: unknown, explain: (...problem: ConfigProblem) => string): ResolvedConfig {
+  const invalid = (...problem: ConfigProblem): never => {
+    throw new EdgeCollectorError('invalid-config', explain(...problem));
+  };
+  if (input === null || typeof input !== 'object') invalid('', input);
   const config = input as Partial<CollectorConfig>;
   const { datastreamId } = config;
-  if (typeof datastreamId !== 'string' || !datastreamId.trim()) {
-    invalid('datastreamId is missing: copy it from Data Collection > Datastreams');
-  }
-  if (!DATASTREAM_ID.test(datastreamId.trim())) {
-    invalid(
-      `datastreamId "${datastreamId}" is not a datastream ID: copy its UUID from Data Collection > Datastreams`,
-    );
-  }
+  if (typeof datastreamId !== 'string' || !DATASTREAM_ID.test(datastreamId.trim()))
+    invalid('datastreamId', datastreamId);
   const edgeUrl = (config.edgeUrl ?? DEFAULT_EDGE_URL).replace(/\/+$/, '');
   try {
     // `new URL` throws on what is not a URL at all; the protocol check, on any other scheme.
     if (!/^https?:$/.test(new URL(edgeUrl).protocol)) throw 0;
   } catch {
-    invalid(`edgeUrl "${config.edgeUrl}" is not an http(s) URL such as ${DEFAULT_EDGE_URL}`);
+    invalid('edgeUrl', config.edgeUrl);
   }
   const edgeBasePath = (config.edgeBasePath ?? DEFAULT_EDGE_BASE_PATH).replace(/^\/+|\/+$/g, '');
-  if (!BASE_PATH.test(edgeBasePath))
-    invalid(`edgeBasePath "${config.edgeBasePath}" is not a path such as "ee"`);
+  if (!BASE_PATH.test(edgeBasePath)) invalid('edgeBasePath', config.edgeBasePath);
   const { defaultConsent = 'in' } = config;
-  if (!CONSENT_STATES.includes(defaultConsent))
-    invalid(`defaultConsent must be "in", "pending" or "out", not ${JSON.stringify(defaultConsent)}`);
+  if (!CONSENT_STATES.includes(defaultConsent)) invalid('defaultConsent', defaultConsent);
   const resolved = {
-    datastreamId: datastreamId.trim(),
+    datastreamId: datastreamId!.trim(),
     edgeUrl,
     edgeBasePath,
     debug: config.debug === true,
@@ -123,10 +124,11 @@ export function resolveConfig(input: unknown): ResolvedConfig {
   } as ResolvedConfig;
   for (const [name, [fallback, min, max]] of Object.entries(DELIVERY_LIMITS)) {
     const value = config[name as keyof typeof DELIVERY_LIMITS] ?? fallback;
-    if (!Number.isInteger(value) || value < min || value > max) {
-      invalid(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
-    }
+    if (!Number.isInteger(value) || value < min || value > max) invalid(name, value, min, max);
     resolved[name as keyof typeof DELIVERY_LIMITS] = value;
   }
   return resolved;
 }
+
+/** Checks a configuration and fills in the defaults; throws an `invalid-config` error that says what to fix. */
+export const resolveConfig = (input: unknown): ResolvedConfig => checkConfig(input, explainConfigProblem);

@@ -49,13 +49,22 @@ export function hashEmailSync(value: unknown): EmailHashResult {
 
 /**
  * The same as {@link hashEmailSync}, but through WebCrypto where the page offers it (secure
- * contexts and Node 20), falling back to the synchronous digest on plain `http:` pages.
+ * contexts and Node 20), falling back to `sha256` (by default the synchronous digest) on plain `http:` pages.
  */
-export async function hashEmail(value: unknown): Promise<EmailHashResult> {
+export const hashEmail = (value: unknown): Promise<EmailHashResult> => hashEmailWith(value, sha256Hex);
+
+/**
+ * {@link hashEmail} with the fallback digest given: the standalone script's core carries no SHA-256
+ * of its own and loads one (its sha256 add-on) only on a page without WebCrypto.
+ */
+export async function hashEmailWith(
+  value: unknown,
+  sha256: (text: string) => string | PromiseLike<string>,
+): Promise<EmailHashResult> {
   const prepared = prepareEmail(value);
   if (typeof prepared !== 'string') return prepared;
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return { digest: sha256Hex(prepared) };
+  if (!subtle) return { digest: await sha256(prepared) };
   const buffer = await subtle.digest('SHA-256', new TextEncoder().encode(prepared));
   let digest = '';
   for (const byte of new Uint8Array(buffer)) digest += (byte + 0x100).toString(16).slice(1);

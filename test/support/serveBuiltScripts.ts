@@ -10,6 +10,8 @@ export const STANDALONE_SCRIPTS = [
   'dist/edge-collector.tabs.min.js',
   'dist/edge-collector.state.min.js',
   'dist/edge-collector.streaming.min.js',
+  'dist/edge-collector.messages.min.js',
+  'dist/edge-collector.sha256.min.js',
 ];
 
 /**

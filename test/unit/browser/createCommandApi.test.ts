@@ -27,10 +27,44 @@ describe('edgeCollector(command, options)', () => {
     );
   });
 
-  it('rejects a missing or malformed datastreamId', async () => {
+  it('rejects a missing or malformed datastreamId, naming the setting where the messages add-on cannot load', async () => {
     const api = createCommandApi();
+    await expect(api('configure', {})).rejects.toMatchObject({
+      code: 'invalid-config',
+      message: 'datastreamId is invalid',
+    });
+    await expect(api('configure', { datastreamId: ID, maxAttempts: 0 })).rejects.toThrow(
+      /^maxAttempts is invalid$/,
+    );
+    await expect(api('configure', null)).rejects.toThrow(/^options is invalid$/);
+  });
+
+  it('explains a refused configuration with the texts of the messages add-on, loaded only then', async () => {
+    vi.resetModules();
+    const served = 'https://cdn.example/lib/';
+    const scripts: string[] = [];
+    vi.spyOn(document, 'currentScript', 'get').mockReturnValue({
+      src: `${served}edge-collector.min.js`,
+    } as HTMLScriptElement);
+    // The add-on announces itself as it runs, as the built one does (messagesAddOn.ts).
+    const { explainConfigProblem } = await import('../../../src/core/explainConfigProblem');
+    vi.spyOn(document.head, 'append').mockImplementation((script) => {
+      scripts.push((script as HTMLScriptElement).src);
+      dispatchEvent(new CustomEvent('edgecollector:messages', { detail: explainConfigProblem }));
+    });
+    const fresh = await import('../../../src/browser/createCommandApi');
+    await expect(
+      fresh.createCommandApi()('configure', { datastreamId: ID, clickCollectionEnabled: false }),
+    ).resolves.toBeDefined();
+    expect(scripts).toEqual([]);
+    const api = fresh.createCommandApi();
     await expect(api('configure', {})).rejects.toThrow(/datastreamId is missing/);
-    await expect(api('configure', { datastreamId: 'abc' })).rejects.toThrow(/"abc" is not a datastream ID/);
+    await expect(api('configure', { datastreamId: 'abc' })).rejects.toMatchObject({
+      code: 'invalid-config',
+      message: expect.stringMatching(/"abc" is not a datastream ID/),
+    });
+    expect(scripts).toEqual([`${served}edge-collector.messages.min.js`]);
+    vi.restoreAllMocks();
   });
 
   it('configures once; a second configure is an error', async () => {
