@@ -9,12 +9,14 @@
 //   when a page first stores a request or finds another page's leftovers (src/browser/delivery/createOwnership.ts).
 // - dist/edge-collector.state.min.js: the Edge Network's state as cookies on the registrable domain,
 //   loaded with the first answer that sets state (src/browser/delivery/stateCookies.ts).
+// - dist/edge-collector.identity.min.js: `appendIdentityToUrl`, and the ECID of a page opened with
+//   `adobe_mc`, loaded at `configure` only on such a page (src/browser/identityAddOn.ts).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 
-export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state'].map((name) => ({
+export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'identity'].map((name) => ({
   input: `src/browser/${name}AddOn.ts`,
   output: {
     file: `dist/edge-collector.${name}.min.js`,
