@@ -60,7 +60,9 @@ export function buildAcquireRequest(
 ): OverriddenRequest {
   const requestId = createUuid();
   const configId = encodeURIComponent(overrides.datastreamId ?? config.datastreamId);
-  const xdm = landingEcid && { identityMap: { ECID: [{ id: landingEcid, authenticatedState: 'ambiguous' }] } };
+  const xdm = landingEcid && {
+    identityMap: { ECID: [{ id: landingEcid, authenticatedState: 'ambiguous' }] },
+  };
   const request: OverriddenRequest = {
     requestId,
     eventId: '',
