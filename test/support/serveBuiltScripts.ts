@@ -10,6 +10,7 @@ export const STANDALONE_SCRIPTS = [
   'dist/edge-collector.tabs.min.js',
   'dist/edge-collector.state.min.js',
   'dist/edge-collector.streaming.min.js',
+  'dist/edge-collector.identity.min.js',
 ];
 
 /**
