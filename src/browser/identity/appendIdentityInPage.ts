@@ -20,7 +20,8 @@ export function rememberedConsent(config: ResolvedConfig): ConsentState {
 }
 
 /**
- * `appendIdentityToUrl` for a collector in a web page (every face's): the org ID of its
+ * `appendIdentityToUrl` for a collector in a web page (every face's; on Node, with the configured
+ * default consent and no landing ECID): the org ID of its
  * configuration, the consent remembered in this browser, and the ECID of this page's own
  * `adobe_mc`, sent along when an identity request is needed.
  */
@@ -33,7 +34,9 @@ export function appendIdentityInPage(
   return appendIdentityToUrl(collector, options, {
     orgId,
     consent: () => rememberedConsent(collector.config),
-    landingEcid: typeof orgId === 'string' ? landingEcid(orgId) : undefined,
+    // On Node (the ES module there) there is no page, so no `adobe_mc` and no stored consent.
+    landingEcid:
+      typeof orgId === 'string' && typeof location !== 'undefined' ? landingEcid(orgId) : undefined,
     overrides,
   });
 }
