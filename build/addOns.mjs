@@ -13,25 +13,29 @@
 //   `configure` refuses a configuration (src/browser/createCommandApi.ts).
 // - dist/edge-collector.sha256.min.js: SHA-256 for a page without WebCrypto (plain `http:`), loaded
 //   with its first e-mail address (src/browser/hashEmailInPage.ts).
+// - dist/edge-collector.identity.min.js: `appendIdentityToUrl`, and the ECID of a page opened with
+//   `adobe_mc`, loaded at `configure` only on such a page (src/browser/identityAddOn.ts).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
 import { shareCore } from './shareCore.mjs';
 
-export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'messages', 'sha256'].map((name) => ({
-  input: `src/browser/${name}AddOn.ts`,
-  output: {
-    file: `dist/edge-collector.${name}.min.js`,
-    format: 'iife',
-    sourcemap: true,
-    plugins: [terser(terserOptions)],
-  },
-  // shareCore first: the core's modules are taken from the core script, not bundled again.
-  plugins: [
-    shareCore(),
-    versionPlugin(),
-    nodeResolve(),
-    typescript(typescriptOptions({ target: BROWSER_TARGET })),
-  ],
-}));
+export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'messages', 'sha256', 'identity'].map(
+  (name) => ({
+    input: `src/browser/${name}AddOn.ts`,
+    output: {
+      file: `dist/edge-collector.${name}.min.js`,
+      format: 'iife',
+      sourcemap: true,
+      plugins: [terser(terserOptions)],
+    },
+    // shareCore first: the core's modules are taken from the core script, not bundled again.
+    plugins: [
+      shareCore(),
+      versionPlugin(),
+      nodeResolve(),
+      typescript(typescriptOptions({ target: BROWSER_TARGET })),
+    ],
+  }),
+);

@@ -19,6 +19,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     'state.min',
     'messages.min',
     'sha256.min',
+    'identity.min',
   ]
     .map((name) => `dist/edge-collector.${name}.js`)
     .filter((file) => existsSync(file));

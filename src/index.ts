@@ -48,6 +48,10 @@ export type {
 export { DEFAULT_DOWNLOAD_QUALIFIER } from './browser/linkClicks/LinkClickOptions';
 import { readLinkClickSettings } from './browser/linkClicks/LinkClickOptions';
 import { inMemory } from './core/delivery/inMemory';
+import { checkOrgId, type IdentityUrl } from './core/appendIdentityToUrl';
+import { withEcid } from './core/withEcid';
+import { appendIdentityInPage, landingEcid } from './browser/identity/appendIdentityInPage';
+export type { IdentityUrl } from './core/appendIdentityToUrl';
 
 /**
  * Options of {@link createEdgeCollector}: the configuration, the link tracking of a page (on by
@@ -70,6 +74,11 @@ export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
     auth && options.edgeUrl === undefined ? { ...options, edgeUrl: SERVER_API_URL } : options,
   );
   const inBrowser = typeof document !== 'undefined' && typeof location !== 'undefined';
+  if (config.orgId !== undefined) {
+    const orgId = checkOrgId(config.orgId);
+    // A page opened with a valid `adobe_mc` for this org: its events carry that ECID.
+    if (inBrowser) config.onBeforeEventSend = withEcid(landingEcid(orgId), config.onBeforeEventSend);
+  }
   if (inBrowser && !options.fetch && !auth) {
     // Checked before anything starts: a bad link setting throws, as a bad configuration does.
     readLinkClickSettings(options);
@@ -95,3 +104,14 @@ export function createEdgeCollector(options: EdgeCollectorOptions): Collector {
     implementation: inBrowser ? 'module' : 'node',
   });
 }
+
+/**
+ * Adds the visitor's ECID to a URL as `adobe_mc` (Adobe's format), so that a site of the same
+ * organization on another domain keeps the visitor: `await appendIdentityToUrl(collector, { url })`
+ * resolves with `{ url }`. Needs `orgId` in the configuration; fetches an ECID when none is known;
+ * gives the URL back unchanged (with `warnings`) while consent is not `in` or when no ECID can be had.
+ */
+export const appendIdentityToUrl = (
+  collector: Collector,
+  options: { url: string } | string,
+): Promise<IdentityUrl> => appendIdentityInPage(collector, options);

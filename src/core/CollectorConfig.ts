@@ -43,6 +43,12 @@ export interface CollectorConfig {
   maxQueueBytes?: number;
   /** Sees each event just before it is queued: it may change it, or return `false` to cancel it. */
   onBeforeEventSend?: OnBeforeEventSend;
+  /**
+   * The IMS organization ID (`…@AdobeOrg`): the org of the ECIDs that `appendIdentityToUrl` puts
+   * in links and that a page opened with `adobe_mc` takes (see src/core/adobeMc.ts). Checked
+   * where it is used, not here: the standalone script's core has no bytes for the check.
+   */
+  orgId?: string;
 }
 
 /**
@@ -74,6 +80,8 @@ export interface ResolvedConfig {
   maxQueueSize: number;
   maxQueueBytes: number;
   onBeforeEventSend?: OnBeforeEventSend;
+  /** As given: checked where it is used (see {@link CollectorConfig.orgId}). */
+  orgId?: unknown;
 }
 
 /** The Edge Network's public collection host. */
@@ -121,6 +129,7 @@ export function checkConfig(input: unknown, explain: (...problem: ConfigProblem)
     debug: config.debug === true,
     defaultConsent,
     onBeforeEventSend: config.onBeforeEventSend,
+    orgId: config.orgId,
   } as ResolvedConfig;
   for (const [name, [fallback, min, max]] of Object.entries(DELIVERY_LIMITS)) {
     const value = config[name as keyof typeof DELIVERY_LIMITS] ?? fallback;

@@ -96,18 +96,30 @@ export function buildOverriddenRequest(
   event: ExperienceEvent,
   overrides: EdgeConfigOverrides,
 ): OverriddenRequest {
-  const { datastreamId = config.datastreamId, ...products } = overrides;
+  const { datastreamId = config.datastreamId } = overrides;
   const request: OverriddenRequest = buildInteractRequest(
     { ...config, datastreamId } as ResolvedConfig,
     event,
     createUuid(),
   );
+  const meta = overrideMetaOf(config, overrides);
+  if (meta) request.overrideMeta = meta;
+  return request;
+}
+
+/**
+ * What `overrides` add to a request's `meta` (none: `undefined`): the products' settings as
+ * `meta.configOverrides`, and, for another datastream, the configured one as `meta.sdkConfig`.
+ */
+export function overrideMetaOf(
+  config: ResolvedConfig,
+  { datastreamId = config.datastreamId, ...products }: EdgeConfigOverrides,
+): OverrideMeta | undefined {
   const meta: OverrideMeta = {};
   if (Object.keys(products).length) meta.configOverrides = products;
   if (datastreamId !== config.datastreamId)
     meta.sdkConfig = { datastream: { original: config.datastreamId } };
-  if (Object.keys(meta).length) request.overrideMeta = meta;
-  return request;
+  return Object.keys(meta).length ? meta : undefined;
 }
 
 /**

@@ -7,6 +7,12 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** A datastream ID: a UUID, optionally with the `:environment` suffix that Data Collection > Datastreams shows. */
 export const DATASTREAM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:[\w-]+)?$/i;
 
+/** An IMS organization ID as Adobe issues it (Admin Console, Data Collection): 24 hex digits and `@AdobeOrg`. */
+export const ORG_ID = /^[0-9A-F]{24}@AdobeOrg$/i;
+
+/** An Experience Cloud ID (ECID) as the Edge Network and the Visitor API issue it: 38 digits. */
+export const ECID = /^\d{38}$/;
+
 /** A Tags setting that holds one or more `%data element%` tokens (Tags replaces them at run time). */
 export const HAS_DATA_ELEMENT = /%[^%]+%/;
 

@@ -8,6 +8,8 @@ import { describeError } from './describeError';
 import { readConfigOverrides } from './readConfigOverrides';
 import { readIdentitySettings, toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
 import { withIdMigration } from './idMigration';
+import { readAdobeMc } from '../core/adobeMc';
+import { withEcid } from '../core/withEcid';
 import type { LinkClickConfig } from '../browser/linkClicks/LinkClickOptions';
 import type { Turbine, TurbineLogger } from './Turbine';
 import { createVariableStore, type VariableStore } from './variables/createVariableStore';
@@ -54,6 +56,8 @@ export interface TagsPageParts {
   attachWebVitals(collector: Collector, onReport: (vital: ReportedVital) => void): VitalsTracker;
   /** The page's cookies (`document.cookie`), for ID migration; without it there is none. */
   readCookies?(): string;
+  /** The page's query (`location.search`), for an `adobe_mc` ECID; without it none is read. */
+  readLocationSearch?(): string;
   /** Starts link tracking (see attachLinkClicks); throws for bad settings. */
   attachLinkClicks?(
     collector: Collector,
@@ -78,6 +82,7 @@ export function createTagsPage({
   attachWebVitals,
   attachLinkClicks,
   readCookies,
+  readLocationSearch,
 }: TagsPageParts): TagsPage {
   const { logger } = turbine;
   let collector: Collector | undefined;
@@ -114,7 +119,13 @@ export function createTagsPage({
           readCookies,
           collectorConfig.onBeforeEventSend,
         );
-      const config = resolveConfig(collectorConfig);
+      // Outermost, so first: an `adobe_mc` ECID wins over AppMeasurement's, as in Adobe's Web SDK.
+      if (orgId && readLocationSearch)
+        collectorConfig.onBeforeEventSend = withEcid(
+          () => readAdobeMc(readLocationSearch(), orgId, Date.now()),
+          collectorConfig.onBeforeEventSend,
+        );
+      const config = resolveConfig({ ...collectorConfig, orgId });
       // Checked with the rest: a wrong override would send every event to the wrong place.
       configOverrides = readConfigOverrides(
         settings?.edgeConfigOverrides,

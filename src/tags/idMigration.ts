@@ -1,8 +1,7 @@
 import type { OnBeforeEventSend } from '../core/CollectorConfig';
-import { isPlainObject } from '../core/deepMerge';
+import { withEcid } from '../core/withEcid';
 
-/** An IMS organization ID as Adobe issues it (Admin Console, Data Collection): 24 hex digits and `@AdobeOrg`. */
-export const ORG_ID = /^[0-9A-F]{24}@AdobeOrg$/i;
+export { ORG_ID } from '../core/patterns';
 
 /** The value of cookie `name` in `jar` (`document.cookie`), decoded; `undefined` when absent. */
 function cookie(jar: string, name: string): string | undefined {
@@ -33,21 +32,13 @@ export function readLegacyEcid(orgId: string, jar: string): string | undefined {
 }
 
 /**
- * `onBeforeEventSend` with the visitor's AppMeasurement ECID added first (as `identityMap.ECID`,
- * ambiguous, when the event names no ECID), so that a site moving from AppMeasurement keeps its
- * visitors; the user's code then sees it. `readCookies` is read at each event.
+ * `onBeforeEventSend` with the visitor's AppMeasurement ECID added first (see {@link withEcid}),
+ * so that a site moving from AppMeasurement keeps its visitors. `readCookies` is read at each event.
  */
 export function withIdMigration(
   orgId: string,
   readCookies: () => string,
   next: OnBeforeEventSend | undefined,
 ): OnBeforeEventSend {
-  return (content) => {
-    const ecid = readLegacyEcid(orgId, readCookies());
-    const xdm = content.xdm as Record<string, unknown>;
-    const identityMap = isPlainObject(xdm.identityMap) ? xdm.identityMap : {};
-    if (ecid && !identityMap.ECID)
-      xdm.identityMap = { ...identityMap, ECID: [{ id: ecid, authenticatedState: 'ambiguous' }] };
-    return next ? next(content) : undefined;
-  };
+  return withEcid(() => readLegacyEcid(orgId, readCookies()), next);
 }

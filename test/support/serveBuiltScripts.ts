@@ -12,6 +12,7 @@ export const STANDALONE_SCRIPTS = [
   'dist/edge-collector.streaming.min.js',
   'dist/edge-collector.messages.min.js',
   'dist/edge-collector.sha256.min.js',
+  'dist/edge-collector.identity.min.js',
 ];
 
 /**

@@ -26,6 +26,9 @@ export const SERVED_SCRIPTS = [
   'edge-collector.linkClicks.min.js',
   'edge-collector.tabs.min.js',
   'edge-collector.state.min.js',
+  'edge-collector.identity.min.js',
+  'edge-collector.messages.min.js',
+  'edge-collector.sha256.min.js',
   'edge-collector.vitals.min.js',
 ] as const;
 

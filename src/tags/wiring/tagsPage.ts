@@ -35,6 +35,7 @@ export function tagsPage(turbine: Turbine): TagsPage {
     attachWebVitals,
     attachLinkClicks,
     readCookies: () => document.cookie,
+    readLocationSearch: () => location.search,
   });
   return page;
 }

@@ -78,6 +78,9 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     emailFields: 'personalEmail.address, workEmail.address',
     hashEmails: '%hash flag%',
   },
+  redirectWithIdentity: {
+    edgeConfigOverrides: { production: { com_adobe_identity: { idSyncContainerId: 7 } } },
+  },
   variable: { name: 'checkout', clearAfterSend: true },
   updateVariable: {
     name: 'checkout',
