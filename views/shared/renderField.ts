@@ -1,6 +1,7 @@
 import { createCheckboxField } from './createCheckboxField';
 import { createCodeField } from './createCodeField';
 import { createChoiceField } from './createChoiceField';
+import { createInstanceField } from './createInstanceField';
 import { createJsonField } from './createJsonField';
 import { createRowsField } from './createRowsField';
 import { createTextField } from './createTextField';
@@ -24,5 +25,7 @@ export function renderField(spec: FieldSpec): FieldControl {
       return createCodeField(spec);
     case 'value':
       return createValueField(spec);
+    case 'instance':
+      return createInstanceField(spec);
   }
 }

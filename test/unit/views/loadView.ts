@@ -15,6 +15,7 @@ export const VIEW_NAMES = [
   'streamRecord',
   'variable',
   'updateVariable',
+  'instance',
 ] as const;
 
 /**
