@@ -83,9 +83,22 @@ export interface InstanceSpec extends BaseSpec {
   kind: 'instance';
 }
 
+/** Datastream configuration overrides, by environment (see createOverridesField). */
+export interface OverridesSpec extends BaseSpec {
+  kind: 'overrides';
+}
+
 /** Any field a view can show. */
 export type FieldSpec =
-  TextSpec | JsonSpec | CheckboxSpec | ChoiceSpec | RowsSpec | CodeSpec | ValueSpec | InstanceSpec;
+  | TextSpec
+  | JsonSpec
+  | CheckboxSpec
+  | ChoiceSpec
+  | RowsSpec
+  | CodeSpec
+  | ValueSpec
+  | InstanceSpec
+  | OverridesSpec;
 
 /** A rendered field: its element, and how to read, fill and flag it. */
 export interface FieldControl {

@@ -3,6 +3,7 @@ import { createCodeField } from './createCodeField';
 import { createChoiceField } from './createChoiceField';
 import { createInstanceField } from './createInstanceField';
 import { createJsonField } from './createJsonField';
+import { createOverridesField } from './createOverridesField';
 import { createRowsField } from './createRowsField';
 import { createTextField } from './createTextField';
 import { createValueField } from './createValueField';
@@ -27,5 +28,7 @@ export function renderField(spec: FieldSpec): FieldControl {
       return createValueField(spec);
     case 'instance':
       return createInstanceField(spec);
+    case 'overrides':
+      return createOverridesField(spec);
   }
 }

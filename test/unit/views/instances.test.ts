@@ -14,7 +14,7 @@ const errorIn = (form: HTMLElement, name: string) => {
   const error = form.querySelector<HTMLElement>(`[data-field="${name}"] .ec-error`)!;
   return error.hidden ? '' : (error.textContent ?? '');
 };
-const tabs = () => [...document.querySelectorAll<HTMLButtonElement>('.ec-tab')];
+const tabs = () => [...document.querySelectorAll<HTMLButtonElement>('.ec-instance-bar .ec-tab')];
 const click = (selector: string) => document.querySelector<HTMLButtonElement>(selector)!.click();
 const names = (settings: Record<string, unknown>) =>
   (settings.instances as Array<{ name: string }>).map((instance) => instance.name);

@@ -185,24 +185,79 @@ describe('Identity map view', () => {
 });
 
 describe('datastream configuration overrides', () => {
+  /** The input of one override of one environment. */
+  const override = (environment: string, key: string) =>
+    document.querySelector<HTMLInputElement>(
+      `[data-environment="${environment}"] [data-override="${key}"] input`,
+    )!;
+  /** The error line beside that input ('' when none). */
+  const errorBeside = (environment: string, key: string) => {
+    const line = document.querySelector<HTMLElement>(
+      `[data-environment="${environment}"] [data-override="${key}"] .ec-sub-error`,
+    )!;
+    return line.hidden ? '' : (line.textContent ?? '');
+  };
+  const panel = (environment: string) =>
+    document.querySelector<HTMLElement>(`[data-environment="${environment}"]`)!;
+
   it.each(['configuration', 'sendEvent', 'sendPageView'])(
-    '%s refuses what the runtime refuses, beside the field, and takes data elements',
+    "%s has a tab per environment, flags a wrong value beside its input, and saves Adobe's shape",
     async (name) => {
       const { methods } = await loadView(name);
       methods.init({
         settings: { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', eventType: 'x' },
       });
-      type(input('edgeConfigOverrides'), '{ "production": { "datastreamId": "abc" } }');
+      expect(panel('production').hidden).toBe(false);
+      expect(panel('staging').hidden).toBe(true);
+      type(override('production', 'datastreamId'), 'abc');
+      type(override('staging', 'idSyncContainerId'), 'twelve');
       expect(methods.validate()).toBe(false);
-      expect(errorOf('edgeConfigOverrides')).toMatch(/datastreamId "abc" is not a datastream ID/);
-      type(input('edgeConfigOverrides'), '{ "prod": {} }');
+      expect(errorBeside('production', 'datastreamId')).toMatch(/Enter a datastream ID/);
+      expect(override('production', 'datastreamId').getAttribute('aria-invalid')).toBe('true');
+      expect(errorBeside('staging', 'idSyncContainerId')).toMatch(/whole number/);
+      // Only the wrong inputs are marked.
+      expect(override('production', 'datasetId').getAttribute('aria-invalid')).toBeNull();
+      expect(errorOf('edgeConfigOverrides')).toMatch(/^Production › Datastream ID: Enter a datastream ID/);
+      type(override('production', 'datastreamId'), '%other%');
       expect(methods.validate()).toBe(false);
-      expect(errorOf('edgeConfigOverrides')).toMatch(/by environment \(production, staging, development\)/);
-      type(
-        input('edgeConfigOverrides'),
-        '{ "production": { "datastreamId": "%other%", "com_adobe_identity": { "idSyncContainerId": "%container%" } } }',
-      );
+      // The first wrong value's environment comes to view.
+      expect(panel('staging').hidden).toBe(false);
+      expect(errorOf('edgeConfigOverrides')).toMatch(/^Staging › ID sync container/);
+      type(override('staging', 'idSyncContainerId'), '12');
+      type(override('staging', 'reportSuites'), 'rs-global, %country suite%');
+      type(override('development', 'datasetId'), '%dataset%');
       expect(methods.validate()).toBe(true);
+      const saved = methods.getSettings() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const overrides = saved.edgeConfigOverrides ?? saved.instances[0].edgeConfigOverrides;
+      expect(overrides).toEqual({
+        production: { datastreamId: '%other%' },
+        staging: {
+          com_adobe_identity: { idSyncContainerId: 12 },
+          com_adobe_analytics: { reportSuites: ['rs-global', '%country suite%'] },
+        },
+        development: { com_adobe_experience_platform: { datasets: { event: { datasetId: '%dataset%' } } } },
+      });
     },
   );
+
+  it("takes all the overrides, or one environment's, from a data element, and keeps other products' settings", async () => {
+    const { methods } = await loadView('sendEvent');
+    const saved = {
+      eventType: 'x',
+      edgeConfigOverrides: {
+        production: { com_adobe_target: { propertyToken: 't-1' }, com_adobe_audiencemanager: { x: 1 } },
+        staging: '%staging overrides%',
+      },
+    };
+    methods.init({ settings: saved });
+    expect(override('production', 'propertyToken').value).toBe('t-1');
+    expect(methods.getSettings()).toEqual({
+      instanceName: 'edgeCollector',
+      documentUnloading: false,
+      ...saved,
+    });
+    methods.init({ settings: { eventType: 'x', edgeConfigOverrides: '%all overrides%' } });
+    expect(document.querySelector<HTMLElement>('.ec-environments')!.hidden).toBe(true);
+    expect(methods.getSettings().edgeConfigOverrides).toBe('%all overrides%');
+  });
 });
