@@ -1,64 +1,39 @@
+/** One instance of the configuration, filled with every kind of value. */
+const FILLED_INSTANCE = {
+  productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
+  stagingDatastreamId: '%staging datastream%',
+  developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:dev',
+  edgeUrl: 'https://collect.example.com',
+  edgeBasePath: 'ee',
+  orgId: '53A16ACB5CC1D3760A495C99@AdobeOrg',
+  idMigrationEnabled: '%migrate ids%',
+  debug: '%debug flag%',
+  webVitals: true,
+  defaultConsent: '%consent default%',
+  onBeforeEventSend: 'if (content.xdm.eventType === "internal.ping") return false;',
+  clickCollectionEnabled: true,
+  internalLinkEnabled: false,
+  externalLinkEnabled: '%track exits%',
+  downloadLinkEnabled: true,
+  downloadLinkQualifier: '\\.(pdf|zip)$',
+  onBeforeLinkClickSend: 'if (content.xdm.web.webInteraction.type === "other") return false;',
+  edgeConfigOverrides: {
+    production: {
+      datastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      com_adobe_analytics: { reportSuites: ['rs-global', '%country suite%'] },
+      com_adobe_identity: { idSyncContainerId: 12 },
+    },
+    staging: '%staging overrides%',
+  },
+};
+
 /** A completely filled form for each view, as saved settings, using every kind of value a field takes. */
 export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
   // Two instances: the first filled with every kind of value, the second its copy for another brand.
   configuration: {
     instances: [
-      {
-        name: 'edgeCollector',
-        productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
-        stagingDatastreamId: '%staging datastream%',
-        developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:dev',
-        edgeUrl: 'https://collect.example.com',
-        edgeBasePath: 'ee',
-        orgId: '53A16ACB5CC1D3760A495C99@AdobeOrg',
-        idMigrationEnabled: '%migrate ids%',
-        debug: '%debug flag%',
-        webVitals: true,
-        defaultConsent: '%consent default%',
-        onBeforeEventSend: 'if (content.xdm.eventType === "internal.ping") return false;',
-        clickCollectionEnabled: true,
-        internalLinkEnabled: false,
-        externalLinkEnabled: '%track exits%',
-        downloadLinkEnabled: true,
-        downloadLinkQualifier: '\\.(pdf|zip)$',
-        onBeforeLinkClickSend: 'if (content.xdm.web.webInteraction.type === "other") return false;',
-        edgeConfigOverrides: {
-          production: {
-            datastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-            com_adobe_analytics: { reportSuites: ['rs-global', '%country suite%'] },
-            com_adobe_identity: { idSyncContainerId: 12 },
-          },
-          staging: '%staging overrides%',
-        },
-      },
-      {
-        name: 'brand2',
-        productionDatastreamId: 'bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-        stagingDatastreamId: '%staging datastream%',
-        developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:dev',
-        edgeUrl: 'https://collect.example.com',
-        edgeBasePath: 'ee',
-        orgId: '53A16ACB5CC1D3760A495C99@AdobeOrg',
-        idMigrationEnabled: '%migrate ids%',
-        debug: '%debug flag%',
-        webVitals: true,
-        defaultConsent: '%consent default%',
-        onBeforeEventSend: 'if (content.xdm.eventType === "internal.ping") return false;',
-        clickCollectionEnabled: true,
-        internalLinkEnabled: false,
-        externalLinkEnabled: '%track exits%',
-        downloadLinkEnabled: true,
-        downloadLinkQualifier: '\\.(pdf|zip)$',
-        onBeforeLinkClickSend: 'if (content.xdm.web.webInteraction.type === "other") return false;',
-        edgeConfigOverrides: {
-          production: {
-            datastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-            com_adobe_analytics: { reportSuites: ['rs-global', '%country suite%'] },
-            com_adobe_identity: { idSyncContainerId: 12 },
-          },
-          staging: '%staging overrides%',
-        },
-      },
+      { name: 'edgeCollector', ...FILLED_INSTANCE },
+      { ...FILLED_INSTANCE, name: 'brand2', productionDatastreamId: 'bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee' },
     ],
   },
   sendPageView: {
