@@ -9,15 +9,22 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const ID = 'virtual:settings-validators';
 const RESOLVED = `\0${ID}`;
 
-/** Every settings schema that has a view, by the view's name (`streamRecord` for streamRecord.html). */
+/**
+ * Every settings schema that has a view, by the view's name (`streamRecord` for streamRecord.html),
+ * plus `configurationInstance`: one instance of the configuration's `instances` list, which the
+ * configuration view checks one instance at a time.
+ */
 export function schemasByView(manifest) {
   const items = [
     manifest.configuration,
     ...['actions', 'conditions', 'events', 'dataElements'].flatMap((type) => manifest[type] ?? []),
   ];
-  return Object.fromEntries(
+  const byView = Object.fromEntries(
     items.filter((item) => item?.viewPath).map((item) => [item.viewPath.replace(/\.html$/, ''), item.schema]),
   );
+  const { $schema, definitions } = manifest.configuration?.schema ?? {};
+  if (definitions?.instance) byView.configurationInstance = { $schema, ...definitions.instance };
+  return byView;
 }
 
 /** ES module source exporting one ajv validate function per view, named after the view. */

@@ -96,6 +96,7 @@ export default [
             'src/tags/TagsExtensionSettings.ts',
             'src/tags/describeError.ts',
             'src/tags/idMigration.ts',
+            'src/tags/readInstances.ts',
             'src/browser/linkClicks/LinkClickOptions.ts',
           ],
         }),

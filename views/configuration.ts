@@ -1,4 +1,4 @@
-import { registerView } from './shared/registerView';
+import { registerInstancesView } from './shared/registerInstancesView';
 import { basePath, datastreamId, httpUrl, orgId, regularExpression } from './shared/validators';
 import { DEFAULT_DOWNLOAD_QUALIFIER } from '../src/browser/linkClicks/LinkClickOptions';
 import type { CheckboxSpec } from './shared/FieldSpec';
@@ -17,10 +17,11 @@ import { checkOverrides, overridesField } from './shared/overridesField';
 
 const DATASTREAM_HELP = 'Data Collection > Datastreams in Experience Platform shows the ID.';
 
-/** The extension configuration view. */
-export const view = registerView({
+/** The extension configuration view: one or more named instances, each with these settings. */
+export const view = registerInstancesView({
   title: 'Edge Collector configuration',
-  intro: 'Where page views and events go. Every field also accepts a data element.',
+  intro:
+    'Where page views and events go. Each instance has its own collector (add one to send to another datastream or organization); actions, data elements and events pick one. Every field but the name also accepts a data element.',
   fields: [
     {
       kind: 'text',

@@ -1,5 +1,6 @@
 import { emailField, sendDataField, sendXdmField } from './shared/commonFields';
 import { checkOverrides, overridesField } from './shared/overridesField';
+import { instanceField } from './shared/createInstanceField';
 import { registerView } from './shared/registerView';
 import { eventType } from './shared/validators';
 
@@ -8,6 +9,7 @@ export const view = registerView({
   title: 'Send event',
   intro: 'Sends one XDM experience event of the type you choose.',
   fields: [
+    instanceField,
     {
       kind: 'text',
       name: 'eventType',

@@ -1,5 +1,6 @@
 import { emailField, sendDataField, sendXdmField } from './shared/commonFields';
 import { checkOverrides, overridesField } from './shared/overridesField';
+import { instanceField } from './shared/createInstanceField';
 import { registerView } from './shared/registerView';
 
 /** The "Send page view" action view. */
@@ -8,6 +9,7 @@ export const view = registerView({
   intro:
     'Sends an XDM page view (web.webpagedetails.pageViews) with the page URL, referrer, device and time filled in.',
   fields: [
+    instanceField,
     {
       kind: 'text',
       name: 'name',

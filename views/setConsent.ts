@@ -5,6 +5,7 @@ import { isPlainObject } from '../src/core/deepMerge';
 import { toEntry, type ConsentRow } from '../src/tags/readConsentSettings';
 import { objectField } from './shared/commonFields';
 import { CONSENT_OPTIONS } from './shared/consentOptions';
+import { instanceField } from './shared/createInstanceField';
 import { registerView } from './shared/registerView';
 import { hasToken } from './shared/tokens';
 
@@ -41,6 +42,7 @@ export const view = registerView({
   intro:
     "Records the visitor's consent and posts it to the Edge Network (privacy/set-consent) before any event. In: send events. Out: send nothing. Pending: hold events until the visitor decides.",
   fields: [
+    instanceField,
     {
       kind: 'choice',
       name: 'value',

@@ -1,4 +1,5 @@
 import { objectField } from './shared/commonFields';
+import { instanceField } from './shared/createInstanceField';
 import { registerView } from './shared/registerView';
 import { hasToken } from './shared/tokens';
 import type { Validator } from './shared/validators';
@@ -62,6 +63,7 @@ export const view = registerView({
   intro:
     'Sends one record to an HTTP API streaming inlet of Experience Platform, through the same queue and retries as events.',
   fields: [
+    instanceField,
     {
       kind: 'text',
       name: 'inletUrl',

@@ -1,1 +1,1 @@
-!function(w,n){w[n]=w[n]||function(){var a=arguments;return new Promise(function(r,j){(w[n].q=w[n].q||[]).push([a,r,j])})}}(window,"edgeCollector");
+!function(w,l){l.forEach(function(n){w[n]||((w.__ecNS=w.__ecNS||[]).push(n),w[n]=function(){var a=arguments;return new Promise(function(r,j){(w[n].q=w[n].q||[]).push([a,r,j])})})})}(window,["edgeCollector"]);

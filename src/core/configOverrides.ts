@@ -176,3 +176,37 @@ export const mergeConfigOverrides = (
   configured: EdgeConfigOverrides,
   perEvent: EdgeConfigOverrides,
 ): EdgeConfigOverrides => deepMerge(configured as PlainObject, perEvent) as EdgeConfigOverrides;
+
+/** What a send of {@link withEdgeConfigOverrides}'s collector also takes: this event's overrides. */
+export interface OverridesOption {
+  /** Datastream configuration overrides for this event only, over the configuration's, product by product. */
+  edgeConfigOverrides?: EdgeConfigOverrides;
+}
+
+/** A collector whose sends take `edgeConfigOverrides` (the ES module's). */
+export interface OverridingCollector extends Collector {
+  sendPageView(options?: PageViewOptions & OverridesOption): Promise<SendResult>;
+  sendEvent(options: EventOptions & OverridesOption): Promise<SendResult>;
+}
+
+/**
+ * The collector with its sends taking overrides: `base` (the configuration's, checked by
+ * {@link checkConfigOverrides}) under each call's `edgeConfigOverrides` (checked per call: a wrong
+ * one rejects that send, naming the field). The collector must send through {@link withConfigOverrides}.
+ */
+export function withEdgeConfigOverrides(
+  collector: Collector,
+  base: EdgeConfigOverrides,
+): OverridingCollector {
+  const send =
+    (kind: 'pageView' | 'event') =>
+    async (options?: (PageViewOptions | EventOptions) & OverridesOption): Promise<SendResult> => {
+      if (!isPlainObject(options) || !('edgeConfigOverrides' in options))
+        return sendWithOverrides(collector, kind, options, base);
+      const { edgeConfigOverrides, ...rest } = options;
+      const command = kind === 'pageView' ? 'sendPageView' : 'sendEvent';
+      const perEvent = checkConfigOverrides(edgeConfigOverrides, command);
+      return sendWithOverrides(collector, kind, rest, mergeConfigOverrides(base, perEvent));
+    };
+  return { ...collector, sendPageView: send('pageView'), sendEvent: send('event') };
+}

@@ -6,20 +6,31 @@ import type { SendResult } from '../core/readEdgeAnswer';
 import type { EdgeConfigOverrides } from '../core/configOverrides';
 import { describeError } from './describeError';
 import { readConfigOverrides } from './readConfigOverrides';
-import { readIdentitySettings, toCollectorConfig, toLinkClickConfig } from './TagsExtensionSettings';
+import {
+  readIdentitySettings,
+  toCollectorConfig,
+  toLinkClickConfig,
+  type TagsExtensionSettings,
+} from './TagsExtensionSettings';
 import { withIdMigration } from './idMigration';
 import { readAdobeMc } from '../core/adobeMc';
 import { withEcid } from '../core/withEcid';
+import { findInstance, pickInstanceName, type TagsInstanceSettings } from './readInstances';
 import type { LinkClickConfig } from '../browser/linkClicks/LinkClickOptions';
 import type { Turbine, TurbineLogger } from './Turbine';
 import { createVariableStore, type VariableStore } from './variables/createVariableStore';
 
-/** What the page's Tags modules share: one collector, its Web Vitals, the Variables and the last request id. */
+/**
+ * What the page's Tags modules share about one instance of the configuration: its collector, its
+ * Web Vitals and last request id; and, with every instance, the Variables.
+ */
 export interface TagsPage {
+  /** The name of the configuration's instance this is (see readInstances). */
+  instanceName: string;
   /** Turbine's logger for this extension. */
   logger: TurbineLogger;
   /**
-   * The page's collector, created on first use from the extension settings and the library's
+   * The instance's collector, created on first use from the instance's settings and the library's
    * stage (starting Web Vitals when they are on). A bad configuration is logged, with what to fix,
    * and gives `undefined`; the next call tries again, since a data element used in the settings
    * may have a value by then.
@@ -52,6 +63,10 @@ export interface TagsPage {
 /** What a Tags page is made from: Turbine, and how a collector and its Web Vitals are started. */
 export interface TagsPageParts {
   turbine: Pick<Turbine, 'logger' | 'getExtensionSettings' | 'environment'>;
+  /** The configuration's instance (default: the first). */
+  instanceName?: string;
+  /** The Variables, shared by every instance of the page (default: a store of its own). */
+  variables?: VariableStore;
   createCollector(config: ResolvedConfig, log: (message: string, detail?: unknown) => void): Collector;
   attachWebVitals(collector: Collector, onReport: (vital: ReportedVital) => void): VitalsTracker;
   /** The page's cookies (`document.cookie`), for ID migration; without it there is none. */
@@ -67,7 +82,7 @@ export interface TagsPageParts {
 }
 
 /** True when the extension configuration turns Web vitals on (`true`, or a data element giving true). */
-export function webVitalsEnabled(settings: Record<string, unknown> | undefined): boolean {
+export function webVitalsEnabled(settings: TagsExtensionSettings | undefined): boolean {
   const value = settings?.webVitals;
   return value === true || (typeof value === 'string' && value.trim() === 'true');
 }
@@ -78,6 +93,8 @@ export function webVitalsEnabled(settings: Record<string, unknown> | undefined):
  */
 export function createTagsPage({
   turbine,
+  instanceName = pickInstanceName(turbine.getExtensionSettings(), undefined),
+  variables = createVariableStore(),
   createCollector,
   attachWebVitals,
   attachLinkClicks,
@@ -106,11 +123,13 @@ export function createTagsPage({
       }
     };
   const reportVital = tell(vitalListeners);
+  const instanceSettings = (): TagsInstanceSettings =>
+    findInstance(turbine.getExtensionSettings(), instanceName);
 
   function getCollector(): Collector | undefined {
     if (collector) return collector;
     try {
-      const settings = turbine.getExtensionSettings();
+      const settings = instanceSettings();
       const collectorConfig = toCollectorConfig(settings, turbine.environment?.stage, logger);
       const { orgId, idMigrationEnabled } = readIdentitySettings(settings);
       if (orgId && idMigrationEnabled && readCookies)
@@ -154,7 +173,7 @@ export function createTagsPage({
       return created;
     } catch (error) {
       logger.error(
-        `Edge Collector is not configured: ${describeError(error)}. ` +
+        `Edge Collector (instance "${instanceName}") is not configured: ${describeError(error)}. ` +
           'Open Extensions > Edge Collector > Configure in the Tags property, fix the setting, and build the library again.',
       );
       return undefined;
@@ -162,6 +181,7 @@ export function createTagsPage({
   }
 
   return {
+    instanceName,
     logger,
     getCollector,
     rememberRequestId,
@@ -170,13 +190,19 @@ export function createTagsPage({
       return () => resultListeners.delete(listener);
     },
     lastRequestId: () => lastRequestId,
-    webVitalsEnabled: () => webVitalsEnabled(turbine.getExtensionSettings()),
+    webVitalsEnabled() {
+      try {
+        return webVitalsEnabled(instanceSettings());
+      } catch {
+        return false; // The instance is missing: getCollector says so.
+      }
+    },
     latestWebVitals: () => (tracker ? tracker.latest() : {}),
     onWebVital(listener) {
       vitalListeners.add(listener);
       return () => vitalListeners.delete(listener);
     },
-    variables: createVariableStore(),
+    variables,
     stage: turbine.environment?.stage,
     configOverrides: () => configOverrides,
   };

@@ -10,7 +10,10 @@ export const TAGS_DATASTREAM = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 
 /** A Tags property of a browser test: the extension configuration, its rules and data elements. */
 export interface TagsSiteInput extends Partial<Pick<LibraryInput, 'rules' | 'dataElements' | 'stage'>> {
-  /** The extension configuration; the datastream and `edgeUrl` (the recording server) are filled in. */
+  /**
+   * The extension configuration; the datastream and `edgeUrl` (the recording server) are filled in,
+   * or, for `instances`, `edgeUrl` in each instance.
+   */
   settings?: Record<string, unknown>;
   /** The body of `/page.html` (and of `/next.html`: `<p>next</p>`). */
   body?: string;
@@ -43,7 +46,15 @@ export async function openTagsSite(input: TagsSiteInput = {}): Promise<TagsSite>
   ]);
   const library = buildTagsLibrary({
     files,
-    settings: { productionDatastreamId: TAGS_DATASTREAM, edgeUrl: server.origin, ...input.settings },
+    settings: Array.isArray(input.settings?.instances)
+      ? // Several instances: each sends to the recording server unless it says otherwise.
+        {
+          instances: (input.settings.instances as Array<Record<string, unknown>>).map((instance) => ({
+            edgeUrl: server.origin,
+            ...instance,
+          })),
+        }
+      : { productionDatastreamId: TAGS_DATASTREAM, edgeUrl: server.origin, ...input.settings },
     dataElements: input.dataElements ?? {},
     rules: input.rules ?? [],
     harness: HARNESS,

@@ -75,8 +75,30 @@ export interface ValueSpec extends BaseSpec {
   placeholder?: string;
 }
 
+/**
+ * Which instance of the extension configuration an item runs on (`instanceName`): a select of the
+ * names the configuration has (see createInstanceField).
+ */
+export interface InstanceSpec extends BaseSpec {
+  kind: 'instance';
+}
+
+/** Datastream configuration overrides, by environment (see createOverridesField). */
+export interface OverridesSpec extends BaseSpec {
+  kind: 'overrides';
+}
+
 /** Any field a view can show. */
-export type FieldSpec = TextSpec | JsonSpec | CheckboxSpec | ChoiceSpec | RowsSpec | CodeSpec | ValueSpec;
+export type FieldSpec =
+  | TextSpec
+  | JsonSpec
+  | CheckboxSpec
+  | ChoiceSpec
+  | RowsSpec
+  | CodeSpec
+  | ValueSpec
+  | InstanceSpec
+  | OverridesSpec;
 
 /** A rendered field: its element, and how to read, fill and flag it. */
 export interface FieldControl {
@@ -85,4 +107,6 @@ export interface FieldControl {
   read(): { value?: unknown; error?: string };
   write(value: unknown): void;
   showError(message: string | undefined): void;
+  /** Given the extension configuration when the view opens (the instance field lists its instances). */
+  readConfiguration?(extensionSettings: Record<string, unknown> | undefined): void;
 }

@@ -2,21 +2,19 @@ import { isPlainObject } from '../../src/core/deepMerge';
 import { TAGS_STAGES } from '../../src/tags/TagsExtensionSettings';
 import { readConfigOverrides } from '../../src/tags/readConfigOverrides';
 import { describeError } from '../../src/tags/describeError';
-import type { JsonSpec } from './FieldSpec';
+import type { OverridesSpec } from './FieldSpec';
 import { hasToken } from './tokens';
 
 /**
  * Datastream configuration overrides, saved as Adobe's Web SDK extension saves them: by
  * environment, each with a datastream ID and the products' settings.
  */
-export function overridesField(help: string): JsonSpec {
+export function overridesField(help: string): OverridesSpec {
   return {
-    kind: 'json',
+    kind: 'overrides',
     name: 'edgeConfigOverrides',
     label: 'Datastream configuration overrides',
-    help: `${help} By environment (production, staging, development; each stands alone): datastreamId, com_adobe_experience_platform.datasets.event.datasetId, com_adobe_analytics.reportSuites, com_adobe_identity.idSyncContainerId, com_adobe_target.propertyToken. Set the overrides up in the datastream first. Any value may be a data element.`,
-    placeholder:
-      '{ "production": { "datastreamId": "%other datastream%", "com_adobe_analytics": { "reportSuites": ["rs-global"] } } }',
+    help: `${help} By environment (production, staging, development; each stands alone, as in the Web SDK). Set the overrides up in the datastream first. Any value may be a data element.`,
   };
 }
 

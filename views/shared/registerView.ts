@@ -88,7 +88,7 @@ function renderForm(definition: ViewDefinition, controls: Controls) {
   const form = el('form', 'ec-form');
   form.noValidate = true;
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.append(el('h1', 'spectrum-Heading ec-title', definition.title));
+  if (definition.title) form.append(el('h1', 'spectrum-Heading ec-title', definition.title));
   if (definition.intro) form.append(el('p', 'spectrum-Body spectrum-Body--sizeS ec-intro', definition.intro));
   const formError = el('div', 'spectrum-HelpText-text ec-form-error');
   formError.setAttribute('role', 'alert');
@@ -141,23 +141,33 @@ function createErrorDisplay(
   return show;
 }
 
+/** One form of a view: its element, and how to fill, read and check it. */
+export interface FormPart {
+  element: HTMLFormElement;
+  /** Fills the form with saved settings (`isNew`: an item made now, so missing settings are not "saved before"). */
+  init(settings: Record<string, unknown>, isNew: boolean, extensionSettings?: Record<string, unknown>): void;
+  getSettings(): Record<string, unknown>;
+  /** Shows every error beside its field; true when there is none. */
+  validate(): boolean;
+}
+
 /**
- * Renders a view's form into `#root` and registers `init`, `getSettings` and `validate` with the
- * Tags UI. Validation runs each field's check, then the manifest's schema for this view (found by
- * the page's file name); errors show beside their field and go away as soon as the field is fixed.
- * Returns the registered methods (tests call them directly).
+ * Builds one form of `definition`'s fields, checked by each field, the definition's `check` and
+ * `validator` (the manifest's schema), with errors beside their field that go away as soon as the
+ * field is fixed. `heading` puts the title and introduction at its top.
  */
-export function registerView(definition: ViewDefinition): ViewMethods {
-  const root = document.getElementById('root') ?? document.body;
-  const validator = findSettingsValidator(location.pathname);
+export function createFormPart(
+  definition: ViewDefinition,
+  validator: SettingsValidator | undefined,
+  heading = true,
+): FormPart {
   const controls: Controls = definition.fields.map((spec) => [spec, renderField(spec)]);
-  const { form, formError } = renderForm(definition, controls);
-  root.replaceChildren(form);
+  const { form, formError } = renderForm(heading ? definition : { fields: [], title: '' }, controls);
   const show = createErrorDisplay(form, formError, controls, validator, definition);
-  const methods: ViewMethods = {
-    init(info: InitInfo) {
-      const isNew = !info?.settings;
-      const settings = info?.settings ?? definition.defaults ?? {};
+  return {
+    element: form,
+    init(settings, isNew, extensionSettings) {
+      for (const [, control] of controls) control.readConfiguration?.(extensionSettings);
       for (const [spec, control] of controls) control.write(savedValue(spec, settings, isNew));
       showApplying(controls);
       show({ byField: new Map(), general: [] });
@@ -169,6 +179,13 @@ export function registerView(definition: ViewDefinition): ViewMethods {
       return !errors.byField.size && !errors.general.length;
     },
   };
+}
+
+/**
+ * Registers `methods` with the Tags UI, or, outside it (no extension bridge loaded), says so at
+ * the top of `root`. Returns them (tests call them directly).
+ */
+export function registerWithBridge(methods: ViewMethods, root: HTMLElement): ViewMethods {
   const bridge = getExtensionBridge();
   if (bridge) bridge.register(methods);
   else
@@ -180,4 +197,30 @@ export function registerView(definition: ViewDefinition): ViewMethods {
       ),
     );
   return methods;
+}
+
+/** The element views render into. */
+export const viewRoot = (): HTMLElement => document.getElementById('root') ?? document.body;
+
+/**
+ * Renders a view's form into `#root` and registers `init`, `getSettings` and `validate` with the
+ * Tags UI. Validation runs each field's check, then the manifest's schema for this view (found by
+ * the page's file name); errors show beside their field and go away as soon as the field is fixed.
+ * Returns the registered methods (tests call them directly).
+ */
+export function registerView(definition: ViewDefinition): ViewMethods {
+  const root = viewRoot();
+  const part = createFormPart(definition, findSettingsValidator(location.pathname));
+  root.replaceChildren(part.element);
+  return registerWithBridge(
+    {
+      init(info: InitInfo) {
+        const isNew = !info?.settings;
+        part.init(info?.settings ?? definition.defaults ?? {}, isNew, info?.extensionSettings);
+      },
+      getSettings: part.getSettings,
+      validate: part.validate,
+    },
+    root,
+  );
 }

@@ -1,7 +1,9 @@
 import { createCheckboxField } from './createCheckboxField';
 import { createCodeField } from './createCodeField';
 import { createChoiceField } from './createChoiceField';
+import { createInstanceField } from './createInstanceField';
 import { createJsonField } from './createJsonField';
+import { createOverridesField } from './createOverridesField';
 import { createRowsField } from './createRowsField';
 import { createTextField } from './createTextField';
 import { createValueField } from './createValueField';
@@ -24,5 +26,9 @@ export function renderField(spec: FieldSpec): FieldControl {
       return createCodeField(spec);
     case 'value':
       return createValueField(spec);
+    case 'instance':
+      return createInstanceField(spec);
+    case 'overrides':
+      return createOverridesField(spec);
   }
 }

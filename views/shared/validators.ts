@@ -1,6 +1,7 @@
 import { hasToken } from './tokens';
 import { DATASTREAM_ID } from '../../src/core/patterns';
 import { ORG_ID } from '../../src/tags/idMigration';
+import { INSTANCE_NAME } from '../../src/tags/readInstances';
 
 /** Checks one text value; returns the message to show next to the field, or `undefined` when fine. */
 export type Validator = (value: string) => string | undefined;
@@ -56,3 +57,9 @@ export const orgId: Validator = (value) =>
   hasToken(value) || ORG_ID.test(value.trim())
     ? undefined
     : 'Enter the IMS organization ID, 24 hexadecimal digits then @AdobeOrg (Data Collection shows it in the account menu), or pick a data element.';
+
+/** An instance name: a JavaScript identifier, as Adobe's Web SDK extension asks (never a data element). */
+export const instanceName: Validator = (value) =>
+  INSTANCE_NAME.test(value)
+    ? undefined
+    : 'Enter a name such as edgeCollector or brand2: letters, digits, _ and $, not starting with a digit (as a JavaScript variable name).';

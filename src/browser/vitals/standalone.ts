@@ -4,7 +4,7 @@ import { attachWebVitals } from './attachWebVitals';
 
 // The entry of `edge-collector.vitals.min.js`: the same command API, plus Core Web Vitals started
 // at `configure` unless it says `webVitals: false`.
-installCommandApi(
+installCommandApi(() =>
   createCommandApi({
     onConfigure(collector, options) {
       if (options.webVitals !== false) attachWebVitals(collector);

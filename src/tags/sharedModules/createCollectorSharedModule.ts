@@ -9,9 +9,12 @@ import type { TagsPage } from '../createTagsPage';
 
 /**
  * What `turbine.getSharedModule('edge-collector', 'collector')` gives other extensions and custom
- * code: the page's one collector, created on first use from this extension's configuration.
+ * code: the collector of the configuration's first instance, created on first use; `instance(name)`
+ * gives another instance's.
  */
 export interface CollectorSharedModule {
+  /** The same module for the configuration's instance called `name` (its methods reject while there is none). */
+  instance(name: string): CollectorSharedModule;
   /** The configured collector, or `undefined` (with an error logged) while the configuration is invalid. */
   getCollector(): Collector | undefined;
   sendPageView(options?: PageViewOptions): Promise<SendResult>;
@@ -24,11 +27,14 @@ export interface CollectorSharedModule {
   setConsent(value: ConsentInput): Promise<void>;
 }
 
-/** Builds the shared module; its methods always return promises and never throw. */
-export function createCollectorSharedModule({
-  getCollector,
-  rememberRequestId,
-}: Pick<TagsPage, 'getCollector' | 'rememberRequestId'>): CollectorSharedModule {
+/**
+ * Builds the shared module of one instance; `instance` builds another's. Its methods always return
+ * promises and never throw.
+ */
+export function createCollectorSharedModule(
+  { getCollector, rememberRequestId }: Pick<TagsPage, 'getCollector' | 'rememberRequestId'>,
+  instance: (name: string) => CollectorSharedModule,
+): CollectorSharedModule {
   /** Runs `command` on the page's collector; rejects (never throws) while the configuration is invalid. */
   const withCollector = <T>(command: string, run: (collector: Collector) => Promise<T>): Promise<T> =>
     new Promise<T>((resolve) => {
@@ -53,6 +59,7 @@ export function createCollectorSharedModule({
       },
     );
   return {
+    instance,
     getCollector,
     sendPageView: (options) =>
       remembered(withCollector('sendPageView', (collector) => collector.sendPageView(options))),

@@ -54,13 +54,22 @@ export function buildTagsLibrary(input: LibraryInput): string {
       script: fn(module.source),
     };
   }
-  // Tags turns a setting declared with a `function` transform into a function in the container.
-  const settings: Record<string, unknown> = { ...input.settings };
+  // Tags turns a setting declared with a `function` transform into a function in the container,
+  // at `key` or, for `list[].key`, in every item of the list.
+  const settings: Record<string, unknown> = structuredClone(input.settings);
   for (const transform of manifest.configuration?.transforms ?? []) {
-    const code = settings[transform.propertyPath];
-    if (transform.type !== 'function' || typeof code !== 'string') continue;
-    functions.push(`function (${(transform.parameters ?? []).join(', ')}) {\n${code}\n}`);
-    settings[transform.propertyPath] = `__FUNCTION_${functions.length - 1}__`;
+    if (transform.type !== 'function') continue;
+    const [list, key] = /^(\w+)\[\]\.(\w+)$/.exec(transform.propertyPath)?.slice(1) ?? [];
+    const holders = list
+      ? ((Array.isArray(settings[list]) ? settings[list] : []) as Array<Record<string, unknown>>)
+      : [settings];
+    const property = key ?? transform.propertyPath;
+    for (const holder of holders) {
+      const code = holder[property];
+      if (typeof code !== 'string') continue;
+      functions.push(`function (${(transform.parameters ?? []).join(', ')}) {\n${code}\n}`);
+      holder[property] = `__FUNCTION_${functions.length - 1}__`;
+    }
   }
   const container = {
     rules: input.rules.map((rule, index) => ({

@@ -4,8 +4,11 @@ import {
   buildOverriddenRequest,
   checkConfigOverrides,
   withConfigOverrides,
+  withEdgeConfigOverrides,
   type OverriddenRequest,
 } from '../../../src/core/configOverrides';
+import { createCollector } from '../../../src/core/createCollector';
+import { recordingPlatform } from './recordingPlatform';
 import type { ExperienceEvent } from '../../../src/core/buildExperienceEvent';
 import type { Transport } from '../../../src/core/Transport';
 
@@ -68,5 +71,68 @@ describe('an overridden request', () => {
     expect(request.overrideMeta).toBeUndefined();
     await withConfigOverrides(transport)(request, false);
     expect(sent[1]!.body).toBe(request.body);
+  });
+});
+
+describe("withEdgeConfigOverrides (the ES module's collector)", () => {
+  /** A collector sending through the overrides transport, and what left, as each attempt's body. */
+  function overriding(configured: Record<string, unknown>) {
+    const { platform, sent } = recordingPlatform();
+    const config = resolveConfig({ datastreamId: ID });
+    const collector = withEdgeConfigOverrides(
+      createCollector(config, { ...platform, transport: withConfigOverrides(platform.transport) }),
+      checkConfigOverrides(configured, 'configuration'),
+    );
+    const bodies = () =>
+      sent.map((request) => ({ url: new URL(request.url), body: JSON.parse(request.body) }));
+    return { collector, bodies };
+  }
+
+  it("sends the configuration's overrides with every event, the call's over them product by product", async () => {
+    const { collector, bodies } = overriding({
+      com_adobe_analytics: { reportSuites: ['rs-global'] },
+      com_adobe_target: { propertyToken: 'token-1' },
+    });
+    await collector.sendPageView();
+    await collector.sendEvent({
+      eventType: 'commerce.purchases',
+      edgeConfigOverrides: { datastreamId: OTHER, com_adobe_analytics: { reportSuites: ['rs-eu'] } },
+    });
+    const [pageView, purchase] = bodies();
+    expect(pageView!.url.searchParams.get('dataStreamId')).toBe(ID);
+    expect(pageView!.body.meta).toEqual({
+      configOverrides: {
+        com_adobe_analytics: { reportSuites: ['rs-global'] },
+        com_adobe_target: { propertyToken: 'token-1' },
+      },
+    });
+    expect(purchase!.url.searchParams.get('dataStreamId')).toBe(OTHER);
+    expect(purchase!.body.meta).toEqual({
+      configOverrides: {
+        com_adobe_analytics: { reportSuites: ['rs-eu'] },
+        com_adobe_target: { propertyToken: 'token-1' },
+      },
+      sdkConfig: { datastream: { original: ID } },
+    });
+    // The option itself is not an event field.
+    expect(JSON.stringify(purchase!.body.event)).not.toContain('edgeConfigOverrides');
+  });
+
+  it('sends a call without overrides as the plain collector does', async () => {
+    const { collector, bodies } = overriding({});
+    await collector.sendEvent({ eventType: 'x.y', data: { n: 1 } });
+    expect(bodies()[0]!.body.meta).toBeUndefined();
+    expect(bodies()[0]!.body.event.data).toEqual({ n: 1 });
+  });
+
+  it('rejects a send with a wrong override, naming the field, and sends nothing', async () => {
+    const { collector, bodies } = overriding({});
+    await expect(
+      collector.sendEvent({ eventType: 'x.y', edgeConfigOverrides: { datastreamId: 'nope' } }),
+    ).rejects.toMatchObject({
+      code: 'invalid-options',
+      message: expect.stringContaining('sendEvent: datastreamId "nope"'),
+    });
+    expect(bodies()).toEqual([]);
   });
 });

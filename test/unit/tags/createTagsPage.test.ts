@@ -47,6 +47,36 @@ describe('the page collector', () => {
   });
 });
 
+describe('several instances', () => {
+  const BRAND = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+  const settings = {
+    instances: [
+      { name: 'store', productionDatastreamId: DATASTREAM },
+      { name: 'brand', productionDatastreamId: BRAND, webVitals: true },
+    ],
+  };
+
+  it('gives each instance its own collector, with its own settings; the first by default', () => {
+    const first = fakePage(settings);
+    const brand = fakePage(settings, 'production', undefined, 'brand');
+    expect(first.page.instanceName).toBe('store');
+    expect(first.page.getCollector()!.config.datastreamId).toBe(DATASTREAM);
+    expect(first.attachWebVitals).not.toHaveBeenCalled();
+    expect(brand.page.getCollector()!.config.datastreamId).toBe(BRAND);
+    expect(brand.attachWebVitals).toHaveBeenCalledTimes(1);
+    expect(brand.page.webVitalsEnabled()).toBe(true);
+  });
+
+  it('logs, naming the instance, when a rule picks one the configuration no longer has', () => {
+    const { page, logger } = fakePage(settings, 'production', undefined, 'removed');
+    expect(page.getCollector()).toBeUndefined();
+    expect(page.webVitalsEnabled()).toBe(false);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('instance "removed") is not configured: there is no instance named "removed"'),
+    );
+  });
+});
+
 describe('Web vitals in Tags', () => {
   it('start with the collector when the configuration turns them on, and feed listeners', () => {
     const { page, attachWebVitals, report } = fakePage({

@@ -40,12 +40,14 @@ export type FakeCollector = ReturnType<typeof fakeCollector>;
 
 /**
  * A Tags page over a fake Turbine, with a fake collector and a fake Web Vitals measurement:
- * `created` lists the collectors made, `report` plays a web-vitals report.
+ * `created` lists the collectors made, `report` plays a web-vitals report. `instanceName` picks
+ * the configuration's instance (default: the first).
  */
 export function fakePage(
   settings: Record<string, unknown> = { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b' },
   stage = 'production',
   collectorFactory: (config: ResolvedConfig) => FakeCollector = fakeCollector,
+  instanceName?: string,
 ) {
   const { turbine, logger } = fakeTurbine(settings, stage);
   const created: Array<{ config: ResolvedConfig; collector: FakeCollector }> = [];
@@ -57,6 +59,7 @@ export function fakePage(
   });
   const page = createTagsPage({
     turbine,
+    instanceName,
     createCollector: (config) => {
       const collector = collectorFactory(config);
       created.push({ config, collector });

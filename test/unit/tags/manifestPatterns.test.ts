@@ -5,7 +5,8 @@ import { CONSENT_STATES } from '../../../src/core/delivery/ConsentState';
 import { DATASTREAM_ID, orDataElement, UUID } from '../../../src/core/patterns';
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../../extension.json'), 'utf8'));
-const configuration = manifest.configuration.schema.properties;
+// Each instance's settings (the old one-instance shape validates against the same definition).
+const configuration = manifest.configuration.schema.definitions.instance.properties;
 const setConsent = manifest.actions.find((action: { name: string }) => action.name === 'set-consent').schema
   .properties;
 const streamRecord = manifest.actions.find((action: { name: string }) => action.name === 'stream-record')

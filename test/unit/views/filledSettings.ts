@@ -1,33 +1,43 @@
+/** One instance of the configuration, filled with every kind of value. */
+const FILLED_INSTANCE = {
+  productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
+  stagingDatastreamId: '%staging datastream%',
+  developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:dev',
+  edgeUrl: 'https://collect.example.com',
+  edgeBasePath: 'ee',
+  orgId: '53A16ACB5CC1D3760A495C99@AdobeOrg',
+  idMigrationEnabled: '%migrate ids%',
+  debug: '%debug flag%',
+  webVitals: true,
+  defaultConsent: '%consent default%',
+  onBeforeEventSend: 'if (content.xdm.eventType === "internal.ping") return false;',
+  clickCollectionEnabled: true,
+  internalLinkEnabled: false,
+  externalLinkEnabled: '%track exits%',
+  downloadLinkEnabled: true,
+  downloadLinkQualifier: '\\.(pdf|zip)$',
+  onBeforeLinkClickSend: 'if (content.xdm.web.webInteraction.type === "other") return false;',
+  edgeConfigOverrides: {
+    production: {
+      datastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      com_adobe_analytics: { reportSuites: ['rs-global', '%country suite%'] },
+      com_adobe_identity: { idSyncContainerId: 12 },
+    },
+    staging: '%staging overrides%',
+  },
+};
+
 /** A completely filled form for each view, as saved settings, using every kind of value a field takes. */
 export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
+  // Two instances: the first filled with every kind of value, the second its copy for another brand.
   configuration: {
-    productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
-    stagingDatastreamId: '%staging datastream%',
-    developmentDatastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:dev',
-    edgeUrl: 'https://collect.example.com',
-    edgeBasePath: 'ee',
-    orgId: '53A16ACB5CC1D3760A495C99@AdobeOrg',
-    idMigrationEnabled: '%migrate ids%',
-    debug: '%debug flag%',
-    webVitals: true,
-    defaultConsent: '%consent default%',
-    onBeforeEventSend: 'if (content.xdm.eventType === "internal.ping") return false;',
-    clickCollectionEnabled: true,
-    internalLinkEnabled: false,
-    externalLinkEnabled: '%track exits%',
-    downloadLinkEnabled: true,
-    downloadLinkQualifier: '\\.(pdf|zip)$',
-    onBeforeLinkClickSend: 'if (content.xdm.web.webInteraction.type === "other") return false;',
-    edgeConfigOverrides: {
-      production: {
-        datastreamId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-        com_adobe_analytics: { reportSuites: ['rs-global', '%country suite%'] },
-        com_adobe_identity: { idSyncContainerId: 12 },
-      },
-      staging: '%staging overrides%',
-    },
+    instances: [
+      { name: 'edgeCollector', ...FILLED_INSTANCE },
+      { ...FILLED_INSTANCE, name: 'brand2', productionDatastreamId: 'bbbbbbbb-bbbb-4ccc-8ddd-eeeeeeeeeeee' },
+    ],
   },
   sendPageView: {
+    instanceName: 'edgeCollector',
     name: 'home',
     url: 'https://shop.example/%path%',
     email: '%user email%',
@@ -36,6 +46,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     edgeConfigOverrides: '%page overrides%',
   },
   sendEvent: {
+    instanceName: 'edgeCollector',
     eventType: 'commerce.productViews',
     xdm: '%product xdm%',
     data: { sku: 'A-1' },
@@ -49,6 +60,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     },
   },
   setConsent: {
+    instanceName: 'edgeCollector',
     value: 'standards',
     consent: [
       { standard: 'Adobe', version: '2.0', value: '%collect%', gdprApplies: 'true' },
@@ -66,6 +78,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
   },
   xdmPageView: { name: 'home', url: '%page url%', email: '%user email%', xdm: { a: 1 } },
   streamRecord: {
+    instanceName: 'edgeCollector',
     inletUrl:
       'https://dcs.adobedc.net/collection/667b41cf2dbf3509927da1ebf7e93c20afa727cc8d8373e51da18b62e1b985ec',
     flowId: 'f2ae0194-8bd8-4a40-a4d9-f07bdc3e6ce2',
@@ -82,6 +95,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     edgeConfigOverrides: { production: { com_adobe_identity: { idSyncContainerId: 7 } } },
   },
   variable: { name: 'checkout', clearAfterSend: true },
+  instance: { instanceName: 'edgeCollector' },
   updateVariable: {
     name: 'checkout',
     operation: 'set',

@@ -16,6 +16,7 @@ export const VIEW_NAMES = [
   'variable',
   'updateVariable',
   'redirectWithIdentity',
+  'instance',
 ] as const;
 
 /**

@@ -33,16 +33,22 @@ describe('settings schemas', () => {
   });
 
   it('every view in the manifest has a source view, and every source view is in the manifest', () => {
-    const viewPaths = items
-      .map(([, item]) => item.viewPath)
-      .filter(Boolean)
-      .sort();
+    const viewPaths = [...new Set(items.map(([, item]) => item.viewPath).filter(Boolean))].sort();
     expect(viewPaths).toEqual(VIEW_NAMES.map((name) => `${name}.html`).sort());
   });
 
   it('rejects settings the views never produce', () => {
     const validate = ajv.compile(manifest.configuration.schema);
     expect(validate({ productionDatastreamId: 'not a uuid' })).toBe(false);
+    // Instances: at least one, each named as a JavaScript identifier.
+    const instance = { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b' };
+    expect(validate({ instances: [] })).toBe(false);
+    expect(validate({ instances: [instance] })).toBe(false);
+    expect(validate({ instances: [{ ...instance, name: '2nd' }] })).toBe(false);
+    expect(validate({ instances: [{ ...instance, name: 'brand' }], debug: true })).toBe(false);
+    expect(validate({ instances: [{ ...instance, name: 'brand' }] })).toBe(true);
+    // The shape saved before instances existed still validates: a saved property must not break.
+    expect(validate(instance)).toBe(true);
     expect(validate({})).toBe(false);
     expect(validate({ productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', extra: 1 })).toBe(
       false,
@@ -65,10 +71,17 @@ describe("every view's getSettings() for a filled form validates against its sch
     const fresh = methods.getSettings();
     // Required fields, including those required only in some cases (XDM needs a dataset).
     validate(fresh);
+    // Where the field is missing: the settings, or an instance of the configuration's list.
+    const at = (settings: Record<string, unknown>, path: string) =>
+      path
+        .split('/')
+        .slice(1)
+        .reduce((holder: Record<string, any>, step) => holder?.[step], settings); // eslint-disable-line @typescript-eslint/no-explicit-any
     for (const error of validate.errors ?? [])
       if (error.keyword === 'required') {
         const key = String(error.params.missingProperty);
-        fresh[key] = FILLED_SETTINGS[name]![key];
+        const value = at(FILLED_SETTINGS[name]!, error.instancePath)?.[key];
+        if (value !== undefined) at(fresh, error.instancePath)[key] = value;
       }
     expect(validate(fresh), JSON.stringify(validate.errors)).toBe(true);
   });

@@ -16,12 +16,14 @@ describe('Set consent view', () => {
   it('defaults to "in", offers out / pending / standards, and takes a data element', async () => {
     const { methods } = await loadView('setConsent');
     methods.init({ settings: null });
-    expect(methods.getSettings()).toEqual({ value: 'in' });
+    expect(methods.getSettings()).toEqual({ instanceName: 'edgeCollector', value: 'in' });
     methods.init({ settings: { value: 'pending' } });
-    expect(methods.getSettings()).toEqual({ value: 'pending' });
+    expect(methods.getSettings()).toEqual({ instanceName: 'edgeCollector', value: 'pending' });
     methods.init({ settings: { value: '%cmp consent%' } });
-    expect(document.querySelector<HTMLSelectElement>('select')!.value).toBe('__data_element__');
-    expect(methods.getSettings()).toEqual({ value: '%cmp consent%' });
+    expect(document.querySelector<HTMLSelectElement>('[data-field="value"] select')!.value).toBe(
+      '__data_element__',
+    );
+    expect(methods.getSettings()).toEqual({ instanceName: 'edgeCollector', value: '%cmp consent%' });
   });
 
   it('shows the standards list only when "Consent standards" (or a data element) is chosen', async () => {
@@ -31,11 +33,11 @@ describe('Set consent view', () => {
       settings: { value: 'standards', consent: [{ standard: 'Adobe', version: '1.0', value: 'in' }] },
     });
     expect(rows.hidden).toBe(false);
-    const select = document.querySelector<HTMLSelectElement>('select')!;
+    const select = document.querySelector<HTMLSelectElement>('[data-field="value"] select')!;
     select.value = 'out';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     expect(rows.hidden).toBe(true);
-    expect(methods.getSettings()).toEqual({ value: 'out' });
+    expect(methods.getSettings()).toEqual({ instanceName: 'edgeCollector', value: 'out' });
     methods.init({ settings: { value: '%cmp consent%' } });
     expect(rows.hidden).toBe(false);
   });
@@ -45,16 +47,20 @@ describe('Set consent view', () => {
     const identityMap = document.querySelector<HTMLElement>('[data-field="identityMap"]')!;
     methods.init({ settings: { value: 'in', identityMap: '%identity map%' } });
     expect(identityMap.hidden).toBe(false);
-    expect(methods.getSettings()).toEqual({ value: 'in', identityMap: '%identity map%' });
+    expect(methods.getSettings()).toEqual({
+      instanceName: 'edgeCollector',
+      value: 'in',
+      identityMap: '%identity map%',
+    });
     methods.init({ settings: { value: 'pending', identityMap: '%identity map%' } });
     expect(identityMap.hidden).toBe(true);
-    expect(methods.getSettings()).toEqual({ value: 'pending' });
+    expect(methods.getSettings()).toEqual({ instanceName: 'edgeCollector', value: 'pending' });
   });
 
   it('asks for a data element when "From a data element" is chosen without one', async () => {
     const { methods } = await loadView('setConsent');
     methods.init({ settings: null });
-    const select = document.querySelector<HTMLSelectElement>('select')!;
+    const select = document.querySelector<HTMLSelectElement>('[data-field="value"] select')!;
     select.value = '__data_element__';
     select.dispatchEvent(new Event('change'));
     expect(methods.validate()).toBe(false);
@@ -66,6 +72,7 @@ describe('Set consent view', () => {
   it('shows and returns a list of entries in each standard, as saved', async () => {
     const { methods } = await loadView('setConsent');
     const saved = {
+      instanceName: 'edgeCollector',
       value: 'standards',
       consent: [
         { standard: 'Adobe', version: '1.0', value: 'in', gdprApplies: 'true' },

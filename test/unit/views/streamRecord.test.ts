@@ -6,6 +6,7 @@ describe('Stream record view', () => {
     const { methods } = await loadView('streamRecord');
     methods.init({ settings: null });
     expect(methods.getSettings()).toEqual({
+      instanceName: 'edgeCollector',
       dataType: 'xdm',
       pageView: false,
       emailFields: 'personalEmail.address, workEmail.address',

@@ -5,16 +5,21 @@ import { errorOf, input, loadView, type, VIEW_NAMES } from './loadView';
 const XSS = '<img src=x onerror="window.__pwned = 1">';
 
 describe('every view', () => {
-  it.each(VIEW_NAMES)('%s registers with the bridge and labels every field with help text', async (name) => {
-    const { methods } = await loadView(name);
-    expect(Object.keys(methods).sort()).toEqual(['getSettings', 'init', 'validate']);
-    const fields = [...document.querySelectorAll<HTMLElement>('.ec-field')];
-    expect(fields.length).toBeGreaterThan(0);
-    for (const field of fields) {
-      expect(field.querySelector('.spectrum-FieldLabel')?.textContent?.trim()).toBeTruthy();
-      expect(field.querySelector('.spectrum-HelpText--neutral')?.textContent?.trim()).toBeTruthy();
-    }
-  });
+  it.each(VIEW_NAMES)(
+    '%s registers with the bridge and labels every field with help text',
+    async (name) => {
+      const { methods } = await loadView(name);
+      expect(Object.keys(methods).sort()).toEqual(['getSettings', 'init', 'validate']);
+      const fields = [...document.querySelectorAll<HTMLElement>('.ec-field')];
+      expect(fields.length).toBeGreaterThan(0);
+      for (const field of fields) {
+        expect(field.querySelector('.spectrum-FieldLabel')?.textContent?.trim()).toBeTruthy();
+        expect(field.querySelector('.spectrum-HelpText--neutral')?.textContent?.trim()).toBeTruthy();
+      }
+      // The first view loaded also loads the views' shared code: seconds on a busy machine.
+    },
+    30_000,
+  );
 });
 
 /** The link-tracking settings of a new configuration: on, every link type, Adobe's download qualifier. */
@@ -34,10 +39,9 @@ describe('configuration view', () => {
     methods.init({ settings: null });
     expect(input('productionDatastreamId').value).toBe('');
     expect(methods.getSettings()).toEqual({
-      debug: false,
-      webVitals: true,
-      defaultConsent: 'in',
-      ...NEW_LINK_TRACKING,
+      instances: [
+        { name: 'edgeCollector', debug: false, webVitals: true, defaultConsent: 'in', ...NEW_LINK_TRACKING },
+      ],
     });
   });
 
@@ -55,15 +59,21 @@ describe('configuration view', () => {
     expect(
       document.querySelector<HTMLInputElement>('[data-field="debug"] input[type="checkbox"]')!.checked,
     ).toBe(true);
+    // Saved before instances existed: one instance named edgeCollector, saved back as the list.
     // Saved before link tracking existed: it shows off, as the runtime reads it, with every link type on.
     expect(methods.getSettings()).toEqual({
-      ...saved,
-      clickCollectionEnabled: false,
-      internalLinkEnabled: true,
-      externalLinkEnabled: true,
-      downloadLinkEnabled: true,
-      // Saved before ID migration existed: the runtime reads it as on, and so does the view.
-      idMigrationEnabled: true,
+      instances: [
+        {
+          name: 'edgeCollector',
+          ...saved,
+          clickCollectionEnabled: false,
+          internalLinkEnabled: true,
+          externalLinkEnabled: true,
+          downloadLinkEnabled: true,
+          // Saved before ID migration existed: the runtime reads it as on, and so does the view.
+          idMigrationEnabled: true,
+        },
+      ],
     });
   });
 
@@ -83,12 +93,17 @@ describe('configuration view', () => {
     expect(methods.validate()).toBe(true);
     expect(errorOf('productionDatastreamId')).toBe('');
     expect(methods.getSettings()).toEqual({
-      productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
-      edgeUrl: 'https://collect.example.com',
-      debug: false,
-      webVitals: true,
-      defaultConsent: 'in',
-      ...NEW_LINK_TRACKING,
+      instances: [
+        {
+          name: 'edgeCollector',
+          productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
+          edgeUrl: 'https://collect.example.com',
+          debug: false,
+          webVitals: true,
+          defaultConsent: 'in',
+          ...NEW_LINK_TRACKING,
+        },
+      ],
     });
   });
 
@@ -115,6 +130,7 @@ describe('send views', () => {
     type(input('xdm'), '{ "web": { "webPageDetails": { "name": "p" } } }');
     expect(methods.validate()).toBe(true);
     expect(methods.getSettings()).toEqual({
+      instanceName: 'edgeCollector',
       eventType: 'commerce.productViews',
       xdm: { web: { webPageDetails: { name: 'p' } } },
       documentUnloading: false,
@@ -129,7 +145,7 @@ describe('send views', () => {
     expect(errorOf('data')).toMatch(/must be a JSON object/);
     type(input('data'), '%page data%');
     expect(methods.validate()).toBe(true);
-    expect(methods.getSettings()).toEqual({ data: '%page data%' });
+    expect(methods.getSettings()).toEqual({ instanceName: 'edgeCollector', data: '%page data%' });
   });
 
   it.each(['sendPageView', 'xdmPageView', 'hashedEmail'])(
@@ -169,24 +185,79 @@ describe('Identity map view', () => {
 });
 
 describe('datastream configuration overrides', () => {
+  /** The input of one override of one environment. */
+  const override = (environment: string, key: string) =>
+    document.querySelector<HTMLInputElement>(
+      `[data-environment="${environment}"] [data-override="${key}"] input`,
+    )!;
+  /** The error line beside that input ('' when none). */
+  const errorBeside = (environment: string, key: string) => {
+    const line = document.querySelector<HTMLElement>(
+      `[data-environment="${environment}"] [data-override="${key}"] .ec-sub-error`,
+    )!;
+    return line.hidden ? '' : (line.textContent ?? '');
+  };
+  const panel = (environment: string) =>
+    document.querySelector<HTMLElement>(`[data-environment="${environment}"]`)!;
+
   it.each(['configuration', 'sendEvent', 'sendPageView'])(
-    '%s refuses what the runtime refuses, beside the field, and takes data elements',
+    "%s has a tab per environment, flags a wrong value beside its input, and saves Adobe's shape",
     async (name) => {
       const { methods } = await loadView(name);
       methods.init({
         settings: { productionDatastreamId: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b', eventType: 'x' },
       });
-      type(input('edgeConfigOverrides'), '{ "production": { "datastreamId": "abc" } }');
+      expect(panel('production').hidden).toBe(false);
+      expect(panel('staging').hidden).toBe(true);
+      type(override('production', 'datastreamId'), 'abc');
+      type(override('staging', 'idSyncContainerId'), 'twelve');
       expect(methods.validate()).toBe(false);
-      expect(errorOf('edgeConfigOverrides')).toMatch(/datastreamId "abc" is not a datastream ID/);
-      type(input('edgeConfigOverrides'), '{ "prod": {} }');
+      expect(errorBeside('production', 'datastreamId')).toMatch(/Enter a datastream ID/);
+      expect(override('production', 'datastreamId').getAttribute('aria-invalid')).toBe('true');
+      expect(errorBeside('staging', 'idSyncContainerId')).toMatch(/whole number/);
+      // Only the wrong inputs are marked.
+      expect(override('production', 'datasetId').getAttribute('aria-invalid')).toBeNull();
+      expect(errorOf('edgeConfigOverrides')).toMatch(/^Production › Datastream ID: Enter a datastream ID/);
+      type(override('production', 'datastreamId'), '%other%');
       expect(methods.validate()).toBe(false);
-      expect(errorOf('edgeConfigOverrides')).toMatch(/by environment \(production, staging, development\)/);
-      type(
-        input('edgeConfigOverrides'),
-        '{ "production": { "datastreamId": "%other%", "com_adobe_identity": { "idSyncContainerId": "%container%" } } }',
-      );
+      // The first wrong value's environment comes to view.
+      expect(panel('staging').hidden).toBe(false);
+      expect(errorOf('edgeConfigOverrides')).toMatch(/^Staging › ID sync container/);
+      type(override('staging', 'idSyncContainerId'), '12');
+      type(override('staging', 'reportSuites'), 'rs-global, %country suite%');
+      type(override('development', 'datasetId'), '%dataset%');
       expect(methods.validate()).toBe(true);
+      const saved = methods.getSettings() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const overrides = saved.edgeConfigOverrides ?? saved.instances[0].edgeConfigOverrides;
+      expect(overrides).toEqual({
+        production: { datastreamId: '%other%' },
+        staging: {
+          com_adobe_identity: { idSyncContainerId: 12 },
+          com_adobe_analytics: { reportSuites: ['rs-global', '%country suite%'] },
+        },
+        development: { com_adobe_experience_platform: { datasets: { event: { datasetId: '%dataset%' } } } },
+      });
     },
   );
+
+  it("takes all the overrides, or one environment's, from a data element, and keeps other products' settings", async () => {
+    const { methods } = await loadView('sendEvent');
+    const saved = {
+      eventType: 'x',
+      edgeConfigOverrides: {
+        production: { com_adobe_target: { propertyToken: 't-1' }, com_adobe_audiencemanager: { x: 1 } },
+        staging: '%staging overrides%',
+      },
+    };
+    methods.init({ settings: saved });
+    expect(override('production', 'propertyToken').value).toBe('t-1');
+    expect(methods.getSettings()).toEqual({
+      instanceName: 'edgeCollector',
+      documentUnloading: false,
+      ...saved,
+    });
+    methods.init({ settings: { eventType: 'x', edgeConfigOverrides: '%all overrides%' } });
+    expect(document.querySelector<HTMLElement>('.ec-environments')!.hidden).toBe(true);
+    expect(methods.getSettings().edgeConfigOverrides).toBe('%all overrides%');
+  });
 });

@@ -1,8 +1,8 @@
 import { createSendPageView } from '../../actions/createSendPageView';
 import type { Turbine } from '../../Turbine';
-import { tagsPage } from '../../wiring/tagsPage';
+import { forInstance } from '../../wiring/tagsPage';
 
 declare const turbine: Turbine;
 
-/** Library module of the "Send page view" action. */
-export default createSendPageView(tagsPage(turbine));
+/** Library module of the "Send page view" action, on the instance it picks. */
+export default forInstance(turbine, createSendPageView);

@@ -1,8 +1,8 @@
 import { createWebVitals } from '../../dataElements/createWebVitals';
 import type { Turbine } from '../../Turbine';
-import { tagsPage } from '../../wiring/tagsPage';
+import { forInstance } from '../../wiring/tagsPage';
 
 declare const turbine: Turbine;
 
-/** Library module of the "Web vitals" data element. */
-export default createWebVitals(tagsPage(turbine));
+/** Library module of the "Web vitals" data element, of the instance it picks. */
+export default forInstance(turbine, createWebVitals);

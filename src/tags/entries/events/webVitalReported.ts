@@ -1,8 +1,8 @@
 import { createWebVitalReported } from '../../events/createWebVitalReported';
 import type { Turbine } from '../../Turbine';
-import { tagsPage } from '../../wiring/tagsPage';
+import { forInstance } from '../../wiring/tagsPage';
 
 declare const turbine: Turbine;
 
-/** Library module of the "Web vital reported" event. */
-export default createWebVitalReported(tagsPage(turbine));
+/** Library module of the "Web vital reported" event, of the instance it picks. */
+export default forInstance(turbine, createWebVitalReported);
