@@ -11,6 +11,7 @@ export const SHARED_CORE = [
   ['src/core/redactEmails.ts', 'redactEmails'],
   ['src/core/redactEmails.ts', 'containsEmail'],
   ['src/core/deepMerge.ts', 'isPlainObject'],
+  ['src/core/deepMerge.ts', 'deepMerge'],
   ['src/core/EdgeCollectorError.ts', 'EdgeCollectorError'],
   ['src/core/createUuid.ts', 'createUuid'],
   ['src/core/parseJson.ts', 'parseJson'],

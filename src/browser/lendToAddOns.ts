@@ -1,7 +1,7 @@
 import type { EmailHasher } from '../core/createCollector';
 import { CONSENT_STATES, parseConsent } from '../core/delivery/ConsentState';
 import { createUuid } from '../core/createUuid';
-import { isPlainObject } from '../core/deepMerge';
+import { deepMerge, isPlainObject } from '../core/deepMerge';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { parseJson } from '../core/parseJson';
 import { containsEmail, redactEmails } from '../core/redactEmails';
@@ -17,6 +17,7 @@ export const lendToAddOns = (hashEmail: EmailHasher): unknown[] => [
   redactEmails,
   containsEmail,
   isPlainObject,
+  deepMerge,
   EdgeCollectorError,
   createUuid,
   parseJson,
