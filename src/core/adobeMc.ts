@@ -27,7 +27,7 @@ export function formatAdobeMc(ecid: string, orgId: string, nowMs: number): strin
  * the URL). Relative URLs stay relative: only the query changes.
  */
 export function appendAdobeMc(url: string, ecid: string, orgId: string, nowMs: number): string {
-  const [, base, query = '', fragment] = /^([^?#]*)(?:\?([^#]*))?(.*)$/s.exec(url)!;
+  const [, base, query = '', fragment] = /^([^?#]*)(?:\?([^#]*))?([\s\S]*)$/.exec(url)!;
   const kept = query.split('&').filter((pair) => pair && pair.split('=')[0] !== ADOBE_MC);
   kept.push(`${ADOBE_MC}=${formatAdobeMc(ecid, orgId, nowMs)}`);
   return `${base}?${kept.join('&')}${fragment}`;
@@ -51,9 +51,12 @@ function decodeSafely(text: string): string {
  */
 export function readAdobeMc(search: string, orgId: string, nowMs: number): string | undefined {
   const value = new URLSearchParams(search).getAll(ADOBE_MC).pop() ?? '';
-  const fields: Record<string, string | undefined> = Object.fromEntries(
-    value.split('|').map((pair) => pair.split('=')),
-  );
+  // No prototype: a key such as `__proto__` is only a key here.
+  const fields: Record<string, string | undefined> = Object.create(null);
+  for (const pair of value.split('|')) {
+    const [key = '', text] = pair.split('=');
+    fields[key] = text;
+  }
   const age = nowMs / 1000 - Number(fields.TS);
   const fresh = /^\d+(\.\d+)?$/.test(fields.TS ?? '') && Math.abs(age) <= ADOBE_MC_TTL_SECONDS;
   const ecid = fields.MCMID ?? '';
