@@ -5,6 +5,7 @@ import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import type { tabOwnership } from './delivery/tabOwnership';
 import type { StateWriter } from './delivery/writeStateCookies';
+import type { IdentityAddOn } from './identityAddOn';
 import { hashEmailInPage } from './hashEmailInPage';
 import { lendToAddOns } from './lendToAddOns';
 import { loadAddOn, loan } from './loadAddOn';
@@ -29,10 +30,16 @@ export interface CommandApiExtension {
  */
 export function createCommandApi(extension: CommandApiExtension = {}): CommandApi {
   let collector: Collector | undefined;
+  // Set at `configure` on a page opened with `adobe_mc`: the commands wait for the identity add-on.
+  let ready: Promise<unknown> | undefined;
   // Read while the script runs: the streaming add-on is loaded from the same folder, on first use.
   const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src;
   const hashEmail = hashEmailInPage(scriptSrc);
   Object.assign(loan, lendToAddOns(hashEmail));
+
+  /** `edge-collector.identity.min.js`: `appendIdentityToUrl`, and a landing page's `adobe_mc` ECID. */
+  const identity = (call?: [unknown]) =>
+    loadAddOn<IdentityAddOn>(scriptSrc, 'identity').then((run) => run(collector, call));
 
   const needCollector = (command: string): Collector => {
     if (!collector)
@@ -76,6 +83,9 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
         (entries) => loadAddOn<StateWriter>(scriptSrc, 'state').then((write) => write(entries)),
         hashEmail,
       );
+      // A page opened from another site of the org: its first event waits for the add-on, so that
+      // it carries the visitor's ECID (see docs/identity.md).
+      if (/adobe_mc=/.test(location.search)) ready = identity().catch(logToConsole);
       extension.onConfigure?.(collector, options as Record<string, unknown>);
       // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
       // the first click, which must not wait for a download. A bad setting is logged.
@@ -89,6 +99,8 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   // The commands that call the collector's method of the same name (`getIdentity` ignores its argument).
   for (const name of ['sendPageView', 'sendEvent', 'setConsent', 'getIdentity'] as const)
     commands[name] = (options) => needCollector(name)[name](options as never);
+  // The identity add-on gives the not-configured error: this script has no bytes for it.
+  commands.appendIdentityToUrl = (options) => identity([options]);
   commands.streamRecord = (options) => {
     const configured = needCollector('streamRecord');
     return loadStreaming(scriptSrc).then((queueStreamRecord) => queueStreamRecord(configured, options));
@@ -106,6 +118,6 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
           `unknown command "${String(command)}"; known commands: ${Object.keys(commands).join(', ')}`,
         );
       }
-      resolve(run(options));
+      resolve(ready ? ready.then(() => run(options)) : run(options));
     });
 }
