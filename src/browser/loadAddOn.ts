@@ -10,16 +10,17 @@ const loading: Record<string, Promise<unknown> | undefined> = {};
 export const loan: unknown[] = [];
 
 /** How long a failed add-on is not asked for again, in ms. */
-export const RETRY_ADD_ON_AFTER = 60_000;
+const RETRY_ADD_ON_AFTER = 60_000;
 
 /** The prefix of the window event an add-on announces itself with (`edgecollector:<name>`); its `detail` is what the add-on offers. */
 export const ADD_ON_EVENT = 'edgecollector:';
 
 /**
  * Loads the add-on `edge-collector.<name>.min.js` from the folder the standalone script came from
- * (`scriptSrc`, read while the script ran), once per page (after a failure, once a minute). A classic script rather than `import()`:
- * it needs no CORS headers from the CDN and the same CSP entry as the main script. Add-ons hold
- * what the core script's size budget has no room for (streaming, the consent standards).
+ * (`scriptSrc`, read while the script ran), once per page (after a failure, once a minute). A
+ * classic script rather than `import()`: it needs no CORS headers from the CDN and the same CSP
+ * entry as the main script. Add-ons hold what the core script's size budget has no room for
+ * (streaming, the consent standards, SHA-256 for pages without WebCrypto, the config texts).
  */
 export function loadAddOn<T>(scriptSrc: string | undefined, name: string): Promise<T> {
   const file = `edge-collector.${name}.min.js`;

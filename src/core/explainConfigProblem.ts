@@ -5,7 +5,9 @@ import { DEFAULT_EDGE_URL, type ConfigProblem } from './CollectorConfig';
  * from the rules (checkConfig) so that the standalone script's core need not carry the texts: its
  * messages add-on (`edge-collector.messages.min.js`) loads them when a configuration is refused.
  */
-export function explainConfigProblem(...[setting, value, min, max]: ConfigProblem): string {
+// A plain rest parameter, destructured inside: Tags' own parser (babylon) refuses `...[a, b]`.
+export function explainConfigProblem(...problem: ConfigProblem): string {
+  const [setting, value, min, max] = problem;
   switch (setting) {
     case '':
       return 'configure needs an options object: { datastreamId: "…" }';
