@@ -1,3 +1,4 @@
+import type { AdoptOwners } from '../../core/delivery/adoptByOwner';
 import type { Ownership } from '../../core/delivery/Ownership';
 
 /**
@@ -20,12 +21,8 @@ export interface PageOwnership extends Ownership {
 
 /** The ownership the tabs' code makes (tabOwnership.ts, leaseOwnership.ts), with what its adoption is made of. */
 export interface TabOwnership extends PageOwnership {
-  /**
-   * Resolves once `owner` is gone (at once for a closed page, later for one that closes later,
-   * never for a live one), holding its name so no other page adopts the same leftovers until
-   * `done` is called.
-   */
-  adopt(owner: string): Promise<() => void>;
+  /** Waits for pages to be gone and holds their names meanwhile (see {@link AdoptOwners}). */
+  adopt: AdoptOwners;
 }
 
 /** Makes the real ownership of a page (tabOwnership.ts: Web Locks, or leases without them). */

@@ -1,4 +1,4 @@
-import { adoptByOwner } from '../../core/delivery/adoptByOwner';
+import { adoptByOwner, type AdoptOwners } from '../../core/delivery/adoptByOwner';
 import type { TabOwnership } from './createOwnership';
 
 /** How long a lease lasts without renewal: a crashed tab's events wait this long for adoption. */
@@ -50,27 +50,36 @@ export function leaseOwnership(namespace: string, id: string): TabOwnership {
       return true;
     }
   };
-  const take = (owner: string) => {
-    held.add(owner);
+  /** Holds the leases of `owners` (renewing them all in one pass, not one pass per lease). */
+  const take = (owners: string[]) => {
+    owners.forEach((owner) => held.add(owner));
     renew();
     renewing = renewing || setInterval(renew, LEASE_MS / 3);
   };
-  const adopt = (owner: string) =>
-    new Promise<() => void>((granted) => {
-      const poll = () => {
-        if (!free(owner)) return void setTimeout(poll, LEASE_MS / 2);
-        write(owner);
-        setTimeout(() => {
-          if (!free(owner)) return poll();
-          take(owner);
-          granted(() => drop(owner));
-        }, CLAIM_MS);
-      };
-      poll();
-    });
+  /** `owners` split into those whose lease is {@link free} and the others, in one pass. */
+  const byFreedom = (owners: string[]) => {
+    const split: [string[], string[]] = [[], []];
+    for (const owner of owners) split[+!free(owner)]!.push(owner);
+    return split;
+  };
+  // Every owner free now is claimed in one pass, and those whose claims still stand later are
+  // adopted together; a live owner's lease is polled until it runs out.
+  const adopt: AdoptOwners = (owners, granted) => {
+    const [claimed, busy] = byFreedom(owners);
+    claimed.forEach(write);
+    if (busy.length) setTimeout(adopt, LEASE_MS / 2, busy, granted);
+    if (claimed.length)
+      setTimeout(() => {
+        const [kept, lost] = byFreedom(claimed);
+        if (lost.length) adopt(lost, granted);
+        if (!kept.length) return;
+        take(kept);
+        granted(kept, () => kept.forEach(drop));
+      }, CLAIM_MS);
+  };
   return {
     id,
-    hold: async () => take(id),
+    hold: async () => take([id]),
     letGo: () => drop(id),
     adopt,
     adoptLeftovers: adoptByOwner(id, adopt),

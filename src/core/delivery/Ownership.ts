@@ -13,11 +13,11 @@ export interface Ownership {
   letGo(): void;
   /**
    * Hands `take` the entries of `store` that pages that are gone left (called only when some
-   * other owner's entries are stored): for each such owner once it is gone (at once for a closed
-   * page, later for one that closes later, never for a live one), holding its name meanwhile so
-   * that no other page adopts the same leftovers (see adoptByOwner.ts).
+   * other owner's entries are stored): those of every owner already gone in one call, those of a
+   * page that closes later once it is gone, never a live page's; holding their names until what
+   * `take` returns settles, so that no other page adopts the same leftovers (see adoptByOwner.ts).
    */
-  adoptLeftovers(store: QueueStore, take: (entries: QueueEntry[]) => void): Promise<unknown>;
+  adoptLeftovers(store: QueueStore, take: (entries: QueueEntry[]) => unknown): Promise<unknown>;
 }
 
 /** The ownership of a page alone with its queue (Node, in memory): everything is its own. */

@@ -1,23 +1,31 @@
 import type { Ownership } from './Ownership';
 
 /**
- * The `adoptLeftovers` of an ownership that can hold the name of a page that is gone (`adopt`):
- * owner by owner, once that page is gone, reads the queue again under its name (another page may
- * have adopted or delivered its entries meanwhile) and hands its entries to `take`. Part of the
- * cross-tab code (the tabs add-on of the standalone script), not of the core script.
+ * Waits for the pages named `owners` to be gone and calls `granted` with them, in groups: every
+ * owner already gone at once in one group (closed pages), a page that closes later in a group of its
+ * own, a live page never. The group's names stay held, so that no other page adopts the same
+ * leftovers, until `done` is called.
+ */
+export type AdoptOwners = (owners: string[], granted: (gone: string[], done: () => void) => void) => void;
+
+/**
+ * The `adoptLeftovers` of an ownership that can hold the names of pages that are gone (`adopt`):
+ * for each group of gone owners, reads the queue once more under their names (another page may
+ * have adopted or delivered their entries meanwhile) and hands their entries to `take` in one
+ * call. One read per group, not per owner: a thousand closed pages cost two reads of the queue,
+ * not a thousand (issue 22). Part of the cross-tab code (the tabs add-on of the standalone
+ * script), not of the core script.
  */
 export const adoptByOwner =
-  (id: string, adopt: (owner: string) => Promise<() => void>): Ownership['adoptLeftovers'] =>
+  (id: string, adopt: AdoptOwners): Ownership['adoptLeftovers'] =>
   async (store, take) => {
     const owners = new Set<string>();
     for (const { owner = '' } of await store.all()) if (owner !== id) owners.add(owner);
-    owners.forEach(
-      (owner) =>
-        void adopt(owner).then((done) =>
-          store
-            .all()
-            .then((entries) => take(entries.filter((entry) => (entry.owner || '') === owner)))
-            .then(done, done),
-        ),
-    );
+    adopt([...owners], (gone, done) => {
+      const names = new Set(gone);
+      void store
+        .all()
+        .then((entries) => take(entries.filter((entry) => names.has(entry.owner || ''))))
+        .then(done, done);
+    });
   };

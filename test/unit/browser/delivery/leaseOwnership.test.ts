@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOwnership, type PageOwnership } from '../../../../src/browser/delivery/createOwnership';
+import {
+  createOwnership,
+  type PageOwnership,
+  type TabOwnership,
+} from '../../../../src/browser/delivery/createOwnership';
 import { CLAIM_MS, LEASE_MS, leaseOwnership } from '../../../../src/browser/delivery/leaseOwnership';
 
 const NS = 'edge-collector:test';
@@ -33,6 +37,9 @@ afterEach(async () => {
 const leaseOf = (owner: string) => localStorage.getItem(`${NS}:lease:${owner}`);
 /** Until when `owner`'s lease runs (`{until} {holder}`). */
 const until = (owner: string) => parseInt(leaseOf(owner) ?? '');
+/** Adopts from one owner: resolves with its `done` once granted. */
+const adoptOne = (ownership: TabOwnership, owner: string) =>
+  new Promise<() => void>((resolve) => ownership.adopt([owner], (_, done) => resolve(done)));
 /** An adoption once its claim has stood for {@link CLAIM_MS}. */
 const granted = async <T>(adoption: Promise<T>) => {
   await vi.advanceTimersByTimeAsync(CLAIM_MS);
@@ -58,11 +65,11 @@ describe('createOwnership without Web Locks (leases)', () => {
     await alive.hold();
     const adopter = adopter_(NS);
     const gone = vi.fn();
-    await granted(adopter.adopt('closed-long-ago').then(gone));
+    await granted(adoptOne(adopter, 'closed-long-ago').then(gone));
     expect(gone).toHaveBeenCalledOnce();
 
     const adopted = vi.fn();
-    void adopter.adopt(alive.id).then(adopted);
+    void adoptOne(adopter, alive.id).then(adopted);
     await vi.advanceTimersByTimeAsync(LEASE_MS * 3);
     expect(adopted).not.toHaveBeenCalled();
     // The owner goes away: its lease is no longer there to renew.
@@ -74,10 +81,10 @@ describe('createOwnership without Web Locks (leases)', () => {
   it("keeps a second adopter waiting while the first holds the gone owner's lease", async () => {
     const first = adopter_(NS);
     const second = adopter_(NS);
-    const done = await granted(first.adopt('gone'));
+    const done = await granted(adoptOne(first, 'gone'));
     expect(until('gone')).toBeGreaterThan(Date.now());
     const waiting = vi.fn();
-    void second.adopt('gone').then(waiting);
+    void adoptOne(second, 'gone').then(waiting);
     await vi.advanceTimersByTimeAsync(LEASE_MS / 2);
     expect(waiting).not.toHaveBeenCalled();
     done();
@@ -94,7 +101,7 @@ describe('the renewal timer (issue 21)', () => {
     page.letGo();
     expect(vi.getTimerCount()).toBe(0);
     const adopter = leaseOwnership(NS, 'adopter');
-    const done = await granted(adopter.adopt('gone'));
+    const done = await granted(adoptOne(adopter, 'gone'));
     expect(vi.getTimerCount()).toBe(1);
     done();
     expect(vi.getTimerCount()).toBe(0);
@@ -104,7 +111,7 @@ describe('the renewal timer (issue 21)', () => {
 describe('tabs opened together (issue 23, F7)', () => {
   it('adopt only if their claim still stands once every claim can have arrived', async () => {
     const adopted = vi.fn();
-    void adopter_(NS).adopt('gone').then(adopted);
+    void adoptOne(adopter_(NS), 'gone').then(adopted);
     // Another tab opened at the same moment also found the lease free; its claim lands later.
     localStorage.setItem(`${NS}:lease:gone`, `${Date.now() + LEASE_MS} other-tab`);
     await vi.advanceTimersByTimeAsync(CLAIM_MS);
@@ -119,7 +126,7 @@ describe('a stale lease', () => {
   it('is adopted from once it has not been renewed for the lease time', async () => {
     localStorage.setItem(`${NS}:lease:crashed`, String(Date.now() + LEASE_MS));
     const adopted = vi.fn();
-    void adopter_(NS).adopt('crashed').then(adopted);
+    void adoptOne(adopter_(NS), 'crashed').then(adopted);
     await vi.advanceTimersByTimeAsync(LEASE_MS / 2);
     expect(adopted).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(LEASE_MS);

@@ -277,10 +277,10 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => true,
       letGo: () => undefined,
-      adoptLeftovers: adoptByOwner('this-tab', (owner) =>
-        owner === 'other-tab'
-          ? new Promise((resolve) => (gone = () => resolve(released)))
-          : Promise.resolve(released),
+      adoptLeftovers: adoptByOwner('this-tab', (owners, granted) =>
+        owners.forEach((owner) =>
+          owner === 'other-tab' ? (gone = () => granted([owner], released)) : granted([owner], released),
+        ),
       ),
     };
     const { delivery, sent } = setup([{ status: 503 }, 'network'], {}, { store, ownership });
@@ -309,10 +309,9 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => true,
       letGo: () => undefined,
-      adoptLeftovers: adoptByOwner(
-        'this-tab',
-        () => new Promise((resolve) => (gone = () => resolve(() => undefined))),
-      ),
+      adoptLeftovers: adoptByOwner('this-tab', (owners, granted) => {
+        gone = () => granted(owners, () => undefined);
+      }),
     };
     const { sent } = setup([], {}, { store, ownership });
     await vi.advanceTimersByTimeAsync(1000);
