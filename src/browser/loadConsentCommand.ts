@@ -18,9 +18,19 @@ export function loadConsentCommand(scriptSrc: string | undefined): typeof create
         remember(CONSENT_SENT, '');
         return delivery.setConsent(value);
       }
-      // A failure to store it is reported by the add-on's command, which applies it again.
-      if (value === 'out') await delivery.setConsent(value).catch(() => {});
-      setConsent ??= (await loadAddOn<typeof createConsentCommand>(scriptSrc, 'consent'))(collaborators);
+      // A failure to store it is reported by the add-on's command, which applies it again; without
+      // the add-on, by this one: an opt-out that holds for this page only says so (`storage`).
+      let unstored: unknown;
+      if (value === 'out')
+        unstored = await delivery.setConsent(value).then(
+          () => 0,
+          (error) => error,
+        );
+      try {
+        setConsent ??= (await loadAddOn<typeof createConsentCommand>(scriptSrc, 'consent'))(collaborators);
+      } catch (error) {
+        throw unstored || error;
+      }
       return setConsent(value);
     };
   };

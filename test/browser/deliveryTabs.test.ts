@@ -72,6 +72,25 @@ describe('consent across tabs (issue 23, F4)', () => {
   });
 });
 
+/** Fills the page's origin's localStorage to its quota. */
+const fillLocalStorage = (page: Page) =>
+  page.evaluate(() => {
+    const chunk = 'x'.repeat(1 << 20);
+    for (let n = 0; ; n++) {
+      try {
+        localStorage.setItem(`filler-${n}`, chunk);
+      } catch {
+        for (let size = 1 << 19; size >= 1; size >>= 1)
+          try {
+            localStorage.setItem(`filler-${n}-${size}`, chunk.slice(0, size));
+          } catch {
+            // Smaller pieces next.
+          }
+        return;
+      }
+    }
+  });
+
 describe('storage full (issue 23, F5/F6)', () => {
   it('reports an opt-out it could not store, and a send it could not keep', async () => {
     const id = datastream(2302);
@@ -88,23 +107,7 @@ describe('storage full (issue 23, F5/F6)', () => {
     );
     const context = await site.browser.newContext();
     const page = await open(context, '/f5.html');
-    // Fill this origin's localStorage to its quota.
-    await page.evaluate(() => {
-      const chunk = 'x'.repeat(1 << 20);
-      for (let n = 0; ; n++) {
-        try {
-          localStorage.setItem(`filler-${n}`, chunk);
-        } catch {
-          for (let size = 1 << 19; size >= 1; size >>= 1)
-            try {
-              localStorage.setItem(`filler-${n}-${size}`, chunk.slice(0, size));
-            } catch {
-              // Smaller pieces next.
-            }
-          return;
-        }
-      }
-    });
+    await fillLocalStorage(page);
     const optOut = await page.evaluate(() =>
       (window as never as Api).edgeCollector('setConsent', 'out').then(
         () => 'resolved',
@@ -138,6 +141,26 @@ describe('storage full (issue 23, F5/F6)', () => {
     expect(failed.error).toMatch(
       /could not be stored \(storage full or refused\): nothing is kept for the next page/,
     );
+    await context.close();
+  });
+
+  it('reports an opt-out it could not store as storage when the consent add-on cannot load either', async () => {
+    const id = datastream(2304);
+    site.server.serve(
+      '/f5b.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin, clickCollectionEnabled: false }),
+    );
+    const context = await site.browser.newContext();
+    await context.route('**/edge-collector.consent.min.js', (route) => route.abort());
+    const page = await open(context, '/f5b.html');
+    await fillLocalStorage(page);
+    const optOut = await page.evaluate(() =>
+      (window as never as Api)
+        .edgeCollector('setConsent', 'out')
+        .catch((error: { code: string }) => error.code),
+    );
+    expect(optOut).toBe('storage');
     await context.close();
   });
 });

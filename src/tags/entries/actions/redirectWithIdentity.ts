@@ -1,8 +1,8 @@
 import { createRedirectWithIdentity } from '../../actions/createRedirectWithIdentity';
 import type { Turbine } from '../../Turbine';
-import { tagsPage } from '../../wiring/tagsPage';
+import { forInstance } from '../../wiring/tagsPage';
 
 declare const turbine: Turbine;
 
-/** Library module of the "Redirect with identity" action. */
-export default createRedirectWithIdentity(tagsPage(turbine));
+/** Library module of the "Redirect with identity" action, on the instance it picks. */
+export default forInstance(turbine, (page) => createRedirectWithIdentity(page));
