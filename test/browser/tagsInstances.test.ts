@@ -86,6 +86,19 @@ describe('two instances in Turbine (headless Chromium)', () => {
     expect(seen).toEqual([{ requestId: brand!.url.searchParams.get('requestId') }]);
   });
 
+  it("gives custom code each instance's command function under its name, as Adobe's extension does", async () => {
+    const eventTypes = await site.page.evaluate(async () => {
+      type Command = (command: string, options?: unknown) => Promise<unknown>;
+      const page = window as unknown as { store: Command; brand: Command };
+      await page.brand('sendEvent', { eventType: 'test.global' });
+      return [typeof page.store, typeof page.brand];
+    });
+    expect(eventTypes).toEqual(['function', 'function']);
+    const [request] = await site.server.waitFor(1, ofType('test.global'));
+    expect(datastreamOf(request!)).toBe(BRAND_DATASTREAM);
+    expect(bodyOf(request!).event.data).toEqual({ instance: 'brand' });
+  });
+
   it('logs, naming the instance, an action on an instance the configuration no longer has, and sends nothing', async () => {
     await site.fire('gone');
     await expect

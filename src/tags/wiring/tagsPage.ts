@@ -9,6 +9,10 @@ import { createConsentCommand } from '../../core/consent/createConsentCommand';
 import { createCollector } from '../../core/createCollector';
 import { fetchTransport } from '../../core/Transport';
 import { createTagsPage, type TagsPage } from '../createTagsPage';
+import {
+  createCollectorSharedModule,
+  type CollectorSharedModule,
+} from '../sharedModules/createCollectorSharedModule';
 import { pickInstanceName } from '../readInstances';
 import type { Turbine } from '../Turbine';
 import { createVariableStore } from '../variables/createVariableStore';
@@ -67,3 +71,7 @@ export function forInstance<Args extends unknown[], Result>(
     return module(settings, ...rest);
   };
 }
+
+/** The shared module `collector` of the instance `name` (default: the first), as custom code and other extensions get it. */
+export const collectorModule = (turbine: Turbine, name?: string): CollectorSharedModule =>
+  createCollectorSharedModule(tagsPage(turbine, name), (other) => collectorModule(turbine, other));

@@ -92,6 +92,7 @@ export const FILLED_SETTINGS: Record<string, Record<string, unknown>> = {
     hashEmails: '%hash flag%',
   },
   redirectWithIdentity: {
+    instanceName: 'edgeCollector',
     edgeConfigOverrides: { production: { com_adobe_identity: { idSyncContainerId: 7 } } },
   },
   variable: { name: 'checkout', clearAfterSend: true },
