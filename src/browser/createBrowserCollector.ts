@@ -8,14 +8,13 @@ import type { StateWriter } from './delivery/writeStateCookies';
 import { readPageSnapshot } from './readPageSnapshot';
 
 /**
- * Wires the core to a web page: page context, `fetch`, console logs, and the persistent delivery
- * (queue across page loads, cross-tab locks, page-hide flush, consent, state cookies). Every browser face (the
- * standalone script, the ES module in a page, the Tags extension) creates its collector here, so
- * that delivery rules apply to all of them alike. `createConsentCommand` makes the `setConsent`
- * that posts consent to the Edge Network (see Platform), `tabs` the cross-tab ownership
- * (tabOwnership.ts) and `writeState` the state cookies (writeStateCookies.ts); the standalone
- * script passes loaders of its add-ons, and its WebCrypto hasher as `hashEmail` (the others pass
- * hashEmailSync: see Platform.hashEmail).
+ * Wires the core to a web page for the standalone script: page context, `fetch`, console logs, and
+ * the persistent delivery (queue across page loads, cross-tab locks, page-hide flush, consent,
+ * state cookies). `createConsentCommand`, `tabs` (tabOwnership.ts) and `writeState`
+ * (writeStateCookies.ts) are loaders of its add-ons, and `hashEmail` its WebCrypto hasher (see
+ * Platform.hashEmail). The ES module and Tags build theirs with `createCollector` and the same
+ * `browserDelivery`, so that delivery rules apply to every face alike, with their transport
+ * wrapped for datastream overrides (a parameter here would cost this script bytes).
  */
 export function createBrowserCollector(
   config: ResolvedConfig,
