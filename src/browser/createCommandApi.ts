@@ -13,6 +13,7 @@ import { logToConsole } from './logToConsole';
 import { isDebugRequested } from './isDebugRequested';
 import type { LinkClicksAddOn } from './linkClicksAddOn';
 import { loadConsentCommand } from './loadConsentCommand';
+import { pickCommand } from '../core/pickCommand';
 import { loadStreaming } from './loadStreaming';
 
 /** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
@@ -108,16 +109,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
 
   return (command, options) =>
     new Promise((resolve) => {
-      const run =
-        typeof command === 'string' && {}.hasOwnProperty.call(commands, command)
-          ? commands[command]
-          : undefined;
-      if (!run) {
-        throw new EdgeCollectorError(
-          'unknown-command',
-          `unknown command "${String(command)}"; known commands: ${Object.keys(commands).join(', ')}`,
-        );
-      }
+      const run = pickCommand(commands, command);
       resolve(ready ? ready.then(() => run(options)) : run(options));
     });
 }

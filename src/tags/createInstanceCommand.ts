@@ -1,7 +1,7 @@
 import { appendIdentityInPage } from '../browser/identity/appendIdentityInPage';
 import type { Collector } from '../core/createCollector';
-import { EdgeCollectorError } from '../core/EdgeCollectorError';
-import type { CollectorSharedModule } from './sharedModules/createCollectorSharedModule';
+import { pickCommand } from '../core/pickCommand';
+import { requireCollector, type CollectorSharedModule } from './sharedModules/createCollectorSharedModule';
 
 /** An instance's command function for custom code: `store("sendEvent", { xdm })` always returns a promise. */
 export type InstanceCommand = (command: string, options?: unknown) => Promise<unknown>;
@@ -13,16 +13,7 @@ export type InstanceCommand = (command: string, options?: unknown) => Promise<un
  * configuration's job, so it is no command here. Bad commands and an invalid configuration reject.
  */
 export function createInstanceCommand(module: CollectorSharedModule): InstanceCommand {
-  /** The configured collector, or the `not-configured` error of the shared module's methods. */
-  const collector = (command: string): Collector => {
-    const configured = module.getCollector();
-    if (!configured)
-      throw new EdgeCollectorError(
-        'not-configured',
-        `${command}: the Edge Collector extension configuration is invalid`,
-      );
-    return configured;
-  };
+  const collector = (command: string): Collector => requireCollector(module.getCollector, command);
   const commands: Record<string, (options: never) => Promise<unknown>> = {
     sendPageView: module.sendPageView,
     sendEvent: module.sendEvent,
@@ -33,15 +24,7 @@ export function createInstanceCommand(module: CollectorSharedModule): InstanceCo
       appendIdentityInPage(collector('appendIdentityToUrl'), options as { url: string }),
   };
   return (command, options) =>
-    new Promise((resolve) => {
-      const run = {}.hasOwnProperty.call(commands, command) && commands[command];
-      if (!run)
-        throw new EdgeCollectorError(
-          'unknown-command',
-          `unknown command "${String(command)}"; known commands: ${Object.keys(commands).join(', ')}`,
-        );
-      resolve(run(options as never));
-    });
+    new Promise((resolve) => resolve(pickCommand(commands, command)(options as never)));
 }
 
 /**

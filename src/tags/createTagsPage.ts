@@ -13,7 +13,7 @@ import {
   type TagsExtensionSettings,
 } from './TagsExtensionSettings';
 import { withIdMigration } from './idMigration';
-import { readAdobeMc } from '../core/adobeMc';
+import { landingEcid } from '../browser/identity/appendIdentityInPage';
 import { withEcid } from '../core/withEcid';
 import { findInstance, pickInstanceName, type TagsInstanceSettings } from './readInstances';
 import type { LinkClickConfig } from '../browser/linkClicks/LinkClickOptions';
@@ -141,7 +141,7 @@ export function createTagsPage({
       // Outermost, so first: an `adobe_mc` ECID wins over AppMeasurement's, as in Adobe's Web SDK.
       if (orgId && readLocationSearch)
         collectorConfig.onBeforeEventSend = withEcid(
-          () => readAdobeMc(readLocationSearch(), orgId, Date.now()),
+          landingEcid(orgId, readLocationSearch),
           collectorConfig.onBeforeEventSend,
         );
       const config = resolveConfig({ ...collectorConfig, orgId });

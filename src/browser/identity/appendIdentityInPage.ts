@@ -6,9 +6,14 @@ import type { Collector } from '../../core/createCollector';
 import { CONSENT_STATES, type ConsentState } from '../../core/delivery/ConsentState';
 import { rememberLocally } from '../delivery/rememberLocally';
 
-/** Reads, at each call, the ECID that this page's URL hands over in `adobe_mc` for `orgId` (see readAdobeMc). */
-export const landingEcid = (orgId: string) => (): string | undefined =>
-  readAdobeMc(location.search, orgId, Date.now());
+/**
+ * Reads, at each call, the ECID that this page's URL (its query, `readSearch`) hands over in
+ * `adobe_mc` for `orgId` (see readAdobeMc).
+ */
+export const landingEcid =
+  (orgId: string, readSearch = () => location.search) =>
+  (): string | undefined =>
+    readAdobeMc(readSearch(), orgId, Date.now());
 
 /**
  * The visitor's consent as the delivery keeps it for this datastream (browserDelivery's

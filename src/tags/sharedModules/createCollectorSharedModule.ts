@@ -27,6 +27,17 @@ export interface CollectorSharedModule {
   setConsent(value: ConsentInput): Promise<void>;
 }
 
+/** The configured collector, or the `not-configured` error naming `command` while the configuration is invalid. */
+export function requireCollector(getCollector: () => Collector | undefined, command: string): Collector {
+  const collector = getCollector();
+  if (!collector)
+    throw new EdgeCollectorError(
+      'not-configured',
+      `${command}: the Edge Collector extension configuration is invalid`,
+    );
+  return collector;
+}
+
 /**
  * Builds the shared module of one instance; `instance` builds another's. Its methods always return
  * promises and never throw.
@@ -37,15 +48,7 @@ export function createCollectorSharedModule(
 ): CollectorSharedModule {
   /** Runs `command` on the page's collector; rejects (never throws) while the configuration is invalid. */
   const withCollector = <T>(command: string, run: (collector: Collector) => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve) => {
-      const collector = getCollector();
-      if (!collector)
-        throw new EdgeCollectorError(
-          'not-configured',
-          `${command}: the Edge Collector extension configuration is invalid`,
-        );
-      resolve(run(collector));
-    });
+    new Promise<T>((resolve) => resolve(run(requireCollector(getCollector, command))));
   /** Keeps the request id of a send, answered or not, for the Last request ID data element. */
   const remembered = (sending: Promise<SendResult>): Promise<SendResult> =>
     sending.then(
