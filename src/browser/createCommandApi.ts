@@ -14,7 +14,7 @@ import { isDebugRequested } from './isDebugRequested';
 import type { LinkClicksAddOn } from './linkClicksAddOn';
 import { loadConsentCommand } from './loadConsentCommand';
 import { pickCommand } from '../core/pickCommand';
-import { loadStreaming } from './loadStreaming';
+import type { queueStreamRecord } from '../core/streaming/queueStreamRecord';
 
 /** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
 export type CommandApi = (command: string, options?: unknown) => Promise<unknown>;
@@ -38,9 +38,14 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   const hashEmail = hashEmailInPage(scriptSrc);
   Object.assign(loan, lendToAddOns(hashEmail));
 
+  /** Calls what the add-on `edge-collector.<name>.min.js` offers, loading it on first use. */
+  const addOn =
+    <Run extends (...args: never[]) => unknown>(name: string) =>
+    (...args: Parameters<Run>) =>
+      loadAddOn<Run>(scriptSrc, name).then((run) => run(...args) as ReturnType<Run>);
+
   /** `edge-collector.identity.min.js`: `appendIdentityToUrl`, and a landing page's `adobe_mc` ECID. */
-  const identity = (call?: [unknown]) =>
-    loadAddOn<IdentityAddOn>(scriptSrc, 'identity').then((run) => run(collector, call));
+  const identity = (call?: [unknown]) => addOn<IdentityAddOn>('identity')(collector, call);
 
   const needCollector = (command: string): Collector => {
     if (!collector)
@@ -78,10 +83,9 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
         logToConsole,
         loadConsentCommand(scriptSrc),
         // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
-        (namespace, id) =>
-          loadAddOn<typeof tabOwnership>(scriptSrc, 'tabs').then((create) => create(namespace, id)),
+        addOn<typeof tabOwnership>('tabs'),
         // With the first answer that sets state: `edge-collector.state.min.js`.
-        (entries) => loadAddOn<StateWriter>(scriptSrc, 'state').then((write) => write(entries)),
+        addOn<StateWriter>('state'),
         hashEmail,
       );
       // A page opened from another site of the org: its first event waits for the add-on, so that
@@ -91,9 +95,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
       // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
       // the first click, which must not wait for a download. A bad setting is logged.
       if ((options as Record<string, unknown>).clickCollectionEnabled !== false)
-        loadAddOn<LinkClicksAddOn>(scriptSrc, 'linkClicks')
-          .then((attach) => attach(collector!, options))
-          .catch(logToConsole);
+        addOn<LinkClicksAddOn>('linkClicks')(collector, options).catch(logToConsole);
       return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
     },
   };
@@ -102,10 +104,8 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
     commands[name] = (options) => needCollector(name)[name](options as never);
   // The identity add-on gives the not-configured error: this script has no bytes for it.
   commands.appendIdentityToUrl = (options) => identity([options]);
-  commands.streamRecord = (options) => {
-    const configured = needCollector('streamRecord');
-    return loadStreaming(scriptSrc).then((queueStreamRecord) => queueStreamRecord(configured, options));
-  };
+  commands.streamRecord = (options) =>
+    addOn<typeof queueStreamRecord>('streaming')(needCollector('streamRecord'), options as never);
 
   return (command, options) =>
     new Promise((resolve) => {

@@ -23,7 +23,7 @@ export interface ProblemDetails {
  * `status` and Adobe's problem fields (`type`, `title`, `detail`, `report`).
  */
 export class EdgeCollectorError extends Error implements ProblemDetails {
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
   status?: number;
   type?: string;
   title?: string;
@@ -37,8 +37,7 @@ export class EdgeCollectorError extends Error implements ProblemDetails {
     details?: ProblemDetails & { status?: number; requestId?: string },
   ) {
     super(message);
-    this.name = 'EdgeCollectorError';
-    this.code = code;
-    Object.assign(this, details);
+    // One assignment: `name` and `code` as own properties, as before, in fewer bytes.
+    Object.assign(this, { name: 'EdgeCollectorError', code }, details);
   }
 }

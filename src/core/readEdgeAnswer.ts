@@ -51,7 +51,8 @@ export function readEdgeAnswer(
   const json = parseJson(answer.body) as
     | (ProblemDetails & { requestId?: unknown; handle?: unknown; errors?: unknown; warnings?: unknown })
     | undefined;
-  if (answer.status < 200 || answer.status > 299) {
+  // Not 2xx (statuses are whole numbers).
+  if (((answer.status / 100) | 0) !== 2) {
     // `Object()` turns a missing or non-object answer into an object with none of the fields.
     const { type, title, detail, report }: ProblemDetails = Object(json);
     const summary =
