@@ -1,6 +1,6 @@
 import { queueStreamRecord } from '../core/streaming/queueStreamRecord';
-import { STREAMING_READY_EVENT } from './loadStreaming';
+import { ADD_ON_EVENT } from './loadAddOn';
 
 // The entry of `edge-collector.streaming.min.js`: hands `queueStreamRecord` to the standalone
-// script that inserted it (see loadStreaming), without a global of its own.
-dispatchEvent(new CustomEvent(STREAMING_READY_EVENT, { detail: queueStreamRecord }));
+// script that inserted it (see createCommandApi's `streamRecord`), without a global of its own.
+dispatchEvent(new CustomEvent(ADD_ON_EVENT + 'streaming', { detail: queueStreamRecord }));
