@@ -18,7 +18,13 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { BROWSER_TARGET, terserOptions, typescriptOptions, versionPlugin } from './common.mjs';
+import {
+  BROWSER_SOURCEMAP,
+  BROWSER_TARGET,
+  terserOptions,
+  typescriptOptions,
+  versionPlugin,
+} from './common.mjs';
 import { shareCore } from './shareCore.mjs';
 
 export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'messages', 'sha256', 'identity'].map(
@@ -27,7 +33,7 @@ export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'messages
     output: {
       file: `dist/edge-collector.${name}.min.js`,
       format: 'iife',
-      sourcemap: true,
+      sourcemap: BROWSER_SOURCEMAP,
       plugins: [terser(terserOptions)],
     },
     // shareCore first: the core's modules are taken from the core script, not bundled again.

@@ -3,7 +3,13 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { BROWSER_TARGET, coreTerserOptions, typescriptOptions, versionPlugin } from './common.mjs';
+import {
+  BROWSER_SOURCEMAP,
+  BROWSER_TARGET,
+  coreTerserOptions,
+  typescriptOptions,
+  versionPlugin,
+} from './common.mjs';
 
 export default [
   {
@@ -11,7 +17,7 @@ export default [
     output: {
       file: 'dist/edge-collector.vitals.min.js',
       format: 'iife',
-      sourcemap: true,
+      sourcemap: BROWSER_SOURCEMAP,
       plugins: [terser(coreTerserOptions)],
     },
     plugins: [versionPlugin(), nodeResolve(), typescript(typescriptOptions({ target: BROWSER_TARGET }))],

@@ -26,7 +26,7 @@ export const KEEPALIVE_BUDGET = 60_000;
  * A transport over `fetch`: `keepalive` when asked, so a send started just before the page goes
  * away still completes, and credentials so the Edge Network's first-party cookies travel with it.
  */
-export function fetchTransport(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): Transport {
+export function fetchTransport(fetchImpl: typeof fetch = (url, init) => fetch(url, init)): Transport {
   return async (request, keepalive) => {
     let response: Response;
     try {
