@@ -15,8 +15,13 @@ export interface MadeId {
 export type PackedEvent = Partial<Omit<StoredEvent, 'validation' | 'eventId' | 'eventType'>> & {
   /** The index of its validation in the request's table; 0 when left out. */
   validation?: number;
-  /** Its `_id` was made by the emulator: `madeEventId(madeIdBase, madeId)`, written in front of `xdm`. */
-  madeId?: number;
+  /**
+   * Its `_id` was made by the emulator: `madeEventId(madeIdBase, madeId)`, written in front of
+   * `xdm`. Left out when it is the one after the line's previous made `_id` (0 for the first;
+   * always so for the Edge: readEvents makes them in order), as it is then read (unpackRequest); `false` when its
+   * `xdm` has no `_id` and none was made. Lines of the previous version write it on each event.
+   */
+  madeId?: number | false;
   /** Its `xdm` is (the same object as) the record as received, or its envelope's entity: not written twice. */
   xdmFrom?: XdmSource;
   /** Written only when it is not what `xdm` says (`null` for none). */
@@ -103,25 +108,47 @@ function xdmSource(xdm: unknown, raw: unknown): XdmSource | undefined {
   return isObject(raw.body) && raw.body.xdmEntity === xdm ? 'raw.body.xdmEntity' : undefined;
 }
 
+/** The `_id`s a line's events had made: their base, and the index that goes without saying next. */
+interface MadeIds {
+  base: string | undefined;
+  next: number;
+}
+
+/** Packs where an event's `xdm` comes from: sent with a made `_id` (left out), the record as received, or its own. */
+function packXdm(
+  packed: Record<string, unknown>,
+  event: StoredEvent,
+  madeId: MadeId | undefined,
+  made: MadeIds,
+) {
+  const { xdm } = event;
+  if (madeId && isObject(xdm) && xdm._id === madeEventId(madeId.base, madeId.index)) {
+    const sent = { ...xdm };
+    delete sent._id;
+    packed.xdm = sent;
+    if (madeId.index !== made.next) packed.madeId = madeId.index;
+    made.next = madeId.index + 1;
+    return;
+  }
+  const from = xdmSource(xdm, event.raw);
+  if (from) packed.xdmFrom = from;
+  else packed.xdm = xdm;
+  // Not to be read as made in order (unpackRequest).
+  if (!from && made.base !== undefined && isObject(xdm) && !('_id' in xdm)) packed.madeId = false;
+}
+
 /** The part of one event that is its own: what it does not share, with derived fields left out. */
 function packEvent(
   event: StoredEvent,
   shared: Partial<StoredEvent>,
   validation: number,
   madeId: MadeId | undefined,
+  made: MadeIds,
 ): PackedEvent {
   const packed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(event))
     if (!OWN_RULE.has(name) && !(name in shared)) packed[name] = value;
-  if (madeId && isObject(event.xdm) && event.xdm._id === madeEventId(madeId.base, madeId.index)) {
-    const sent = { ...event.xdm };
-    delete sent._id;
-    Object.assign(packed, { xdm: sent, madeId: madeId.index });
-  } else {
-    const from = xdmSource(event.xdm, event.raw);
-    if (from) packed.xdmFrom = from;
-    else packed.xdm = event.xdm;
-  }
+  packXdm(packed, event, madeId, made);
   if (event.eventId !== eventIdOf(event.xdm)) packed.eventId = event.eventId ?? null;
   if (event.eventType !== eventTypeOf(event.xdm)) packed.eventType = event.eventType ?? null;
   if (validation) packed.validation = validation;
@@ -136,9 +163,11 @@ export function packRequest(events: StoredEvent[], madeIds: Array<MadeId | undef
   const shared = sharedFields(events);
   const { validations, indexes } = validationTable(events);
   const madeIdBase = madeIds.find(Boolean)?.base;
+  const made: MadeIds = { base: madeIdBase, next: 0 };
   const packed = events.map((event, position) => {
     const madeId = madeIds[position];
-    return packEvent(event, shared, indexes[position]!, madeId?.base === madeIdBase ? madeId : undefined);
+    const ofBase = madeId?.base === madeIdBase ? madeId : undefined;
+    return packEvent(event, shared, indexes[position]!, ofBase, made);
   });
   return {
     t: 'request',

@@ -18,18 +18,27 @@ export const isPackedRequest = (value: unknown): value is PackedRequest =>
   Array.isArray(value.events) &&
   value.events.every(isObject);
 
+/**
+ * The index of the `_id` the emulator made for an event, if it made one: written, or (left out)
+ * the one after the line's previous made `_id`, `made.next` (packRequest).
+ */
+function madeIndexOf({ xdm, madeId, xdmFrom }: PackedEvent, made: { next: number }): number | undefined {
+  if (xdmFrom !== undefined || !isObject(xdm) || '_id' in xdm) return undefined;
+  const index = madeId ?? made.next;
+  if (!Number.isSafeInteger(index)) return undefined;
+  made.next = (index as number) + 1;
+  return index as number;
+}
+
 /** An event's `xdm` as it was stored: the record's own, or the sent one with the `_id` the emulator made in front. */
-function xdmOf(
-  { xdm, madeId, xdmFrom }: Pick<PackedEvent, 'xdm' | 'madeId' | 'xdmFrom'>,
-  madeIdBase: string | undefined,
-  raw: unknown,
-): unknown {
+function xdmOf(packed: PackedEvent, line: PackedRequest, made: { next: number }, raw: unknown): unknown {
+  const { xdm, xdmFrom } = packed;
   if (xdmFrom === 'raw') return raw;
   if (xdmFrom === 'raw.body.xdmEntity')
     return isObject(raw) && isObject(raw.body) ? raw.body.xdmEntity : undefined;
-  if (Number.isSafeInteger(madeId) && madeIdBase !== undefined && isObject(xdm))
-    return { _id: madeEventId(madeIdBase, madeId!), ...xdm };
-  return xdm;
+  if (line.madeIdBase === undefined) return xdm;
+  const index = madeIndexOf(packed, made);
+  return index === undefined ? xdm : { _id: madeEventId(line.madeIdBase, index), ...(xdm as object) };
 }
 
 /** A field left out because `xdm` says it, else what was written (`null` meaning none). */
@@ -39,11 +48,12 @@ const derived = <T>(written: T | null | undefined, fromXdm: T | undefined): T | 
 /** The events of one packed request line, as they were stored (duplicate counts are replayed after). */
 export function unpackRequest(line: PackedRequest): StoredEvent[] {
   const shared = line.shared as Record<string, unknown>;
+  const made = { next: 0 };
   return line.events.map((packed, position) => {
     const own = packed as Record<string, unknown>;
     const stored = <K extends keyof StoredEvent>(name: K) =>
       (name in own ? own[name] : shared[name]) as StoredEvent[K] | undefined;
-    const xdm = xdmOf(packed, line.madeIdBase, stored('raw'));
+    const xdm = xdmOf(packed, line, made, stored('raw'));
     const received = new Date(stored('receivedTimeMs') as number);
     const seq = line.firstSeq + position;
     // A time out of Date's range makes the event fail the store's shape check, not the replay.

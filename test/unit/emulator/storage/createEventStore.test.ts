@@ -145,10 +145,11 @@ describe('createEventStore', () => {
       shared: { requestId: 'r1', headers },
       madeIdBase: base,
     });
+    // Made in order, the made ids are read from the line's base and each event's place.
     expect(lines[0].events).toEqual([
-      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 0 },
-      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 1 },
-      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 2 },
+      { xdm: { eventType: 'web.webpagedetails.pageViews' } },
+      { xdm: { eventType: 'web.webpagedetails.pageViews' } },
+      { xdm: { eventType: 'web.webpagedetails.pageViews' } },
     ]);
     expect(lines[0].validations).toEqual([failed]);
     expect(lines[1].events[0]).toMatchObject({ xdmFrom: 'raw.body.xdmEntity', eventType: 'not in its xdm' });
@@ -159,6 +160,41 @@ describe('createEventStore', () => {
     expect(again.get('inlet-1')!.xdm).toBe(
       (again.get('inlet-1')!.raw as { body: { xdmEntity: unknown } }).body.xdmEntity,
     );
+    await again.close();
+
+    // The previous version wrote each made id's index on its event: still read the same.
+    lines[0].events.forEach((event: Record<string, unknown>, index: number) => (event.madeId = index));
+    writeFileSync(join(dataDir, 'events.jsonl'), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const previous = createEventStore(dataDir);
+    expect(previous.replay.badLines).toBe(0);
+    expect(previous.list()).toEqual(stored);
+    await previous.close();
+  });
+
+  it('writes the index of a made _id only when it is not the next in order, and never reads one into an xdm that had none made', async () => {
+    const store = createEventStore(dataDir);
+    const base = crypto.randomUUID();
+    const made = (index: number) => {
+      const xdm = { _id: madeEventId(base, index), eventType: 'made' };
+      return newEvent(xdm._id, { requestId: 'r1', xdm, madeId: { base, index } });
+    };
+    const sent = newEvent('sent', { requestId: 'r1' });
+    const without = newEvent(undefined, { requestId: 'r1', xdm: { eventType: 'no id' } });
+    const { stored } = await store.add([made(0), sent, made(5), without, made(6)]);
+    await store.close();
+    const [line] = readFileSync(join(dataDir, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text));
+    expect(line.events.map((event: { madeId?: unknown }) => event.madeId)).toEqual([
+      undefined,
+      undefined,
+      5,
+      false,
+      undefined,
+    ]);
+    const again = createEventStore(dataDir);
+    expect(again.list()).toEqual(stored);
     await again.close();
   });
 

@@ -1,0 +1,172 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/startEmulator';
+
+const DATASTREAM = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+const BODY_LIMIT = 64 * 1024;
+
+/** The n-th distinct short key: `a`, `b`, …, `ba`, … (letters only, so no key reads as an address). */
+function keyOf(n: number): string {
+  let key = '';
+  do {
+    key = String.fromCharCode(97 + (n % 26)) + key;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return key;
+}
+
+/** A v1 interact body of as many events `eventOf(i)` as fit in 64 KB. */
+function fullBody(eventOf: (index: number) => unknown): { body: string; count: number } {
+  const events: unknown[] = [];
+  let size = '{"events":[]}'.length;
+  for (let index = 0; ; index += 1) {
+    const event = eventOf(index);
+    const grown = size + JSON.stringify(event).length + (events.length ? 1 : 0);
+    if (grown > BODY_LIMIT) break;
+    events.push(event);
+    size = grown;
+  }
+  return { body: JSON.stringify({ events }), count: events.length };
+}
+
+let emulator: RunningEmulator;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'emulator-reports-'));
+  emulator = await startEmulator({ dataDir, datastreams: [{ id: DATASTREAM }] });
+});
+afterAll(async () => {
+  await emulator.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const storedBytes = () => statSync(join(dataDir, 'events.jsonl')).size;
+
+interface Listed {
+  total: number;
+  events: Array<{
+    validation: {
+      ok: boolean;
+      plainEmails: string[];
+      findings: Array<{ severity: string; path: string }>;
+    };
+  }>;
+}
+
+/** Posts `body` to v1 interact with its own requestId; answers the bytes it stored and its events (oldest first). */
+async function store(body: string): Promise<{ stored: number; events: Listed['events']; total: number }> {
+  const requestId = crypto.randomUUID();
+  const before = storedBytes();
+  const answer = await fetch(
+    `${emulator.origin}/ee/v1/interact?configId=${DATASTREAM}&requestId=${requestId}`,
+    { method: 'POST', headers: { 'content-type': 'text/plain' }, body },
+  );
+  expect(answer.status).toBe(200);
+  const stored = storedBytes() - before;
+  const events: Listed['events'] = [];
+  let total = 0;
+  for (let cursor: string | undefined = ''; cursor !== undefined;) {
+    const page = (await (
+      await fetch(
+        `${emulator.origin}/api/events?requestId=${requestId}&limit=1000&order=asc${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+    ).json()) as Listed & { nextCursor?: string };
+    events.push(...page.events);
+    total = page.total;
+    cursor = page.nextCursor;
+  }
+  return { stored, events, total };
+}
+
+describe('issue 23: a request whose events each get their own report is stored in bounded space', () => {
+  it('an address at a different path in each event: within 3× the request, every event flagged', async () => {
+    const { body, count } = fullBody((index) => ({ xdm: {}, data: { [keyOf(index)]: 'a@b.co' } }));
+    const { stored, events, total } = await store(body);
+    console.log(
+      'distinct address paths',
+      count,
+      Buffer.byteLength(body),
+      stored,
+      stored / Buffer.byteLength(body),
+    );
+    expect(total).toBe(count);
+    expect(stored).toBeLessThanOrEqual(3 * Buffer.byteLength(body));
+    expect(events.every((event) => !event.validation.ok && event.validation.plainEmails.length)).toBe(true);
+  });
+
+  it('a different schema problem in each event: within 3× the request, every event invalid', async () => {
+    const { body, count } = fullBody((index) => ({
+      xdm: { identityMap: { [keyOf(index)]: [] } },
+    }));
+    const { stored, events, total } = await store(body);
+    console.log(
+      'distinct problems',
+      count,
+      Buffer.byteLength(body),
+      stored,
+      stored / Buffer.byteLength(body),
+    );
+    expect(total).toBe(count);
+    expect(stored).toBeLessThanOrEqual(3 * Buffer.byteLength(body));
+    expect(events.every((event) => !event.validation.ok)).toBe(true);
+  });
+
+  it('a different unknown field in each event: within 3× the request', async () => {
+    const { body, count } = fullBody((index) => ({ xdm: { [keyOf(index)]: 1 } }));
+    const { stored, total } = await store(body);
+    console.log('distinct unknown', count, Buffer.byteLength(body), stored, stored / Buffer.byteLength(body));
+    expect(total).toBe(count);
+    expect(stored).toBeLessThanOrEqual(3 * Buffer.byteLength(body));
+  });
+});
+
+describe('issue 23: other hostile shapes of one event', () => {
+  const one = (event: unknown) => JSON.stringify({ events: [event] });
+  /** Grows `make(n)` while its body fits in 64 KB. */
+  function largest(make: (n: number) => unknown): string {
+    let n = 1;
+    while (Buffer.byteLength(one(make(n * 2))) <= BODY_LIMIT) n *= 2;
+    for (let step = n / 2; step >= 1; step /= 2)
+      if (Buffer.byteLength(one(make(n + step))) <= BODY_LIMIT) n += step;
+    return one(make(n));
+  }
+
+  it.each([
+    [
+      'a long key over many addresses',
+      (n: number) => ({
+        xdm: {},
+        data: {
+          ['k'.repeat(30_000)]: Object.fromEntries(Array.from({ length: n }, (_, i) => [keyOf(i), 'a@b.co'])),
+        },
+      }),
+    ],
+    [
+      'deep nesting over many addresses',
+      (n: number) => {
+        let inner: unknown = Object.fromEntries(Array.from({ length: n }, (_, i) => [keyOf(i), 'a@b.co']));
+        for (let depth = 0; depth < 55; depth += 1) inner = { ['d'.repeat(20)]: inner };
+        return { xdm: {}, data: inner };
+      },
+    ],
+    [
+      'many distinct keys',
+      (n: number) => ({ xdm: Object.fromEntries(Array.from({ length: n }, (_, i) => [keyOf(i), 1])) }),
+    ],
+    [
+      'long unknown keys',
+      (n: number) => ({
+        xdm: Object.fromEntries(Array.from({ length: n }, (_, i) => [`${keyOf(i)}${'x'.repeat(1000)}`, 1])),
+      }),
+    ],
+    ['a huge single string', (n: number) => ({ xdm: {}, data: `a@b.co ${'x'.repeat(n)}` })],
+  ])('%s: within 3× the request', async (name, make) => {
+    const body = largest(make);
+    const { stored, events } = await store(body);
+    console.log(name, Buffer.byteLength(body), stored, stored / Buffer.byteLength(body));
+    expect(events).toHaveLength(1);
+    expect(stored).toBeLessThanOrEqual(3 * Buffer.byteLength(body));
+  });
+});
