@@ -31,6 +31,15 @@ function fullBody(eventOf: (index: number) => unknown): { body: string; count: n
   return { body: JSON.stringify({ events }), count: events.length };
 }
 
+/** The largest body `make(n)` that fits in 64 KB (`make` grows with `n`). */
+function largest(make: (n: number) => string): string {
+  const fits = (n: number) => Buffer.byteLength(make(n)) <= BODY_LIMIT;
+  let n = 1;
+  while (fits(n * 2)) n *= 2;
+  for (let step = n / 2; step >= 1; step /= 2) if (fits(n + step)) n += step;
+  return make(n);
+}
+
 let emulator: RunningEmulator;
 let dataDir: string;
 beforeAll(async () => {
@@ -123,15 +132,7 @@ describe('issue 23: a request whose events each get their own report is stored i
 });
 
 describe('issue 23: other hostile shapes of one event', () => {
-  const one = (event: unknown) => JSON.stringify({ events: [event] });
-  /** Grows `make(n)` while its body fits in 64 KB. */
-  function largest(make: (n: number) => unknown): string {
-    let n = 1;
-    while (Buffer.byteLength(one(make(n * 2))) <= BODY_LIMIT) n *= 2;
-    for (let step = n / 2; step >= 1; step /= 2)
-      if (Buffer.byteLength(one(make(n + step))) <= BODY_LIMIT) n += step;
-    return one(make(n));
-  }
+  const one = (make: (n: number) => unknown) => (n: number) => JSON.stringify({ events: [make(n)] });
 
   it.each([
     [
@@ -147,7 +148,7 @@ describe('issue 23: other hostile shapes of one event', () => {
       'deep nesting over many addresses',
       (n: number) => {
         let inner: unknown = Object.fromEntries(Array.from({ length: n }, (_, i) => [keyOf(i), 'a@b.co']));
-        for (let depth = 0; depth < 55; depth += 1) inner = { ['d'.repeat(20)]: inner };
+        for (let depth = 0; depth < 60; depth += 1) inner = { ['d'.repeat(100)]: inner };
         return { xdm: {}, data: inner };
       },
     ],
@@ -163,10 +164,35 @@ describe('issue 23: other hostile shapes of one event', () => {
     ],
     ['a huge single string', (n: number) => ({ xdm: {}, data: `a@b.co ${'x'.repeat(n)}` })],
   ])('%s: within 3× the request', async (name, make) => {
-    const body = largest(make);
+    const body = largest(one(make));
     const { stored, events } = await store(body);
     console.log(name, Buffer.byteLength(body), stored, stored / Buffer.byteLength(body));
     expect(events).toHaveLength(1);
     expect(stored).toBeLessThanOrEqual(3 * Buffer.byteLength(body));
+  });
+});
+
+describe('issue 23: set-consent stores what it flags in bounded space', () => {
+  it('a long key over many addresses beside valid consent: the consent log grows within 3× the request', async () => {
+    const consentLog = () => statSync(join(dataDir, 'consent.jsonl'), { throwIfNoEntry: false })?.size ?? 0;
+    const make = (n: number) =>
+      JSON.stringify({
+        consent: [{ standard: 'Adobe', version: '1.0', value: { general: 'in' } }],
+        extra: {
+          ['k'.repeat(30_000)]: Object.fromEntries(Array.from({ length: n }, (_, i) => [keyOf(i), 'a@b.co'])),
+        },
+      });
+    const body = largest(make);
+    const before = consentLog();
+    const answer = await fetch(`${emulator.origin}/ee/v1/privacy/set-consent?configId=${DATASTREAM}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+    });
+    expect(answer.status).toBe(200);
+    console.log('consent', Buffer.byteLength(body), consentLog() - before);
+    expect(consentLog() - before).toBeLessThanOrEqual(3 * Buffer.byteLength(body));
+    const { items } = await (await fetch(`${emulator.origin}/api/consent?limit=1&order=desc`)).json();
+    expect(items[0].plainEmails.length).toBeGreaterThan(0); // still flagged
   });
 });
