@@ -45,11 +45,11 @@ describe('findPlainEmails', () => {
 describe('findPlainEmails on long paths', () => {
   it('lists a path over 200 characters by its start and end, as shortening the whole path would', () => {
     const long = 'k'.repeat(30_000);
-    const found = findPlainEmails({ [long]: { a: 'ada@example.com', list: ['x', 'ada@example.com'] } }, 'data');
-    expect(found).toEqual([
-      shortenPath(`data.${long}.a`),
-      shortenPath(`data.${long}.list[1]`),
-    ]);
+    const found = findPlainEmails(
+      { [long]: { a: 'ada@example.com', list: ['x', 'ada@example.com'] } },
+      'data',
+    );
+    expect(found).toEqual([shortenPath(`data.${long}.a`), shortenPath(`data.${long}.list[1]`)]);
     expect(found.every((path) => path.length === 200)).toBe(true);
     expect(found[1]).toMatch(/^data\.k+…k+\.list\[1\]$/);
   });

@@ -115,6 +115,7 @@ describe('createEventStore', () => {
     const edge = Array.from({ length: 3 }, (_, index) => {
       const xdm = { _id: madeEventId(base, index), eventType: 'web.webpagedetails.pageViews' };
       return newEvent(xdm._id, {
+        receivedTimeMs: 1_796_572_795_447, // one request's events share their time
         requestId: 'r1',
         headers,
         xdm,
@@ -195,6 +196,39 @@ describe('createEventStore', () => {
     ]);
     const again = createEventStore(dataDir);
     expect(again.list()).toEqual(stored);
+    await again.close();
+  });
+
+  it("writes a batch's xactionIds once, as its base, and each record's only when it is not the next; an xdm all share once", async () => {
+    const store = createEventStore(dataDir);
+    const base = '1796572795447:2:113';
+    const record = (xactionId: string) =>
+      newEvent(undefined, { source: 'inlet', requestId: base, xactionId, xdm: {} });
+    // Record 2 was refused; one id is of another form, one not canonical.
+    const ids = [`${base}:0`, `${base}:1`, `${base}:3`, 'other', `${base}:4`, `${base}:05`, `${base}:6`];
+    const { stored } = await store.add(ids.map(record));
+    const single = (await store.add([record('1796572795447:3:7')])).stored;
+    await store.close();
+    const lines = readFileSync(join(dataDir, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text));
+    expect(lines[0].xactionBase).toBe(base);
+    expect(lines[0].shared.xdm).toEqual({}); // one xdm for all: written once
+    expect(lines[0].events.every((event: object) => !('xdm' in event))).toBe(true);
+    expect(lines[0].events.map((event: { xactionId?: string }) => event.xactionId)).toEqual([
+      undefined,
+      undefined,
+      `${base}:3`,
+      'other',
+      undefined,
+      `${base}:05`,
+      `${base}:6`, // after an id that names no index, the next is written
+    ]);
+    expect(lines[1]).not.toHaveProperty('xactionBase');
+    const again = createEventStore(dataDir);
+    expect(again.list()).toEqual([...stored, ...single]);
+    expect(again.list().map((event) => event.xactionId)).toEqual([...ids, '1796572795447:3:7']);
     await again.close();
   });
 
