@@ -208,7 +208,7 @@ const withShortPath = <T extends { path: string }>(entry: T): T =>
 function listWithin(validation: Validation, budget: ReportBudget): Validation {
   const findings = budget.take(validation.findings.map(withShortPath));
   const schemaViolations = budget.take(validation.schemaViolations.map(withShortPath));
-  const plainEmails = budget.take(validation.plainEmails.map((path) => shortenPath(path)));
+  const plainEmails = budget.take(validation.plainEmails); // shortened as found (findPlainEmails)
   const omitted = findings.omitted + schemaViolations.omitted + plainEmails.omitted;
   if (omitted)
     findings.listed.push({

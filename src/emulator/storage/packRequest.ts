@@ -18,8 +18,9 @@ export type PackedEvent = Partial<Omit<StoredEvent, 'validation' | 'eventId' | '
   /**
    * Its `_id` was made by the emulator: `madeEventId(madeIdBase, madeId)`, written in front of
    * `xdm`. Left out when it is the one after the line's previous made `_id` (0 for the first;
-   * always so for the Edge: readEvents makes them in order), as it is then read (unpackRequest); `false` when its
-   * `xdm` has no `_id` and none was made. Lines of the previous version write it on each event.
+   * always so for the Edge, whose ids readEvents makes in order), as unpackRequest then reads it;
+   * `false` when its `xdm` has no `_id` and none was made. Lines of the previous version write it
+   * on each event.
    */
   madeId?: number | false;
   /** Its `xdm` is (the same object as) the record as received, or its envelope's entity: not written twice. */
@@ -113,7 +114,10 @@ function xdmSource(xdm: unknown, raw: unknown): XdmSource | undefined {
   return isObject(raw.body) && raw.body.xdmEntity === xdm ? 'raw.body.xdmEntity' : undefined;
 }
 
-/** How a line writes its events' `xdm`: the base of the `_id`s it made and the index that goes without saying next, or once for all (shared). */
+/**
+ * How a line writes its events' `xdm`: the base of the `_id`s it made and the index that goes
+ * without saying next, or once for all of them (shared).
+ */
 interface LineXdm {
   base: string | undefined;
   next: number;
