@@ -1,7 +1,13 @@
 import { createReportBudget, type ReportBudget } from './createReportBudget';
 import { isObject } from '../http/isObject';
 import { findPlainEmails } from './findPlainEmails';
-import { MAX_REPORTED_PER_REQUEST, SCHEMA_CHECK_BOUNDS } from '../http/limits';
+import {
+  MAX_REPORTED_PATH,
+  MAX_REPORTED_PER_REQUEST,
+  REPORTED_CHARS_PER_REQUEST,
+  SCHEMA_CHECK_BOUNDS,
+} from '../http/limits';
+import { shortenPath } from './shortenPath';
 import type { XdmValidator } from '../xdm/createXdmValidator';
 import { loadXdmValidator } from '../xdm/loadXdmValidator';
 import type { SchemaViolation } from '../xdm/SchemaViolation';
@@ -39,6 +45,10 @@ export interface ValidationContext {
 export type RecordKind = 'event' | 'record';
 
 const HEX_64 = /^[0-9a-f]{64}$/i;
+
+/** What a `privacy` finding says of a plain e-mail address. */
+export const PLAIN_EMAIL_MESSAGE =
+  'PLAIN E-MAIL ADDRESS: the sender leaked personal data; hash it (Email_LC_SHA256) or remove it';
 
 function checkIdentityMap(identityMap: unknown, findings: Finding[]) {
   const at = 'xdm.identityMap';
@@ -178,14 +188,7 @@ export function validateEvent(
     schemaViolations = checkSchemas(xdm, kind, findings, context.schemas);
   }
   const plainEmails = [...findPlainEmails(payload), ...(context.headerEmails ?? [])];
-  for (const path of plainEmails) {
-    findings.push({
-      severity: 'privacy',
-      path,
-      message:
-        'PLAIN E-MAIL ADDRESS: the sender leaked personal data; hash it (Email_LC_SHA256) or remove it',
-    });
-  }
+  for (const path of plainEmails) findings.push({ severity: 'privacy', path, message: PLAIN_EMAIL_MESSAGE });
   return listWithin(
     {
       ok: !findings.some((finding) => finding.severity !== 'warning'),
@@ -197,17 +200,21 @@ export function validateEvent(
   );
 }
 
+/** An entry with its path shortened as reports list it (shortenPath). */
+const withShortPath = <T extends { path: string }>(entry: T): T =>
+  entry.path.length > MAX_REPORTED_PATH ? { ...entry, path: shortenPath(entry.path) } : entry;
+
 /** The validation with its lists held to the request's budget; what is left out is counted in one more warning. */
 function listWithin(validation: Validation, budget: ReportBudget): Validation {
-  const findings = budget.take(validation.findings);
-  const schemaViolations = budget.take(validation.schemaViolations);
-  const plainEmails = budget.take(validation.plainEmails);
+  const findings = budget.take(validation.findings.map(withShortPath));
+  const schemaViolations = budget.take(validation.schemaViolations.map(withShortPath));
+  const plainEmails = budget.take(validation.plainEmails); // shortened as found (findPlainEmails)
   const omitted = findings.omitted + schemaViolations.omitted + plainEmails.omitted;
   if (omitted)
     findings.listed.push({
       severity: 'warning',
       path: '(report)',
-      message: `${omitted} more finding(s), violation(s) or address path(s) are not listed: the emulator lists at most ${MAX_REPORTED_PER_REQUEST} a request`,
+      message: `${omitted} more finding(s), violation(s) or address path(s) are not listed: the emulator lists at most ${MAX_REPORTED_PER_REQUEST} (and ${REPORTED_CHARS_PER_REQUEST} characters of them) a request`,
     });
   return {
     ok: validation.ok,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutePluginOptions } from '../EmulatorContext';
+import { createReportBudget } from '../checks/createReportBudget';
 import { findPlainEmails } from '../checks/findPlainEmails';
 import { buildEdgeHandles, setCookieHeaders, stateEntriesFor } from '../edge/buildEdgeHandles';
 import { edgeProblem } from '../edge/edgeProblem';
@@ -56,7 +57,9 @@ async function setConsent(request: FastifyRequest, reply: FastifyReply, { contex
     cookieHeader: state.cookiesEnabled ? request.headers.cookie : undefined,
     identityMap,
   });
-  const plainEmails = findPlainEmails(body);
+  // Listed within a request's report allowance: a body can hold thousands of addresses.
+  const found = createReportBudget().take(findPlainEmails(body));
+  const plainEmails = found.omitted ? [...found.listed, `(${found.omitted} more not listed)`] : found.listed;
   const record: Omit<ConsentRecord, 'seq'> = {
     receivedAt: new Date().toISOString(),
     orgId: datastream.orgId,

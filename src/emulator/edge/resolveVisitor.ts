@@ -63,21 +63,23 @@ function fromIdentityMap(identityMap: unknown): string | undefined {
 }
 
 /**
- * Finds the visitor's id (state entries the client sent back, then the cookie, then an ECID in
- * the identity map) or makes a new one, so the same browser keeps the same id across requests.
- * An ECID in the identity map of a request without identity state is kept: the Edge Network does
- * so for visitors migrated from the Visitor API (see docs/emulator.md, "assumed, not documented").
+ * Finds the visitor's id (an ECID the identity map names, then the state entries the client sent
+ * back, then the cookie) or makes a new one, so the same browser keeps the same id across
+ * requests. The identity map's ECID wins over a stored one, and the answer stores it: the Web SDK
+ * sends one from a landing page's `adobe_mc`, and the Edge Network answers with it and keeps it
+ * on the next page (alloy's integration test C5594866, "Identity can be changed via the adobe_mc
+ * query string parameter"); a new visitor's is kept too (ID migration from the Visitor API).
  */
 export function resolveVisitor(clues: VisitorClues): Visitor {
   const cookiePrefix = cookiePrefixOf(clues.orgId);
   const cookieName = `${cookiePrefix}_identity`;
   const stored = fromState(clues.stateEntries, cookieName) ?? fromCookie(clues.cookieHeader, cookieName);
-  const known = stored ?? fromIdentityMap(clues.identityMap);
+  const known = fromIdentityMap(clues.identityMap) ?? stored;
   const ecid = known ?? createEcid();
   return {
     ecid,
     isNew: !known,
-    storeIdentity: !stored,
+    storeIdentity: stored !== ecid,
     cookiePrefix,
     cookieName,
     cookieValue: encodeIdentityCookie(ecid),

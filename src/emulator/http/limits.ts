@@ -50,6 +50,24 @@ export const SCHEMA_CHECK_BOUNDS = { items: 100, keys: 200 } as const;
  */
 export const MAX_REPORTED_PER_REQUEST = 100;
 
+/**
+ * How many characters of entries (paths, messages) the validation reports of one request list in
+ * all, beside {@link MAX_REPORTED_PER_REQUEST}: 100 entries under one 30,000-character key once
+ * stored 3 MB for a 64 KB body.
+ */
+export const REPORTED_CHARS_PER_REQUEST = 16 * 1024;
+
+/**
+ * How many characters of distinct validation reports one request stores in all. Past it, an event
+ * whose report differs from every earlier one gets a summary (its verdict, its address flag, the
+ * kinds of its findings) that all such events share: 1,892 events each with an address at a path
+ * of its own once stored 15.6× the request.
+ */
+export const DISTINCT_REPORT_CHARS_PER_REQUEST = 32 * 1024;
+
+/** A path in a report longer than this many characters is listed by its start and its end. */
+export const MAX_REPORTED_PATH = 200;
+
 /** The `Retry-After` (seconds) of a 503 answered because the disk is full: the collector retries it. */
 export const STORAGE_RETRY_AFTER_SECONDS = 30;
 

@@ -180,6 +180,39 @@ describe('POST /ee/v2/interact', () => {
     expect(answer.handle[0].payload[0].id).toBe(ecid);
   });
 
+  it('switches a returning visitor to the ECID its identity map names, and stores it (adobe_mc, alloy C5594866)', async () => {
+    const asking = (meta: object, ecid?: string) => {
+      const body = { ...seedEvent(), query: { identity: { fetch: ['ECID'] } }, meta };
+      if (ecid) (body.event.xdm.identityMap as Loose).ECID = [{ id: ecid }];
+      return body;
+    };
+    const identityOf = (answer: Loose) => answer.handle[0].payload[0].id as string;
+    const stateOf = (answer: Loose) =>
+      answer.handle.find((h: { type: string }) => h.type === 'state:store').payload as Loose[];
+    const first = await (await interact(`dataStreamId=${DATASTREAM}`, asking({}))).json();
+    const stored = stateOf(first).find((entry) => entry.key.endsWith('_identity'))!;
+    // The landing page of another domain's link: its stored identity, and the ECID of adobe_mc.
+    const linked = '66666666666666666666666666666666666666';
+    const landing = await (
+      await interact(
+        `dataStreamId=${DATASTREAM}`,
+        asking({ state: { entries: [{ key: stored.key, value: stored.value }] } }, linked),
+      )
+    ).json();
+    expect(identityOf(first)).not.toBe(linked);
+    expect(identityOf(landing)).toBe(linked);
+    // The answer stores the new identity, so the next page (no adobe_mc) keeps it.
+    const replaced = stateOf(landing).find((entry) => entry.key === stored.key)!;
+    expect(replaced.value).not.toBe(stored.value);
+    const next = await (
+      await interact(
+        `dataStreamId=${DATASTREAM}`,
+        asking({ state: { entries: [{ key: replaced.key, value: replaced.value }] } }),
+      )
+    ).json();
+    expect(identityOf(next)).toBe(linked);
+  });
+
   it('counts a repeated _id as a duplicate and does not store it twice', async () => {
     const body = seedEvent('dup-1');
     expect((await interact(`dataStreamId=${DATASTREAM}&requestId=a`, body)).status).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPlainEmails } from '../../../../src/emulator/checks/findPlainEmails';
+import { shortenPath } from '../../../../src/emulator/checks/shortenPath';
 
 describe('findPlainEmails', () => {
   it('finds addresses in values and keys, in any script and encoding, without repeating them', () => {
@@ -38,5 +39,18 @@ describe('findPlainEmails', () => {
 
   it('leaves hashed identities and version strings alone', () => {
     expect(findPlainEmails({ id: 'a'.repeat(64), lib: 'react@18.2.0', host: 'name@localhost' })).toEqual([]);
+  });
+});
+
+describe('findPlainEmails on long paths', () => {
+  it('lists a path over 200 characters by its start and end, as shortening the whole path would', () => {
+    const long = 'k'.repeat(30_000);
+    const found = findPlainEmails(
+      { [long]: { a: 'ada@example.com', list: ['x', 'ada@example.com'] } },
+      'data',
+    );
+    expect(found).toEqual([shortenPath(`data.${long}.a`), shortenPath(`data.${long}.list[1]`)]);
+    expect(found.every((path) => path.length === 200)).toBe(true);
+    expect(found[1]).toMatch(/^data\.k+…k+\.list\[1\]$/);
   });
 });

@@ -115,6 +115,7 @@ describe('createEventStore', () => {
     const edge = Array.from({ length: 3 }, (_, index) => {
       const xdm = { _id: madeEventId(base, index), eventType: 'web.webpagedetails.pageViews' };
       return newEvent(xdm._id, {
+        receivedTimeMs: 1_796_572_795_447, // one request's events share their time
         requestId: 'r1',
         headers,
         xdm,
@@ -145,10 +146,11 @@ describe('createEventStore', () => {
       shared: { requestId: 'r1', headers },
       madeIdBase: base,
     });
+    // Made in order, the made ids are read from the line's base and each event's place.
     expect(lines[0].events).toEqual([
-      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 0 },
-      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 1 },
-      { xdm: { eventType: 'web.webpagedetails.pageViews' }, madeId: 2 },
+      { xdm: { eventType: 'web.webpagedetails.pageViews' } },
+      { xdm: { eventType: 'web.webpagedetails.pageViews' } },
+      { xdm: { eventType: 'web.webpagedetails.pageViews' } },
     ]);
     expect(lines[0].validations).toEqual([failed]);
     expect(lines[1].events[0]).toMatchObject({ xdmFrom: 'raw.body.xdmEntity', eventType: 'not in its xdm' });
@@ -159,6 +161,74 @@ describe('createEventStore', () => {
     expect(again.get('inlet-1')!.xdm).toBe(
       (again.get('inlet-1')!.raw as { body: { xdmEntity: unknown } }).body.xdmEntity,
     );
+    await again.close();
+
+    // The previous version wrote each made id's index on its event: still read the same.
+    lines[0].events.forEach((event: Record<string, unknown>, index: number) => (event.madeId = index));
+    writeFileSync(join(dataDir, 'events.jsonl'), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const previous = createEventStore(dataDir);
+    expect(previous.replay.badLines).toBe(0);
+    expect(previous.list()).toEqual(stored);
+    await previous.close();
+  });
+
+  it('writes the index of a made _id only when it is not the next in order, and never reads one into an xdm that had none made', async () => {
+    const store = createEventStore(dataDir);
+    const base = crypto.randomUUID();
+    const made = (index: number) => {
+      const xdm = { _id: madeEventId(base, index), eventType: 'made' };
+      return newEvent(xdm._id, { requestId: 'r1', xdm, madeId: { base, index } });
+    };
+    const sent = newEvent('sent', { requestId: 'r1' });
+    const without = newEvent(undefined, { requestId: 'r1', xdm: { eventType: 'no id' } });
+    const { stored } = await store.add([made(0), sent, made(5), without, made(6)]);
+    await store.close();
+    const [line] = readFileSync(join(dataDir, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text));
+    expect(line.events.map((event: { madeId?: unknown }) => event.madeId)).toEqual([
+      undefined,
+      undefined,
+      5,
+      false,
+      undefined,
+    ]);
+    const again = createEventStore(dataDir);
+    expect(again.list()).toEqual(stored);
+    await again.close();
+  });
+
+  it("writes a batch's xactionIds once, as its base, and each record's only when it is not the next; an xdm all share once", async () => {
+    const store = createEventStore(dataDir);
+    const base = '1796572795447:2:113';
+    const record = (xactionId: string) =>
+      newEvent(undefined, { source: 'inlet', requestId: base, xactionId, xdm: {} });
+    // Record 2 was refused; one id is of another form, one not canonical.
+    const ids = [`${base}:0`, `${base}:1`, `${base}:3`, 'other', `${base}:4`, `${base}:05`, `${base}:6`];
+    const { stored } = await store.add(ids.map(record));
+    const single = (await store.add([record('1796572795447:3:7')])).stored;
+    await store.close();
+    const lines = readFileSync(join(dataDir, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text));
+    expect(lines[0].xactionBase).toBe(base);
+    expect(lines[0].shared.xdm).toEqual({}); // one xdm for all: written once
+    expect(lines[0].events.every((event: object) => !('xdm' in event))).toBe(true);
+    expect(lines[0].events.map((event: { xactionId?: string }) => event.xactionId)).toEqual([
+      undefined,
+      undefined,
+      `${base}:3`,
+      'other',
+      undefined,
+      `${base}:05`,
+      `${base}:6`, // after an id that names no index, the next is written
+    ]);
+    expect(lines[1]).not.toHaveProperty('xactionBase');
+    const again = createEventStore(dataDir);
+    expect(again.list()).toEqual([...stored, ...single]);
+    expect(again.list().map((event) => event.xactionId)).toEqual([...ids, '1796572795447:3:7']);
     await again.close();
   });
 
