@@ -20,6 +20,7 @@ const { values: args } = parseArgs({
     page: { type: 'string', default: 'first' },
     top: { type: 'string', default: '30' },
     after: { type: 'string', default: '0' },
+    burst: { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -27,7 +28,8 @@ if (args.help) {
   console.log(`usage: node bench/profileCold.mjs [--visits 10] [--page first|later] [--top 30] [--after 0]
   Profiles our cold page (as the bench's cold measure opens it) from the call to the answer (plus
   --after ms), over --visits fresh contexts, and prints the sampled main-thread time per source file
-  and per function (self time), mapped through dist/*.min.js.map. Run \`npm run build\` first.`);
+  and per function (self time), mapped through dist/*.min.js.map. With --burst N, profiles instead N
+  page views called at once after that first one (a warm burst). Run \`npm run build\` first.`);
   process.exit(0);
 }
 const visits = Number(args.visits);
@@ -80,13 +82,24 @@ try {
         });
         await sleep(100);
         const profiled = index === pageIndex;
+        const burst = Number(args.burst);
+        if (profiled && burst) {
+          await session.cdp.send('Runtime.evaluate', {
+            expression: 'window.__benchCold()',
+            awaitPromise: true,
+          });
+          await sleep(200);
+        }
         if (profiled) {
           await session.cdp.send('Profiler.enable');
           await session.cdp.send('Profiler.setSamplingInterval', { interval: 50 });
           await session.cdp.send('Profiler.start');
         }
         await session.cdp.send('Runtime.evaluate', {
-          expression: 'window.__benchCold()',
+          expression:
+            profiled && burst
+              ? `Promise.all(Array.from({ length: ${burst} }, () => ${ours.sendExpression}))`
+              : 'window.__benchCold()',
           awaitPromise: true,
           returnByValue: true,
         });

@@ -84,9 +84,10 @@ async function digestEmail(
   const prepared = prepareEmail(value);
   if (typeof prepared !== 'string') return prepared;
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return { digest: await sha256(prepared) };
-  const buffer = await subtle.digest('SHA-256', new TextEncoder().encode(prepared));
   let digest = '';
-  for (const byte of new Uint8Array(buffer)) digest += (byte + 0x100).toString(16).slice(1);
+  if (subtle)
+    for (const byte of new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(prepared))))
+      digest += (byte + 0x100).toString(16).slice(1);
+  else digest = await sha256(prepared);
   return { digest };
 }
