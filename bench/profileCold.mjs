@@ -53,7 +53,7 @@ server.serve(`/${ours.id}-cold.html`, 'text/html', coldPage(ours));
 function locate({ callFrame }) {
   const file = callFrame.url.slice(callFrame.url.lastIndexOf('/') + 1);
   const map = maps[file];
-  if (!map)
+  if (!map || callFrame.lineNumber < 0)
     return {
       file: callFrame.url ? 'page' : callFrame.functionName || '(native)',
       name: callFrame.functionName,
