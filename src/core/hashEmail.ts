@@ -77,6 +77,7 @@ export function hashEmailWith(
   return hashing;
 }
 
+/** Checks the value (see prepareEmail), then digests it: with WebCrypto where present, else with `sha256`. */
 async function digestEmail(
   value: unknown,
   sha256: (text: string) => string | PromiseLike<string>,
