@@ -47,6 +47,11 @@ export const terserOptions = {
 export const coreTerserOptions = {
   ...terserOptions,
   compress: { ...terserOptions.compress, passes: 3, pure_getters: true, keep_fargs: false, hoist_funs: true },
+  // V8's explicit compile hint (Chromium 136+, https://v8.dev/blog/explicit-compile-hints): nearly
+  // every function runs at `configure` and the first send, so compile them all with the script
+  // (streamed off the main thread for an async script) rather than lazily inside the first call;
+  // the cold bench's main-thread time from call to answer fell by a third. Other engines ignore it.
+  format: { ...terserOptions.format, preamble: '//# allFunctionsCalledOnLoad' },
   mangle: {
     properties: {
       regex:

@@ -15,5 +15,5 @@ export const hashEmailInPage =
     hashEmailWith(value, (text) =>
       loadAddOn<typeof sha256Hex>(scriptSrc, 'sha256').then((sha256) => sha256(text)),
     ).catch(() => ({
-      warning: 'email was not sent: edge-collector.sha256.min.js could not be loaded to hash it',
+      warning: 'email was not sent: edge-collector.sha256.min.js did not load to hash it',
     }));

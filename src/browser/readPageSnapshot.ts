@@ -3,7 +3,7 @@ import type { EnvironmentSnapshot } from '../core/EnvironmentSnapshot';
 /** Reads the page's URL, referrer, title, screen and viewport at the moment of a call. */
 export function readPageSnapshot(): EnvironmentSnapshot {
   const now = new Date();
-  const snapshot: EnvironmentSnapshot = {
+  return {
     now,
     timezoneOffset: now.getTimezoneOffset(),
     environment: 'browser',
@@ -11,7 +11,7 @@ export function readPageSnapshot(): EnvironmentSnapshot {
     title: document.title || undefined,
     referrer: document.referrer || undefined,
     viewport: { width: innerWidth, height: innerHeight },
+    // Every browser has `screen` (the ES module reads the server's snapshot outside one).
+    screen: { width: screen.width, height: screen.height },
   };
-  if (window.screen) snapshot.screen = { width: screen.width, height: screen.height };
-  return snapshot;
 }

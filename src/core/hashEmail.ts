@@ -51,22 +51,44 @@ export function hashEmailSync(value: unknown): EmailHashResult {
  * The same as {@link hashEmailSync}, but through WebCrypto where the page offers it (secure
  * contexts and Node 20), falling back to `sha256` (by default the synchronous digest) on plain `http:` pages.
  */
-export const hashEmail = (value: unknown): Promise<EmailHashResult> => hashEmailWith(value, sha256Hex);
+export const hashEmail = (value: unknown): Promise<EmailHashResult> =>
+  // A copy, as {@link hashEmailSync} gives: a caller that changes its result changes no later one.
+  hashEmailWith(value, sha256Hex).then((result) => ({ ...result }));
+
+// The same memo for the asynchronous hashers (the standalone script's WebCrypto digest): the page's
+// later sends with the last value reuse its pending or settled result, so a burst of sends with one
+// address digests it once. In memory only, like the one above, never across pages (docs/privacy.md says why).
+let hashingAddress: unknown = NaN;
+let hashing: Promise<EmailHashResult>;
 
 /**
  * {@link hashEmail} with the fallback digest given: the standalone script's core carries no SHA-256
- * of its own and loads one (its sha256 add-on) only on a page without WebCrypto.
+ * of its own and loads one (its sha256 add-on) only on a page without WebCrypto. The last value's
+ * result is remembered for the page; one that failed (the add-on not loaded) is tried again.
  */
-export async function hashEmailWith(
+export function hashEmailWith(
+  value: unknown,
+  sha256: (text: string) => string | PromiseLike<string>,
+): Promise<EmailHashResult> {
+  if (value !== hashingAddress) {
+    hashingAddress = value;
+    (hashing = digestEmail(value, sha256)).catch(() => (hashingAddress = NaN));
+  }
+  return hashing;
+}
+
+/** Checks the value (see prepareEmail), then digests it: with WebCrypto where present, else with `sha256`. */
+async function digestEmail(
   value: unknown,
   sha256: (text: string) => string | PromiseLike<string>,
 ): Promise<EmailHashResult> {
   const prepared = prepareEmail(value);
   if (typeof prepared !== 'string') return prepared;
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return { digest: await sha256(prepared) };
-  const buffer = await subtle.digest('SHA-256', new TextEncoder().encode(prepared));
   let digest = '';
-  for (const byte of new Uint8Array(buffer)) digest += (byte + 0x100).toString(16).slice(1);
+  if (subtle)
+    for (const byte of new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(prepared))))
+      digest += (byte + 0x100).toString(16).slice(1);
+  else digest = await sha256(prepared);
   return { digest };
 }

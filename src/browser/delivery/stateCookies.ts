@@ -4,18 +4,6 @@ import type { StateWriter } from './writeStateCookies';
 
 const noop = () => {};
 
-/** Reads one cookie of `jar` (`document.cookie`, read once), decoded; `undefined` when absent. */
-function readCookie(name: string, jar: string): string | undefined {
-  const pair = jar.split('; ').find((cookie) => cookie.startsWith(`${name}=`));
-  if (pair === undefined) return undefined;
-  const value = pair.slice(name.length + 1);
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 /**
  * The Edge Network's `state:store` entries as first-party cookies (written by `write`: see
  * writeStateCookies.ts), and the `meta.state.entries` that carry their current values back. The
@@ -31,7 +19,8 @@ export function stateCookies(
   } catch {
     // Unreadable: the next answer names them again.
   }
-  let jar = '';
+  // The page's cookies as last read, decoded, by name.
+  let jar = new Map<string, string>();
   let readAt = -Infinity;
   // This page's latest answer: it goes back with the next request whether or not its cookies are
   // written yet (the standalone script's writer is an add-on that may still be loading).
@@ -48,20 +37,27 @@ export function stateCookies(
     },
     requestMeta(): RequestMeta | undefined {
       // Reading `document.cookie` costs the main thread more than a send's own work: read it once
-      // a second at most, not at every attempt of a burst.
+      // a second at most, not at every attempt of a burst, and parse it once per read.
       if (Date.now() - readAt > 1000) {
         readAt = Date.now();
-        // The Edge Network's own cookies (`kndctr_…`) count too: another subdomain of the site may
-        // have written them, and its remembered names are in its own storage.
-        jar = document.cookie;
-        for (const pair of jar.split('; '))
-          if (pair.startsWith('kndctr_')) {
-            const key = pair.slice(0, pair.indexOf('='));
-            if (!names.includes(key)) names.push(key);
+        jar = new Map();
+        for (const pair of document.cookie.split('; ')) {
+          const at = pair.indexOf('=');
+          const key = pair.slice(0, at);
+          let value = pair.slice(at + 1);
+          try {
+            value = decodeURIComponent(value);
+          } catch {
+            // Not percent-encoding (another script's cookie): kept as it is.
           }
+          jar.set(key, value);
+          // The Edge Network's own cookies (`kndctr_…`) count too: another subdomain of the site may
+          // have written them, and its remembered names are in its own storage.
+          if (key.startsWith('kndctr_') && !names.includes(key)) names.push(key);
+        }
       }
       const entries = names.flatMap((key) => {
-        const value = fresh[key] ?? readCookie(key, jar);
+        const value = fresh[key] ?? jar.get(key);
         return value === undefined ? [] : [{ key, value }];
       });
       return entries.length ? { state: { entries } } : undefined;

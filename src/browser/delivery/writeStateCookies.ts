@@ -19,6 +19,30 @@ function findCookieDomain(): string {
   return '';
 }
 
+/** Where the domain found is remembered for the origin's later pages (it is no one's data). */
+export const COOKIE_DOMAIN_KEY = 'edge-collector:cookieDomain';
+
+/**
+ * {@link findCookieDomain}, once per origin rather than on every page load: its probe writes a
+ * cookie and reads `document.cookie` back (a synchronous trip to the browser's cookie store), per
+ * label tried. An origin's registrable domain does not change, and localStorage is per origin.
+ */
+function rememberedCookieDomain(): string {
+  try {
+    const known = localStorage.getItem(COOKIE_DOMAIN_KEY);
+    if (known !== null) return known;
+  } catch {
+    // Storage refused: found again on each page, as before.
+  }
+  const found = findCookieDomain();
+  try {
+    localStorage.setItem(COOKIE_DOMAIN_KEY, found);
+  } catch {
+    // Refused or full: found again on the next page.
+  }
+  return found;
+}
+
 /** Writes state cookies: a writer, or a loader of one (the standalone script's add-on). */
 export type StateWriter = (entries: StateEntry[]) => unknown;
 
@@ -29,13 +53,13 @@ export type StateWriter = (entries: StateEntry[]) => unknown;
  * (stateCookies.ts); the other faces make it directly.
  */
 export function createStateCookieWriter(): StateWriter {
-  // Found on the first answer of the page that sets state, not on every page load.
+  // Found on the first answer that sets state on the origin (then remembered), not on every page load.
   let domain: string | undefined;
   // What this page last wrote per cookie: an answer repeating it (most do) writes nothing again.
   const written: Record<string, string> = {};
   return (entries) => {
     const https = location.protocol === 'https:';
-    domain ??= findCookieDomain();
+    domain ??= rememberedCookieDomain();
     for (const { key, value, maxAge, attrs } of entries) {
       let sameSite = (attrs && attrs.SameSite) || 'Lax';
       // SameSite=None needs Secure, which a plain http page cannot set: keep it first-party only there.

@@ -93,6 +93,9 @@ describe('hashEmail (WebCrypto)', () => {
   });
 
   it('falls back to the synchronous digest where WebCrypto is missing (plain http pages)', async () => {
+    // A fresh copy of the module: the address is not remembered from the tests above.
+    vi.resetModules();
+    const { hashEmail } = await import('../../../src/core/hashEmail');
     const subtle = Object.getOwnPropertyDescriptor(globalThis.crypto, 'subtle');
     Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true });
     try {
@@ -106,5 +109,57 @@ describe('hashEmail (WebCrypto)', () => {
 
   it('gives the same warnings as the synchronous path', async () => {
     expect(await hashEmail('nope')).toEqual(hashEmailSync('nope'));
+  });
+});
+
+describe('hashEmailWith, the last value remembered for the page', () => {
+  const fresh = async () => {
+    vi.resetModules();
+    return await import('../../../src/core/hashEmail');
+  };
+
+  it('digests an address once for the page, a burst of sends with it included', async () => {
+    const { hashEmailWith } = await fresh();
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    const fallback = vi.fn(sha256);
+    try {
+      // Called in one task, as a burst of sends is: the second waits for the first digest.
+      const results = await Promise.all([
+        hashEmailWith('ada@example.com', fallback),
+        hashEmailWith('ada@example.com', fallback),
+      ]);
+      expect(await hashEmailWith('ada@example.com', fallback)).toEqual({ digest: sha256('ada@example.com') });
+      expect(results).toEqual([{ digest: sha256('ada@example.com') }, { digest: sha256('ada@example.com') }]);
+      expect(digest).toHaveBeenCalledTimes(1);
+      // Another address is digested, and so is the first one again after it (only the last is kept).
+      expect(await hashEmailWith('bob@example.com', fallback)).toEqual({ digest: sha256('bob@example.com') });
+      expect(await hashEmailWith('ada@example.com', fallback)).toEqual({ digest: sha256('ada@example.com') });
+      expect(digest).toHaveBeenCalledTimes(3);
+      expect(fallback).not.toHaveBeenCalled();
+    } finally {
+      digest.mockRestore();
+    }
+  });
+
+  it('tries again after a failure (the sha256 add-on not loaded), and remembers the success', async () => {
+    const { hashEmailWith } = await fresh();
+    const subtle = Object.getOwnPropertyDescriptor(globalThis.crypto, 'subtle');
+    Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true });
+    try {
+      const fallback = vi.fn().mockRejectedValueOnce(new Error('not loaded')).mockImplementation(sha256);
+      await expect(hashEmailWith('ada@example.com', fallback)).rejects.toThrow('not loaded');
+      expect(await hashEmailWith('ada@example.com', fallback)).toEqual({ digest: sha256('ada@example.com') });
+      expect(await hashEmailWith('ada@example.com', fallback)).toEqual({ digest: sha256('ada@example.com') });
+      expect(fallback).toHaveBeenCalledTimes(2);
+    } finally {
+      if (subtle) Object.defineProperty(globalThis.crypto, 'subtle', subtle);
+    }
+  });
+
+  it('gives callers of the exported hashEmail their own result object', async () => {
+    const { hashEmail } = await fresh();
+    const first = await hashEmail('ada@example.com');
+    (first as { digest: string }).digest = 'changed';
+    expect(await hashEmail('ada@example.com')).toEqual({ digest: sha256('ada@example.com') });
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EdgeCollectorError } from '../../../src/core/EdgeCollectorError';
 import { containsEmail, redactEmails, REDACTED_EMAIL } from '../../../src/core/redactEmails';
 
@@ -36,6 +36,29 @@ describe('redactEmails', () => {
     ['long domains without a top-level label', `${'x@'.repeat(20_000)}${'b.'.repeat(50_000)}1`],
   ])('stays linear on %s (a backtracking pattern takes minutes here)', (_, long) => {
     expect(() => redactEmails({ long })).not.toThrow();
+  });
+
+  it('searches only strings that could hold an @ once read (an @, an escape, a non-ASCII character)', () => {
+    // `readEncoded` ends every search with NFKC: counting its calls counts the stretches searched.
+    const normalize = vi.spyOn(String.prototype, 'normalize');
+    try {
+      const event = {
+        _id: '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b',
+        timestamp: '2026-12-06T16:20:00.000Z',
+        eventType: 'web.webpagedetails.pageViews',
+        web: { webPageDetails: { URL: 'https://shop.example/a/b?c=d', name: 'A simple page' } },
+      };
+      expect(redactEmails(event)).toEqual({ value: event, paths: [] });
+      expect(normalize).not.toHaveBeenCalled();
+      // Each of these is searched, and each holds an address once read.
+      for (const text of ['ada@example.com', 'ada%40example.com', 'ada＠example.com', 'ada﹫example.com']) {
+        normalize.mockClear();
+        expect(redactEmails({ text }).value.text).toBe(REDACTED_EMAIL);
+        expect(normalize).toHaveBeenCalled();
+      }
+    } finally {
+      normalize.mockRestore();
+    }
   });
 
   it('stays linear on long strings, with and without an @', () => {

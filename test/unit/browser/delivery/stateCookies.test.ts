@@ -54,4 +54,24 @@ describe('stateCookies', () => {
     expect(cookies.requestMeta()).toEqual({ state: { entries: [{ key: entry.key, value: 'def' }] } });
     expect(get).toHaveBeenCalledTimes(3);
   });
+
+  it('sends back the Edge Network cookies another page wrote, decoded, and others as they are', () => {
+    document.cookie = 'kndctr_X_identity=a%20b%3Dc; path=/';
+    document.cookie = 'kndctr_X_cluster=%E0%A4%A; path=/';
+    document.cookie = 'other=1; path=/';
+    try {
+      const { cookies } = setup();
+      expect(cookies.requestMeta()).toEqual({
+        state: {
+          entries: [
+            { key: 'kndctr_X_identity', value: 'a b=c' },
+            { key: 'kndctr_X_cluster', value: '%E0%A4%A' },
+          ],
+        },
+      });
+    } finally {
+      document.cookie = 'kndctr_X_cluster=; max-age=0; path=/';
+      document.cookie = 'other=; max-age=0; path=/';
+    }
+  });
 });
