@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { localStorageStore } from '../../../../src/browser/delivery/localStorageStore';
+import { readQueue } from '../../../../src/browser/delivery/readQueue';
 import { createDelivery } from '../../../../src/core/delivery/createDelivery';
 import { soleOwnership } from '../../../../src/core/delivery/Ownership';
 import { resolveConfig } from '../../../../src/core/CollectorConfig';
@@ -22,13 +23,15 @@ const unreadable = {
 
 afterEach(() => localStorage.clear());
 
+/** The store with the reading of the tabs add-on, and no bounds. */
+const store = () => localStorageStore(NS, async () => ({ all: () => readQueue(NS), bound: () => undefined }));
+
 describe('localStorageStore (issue 23, F10)', () => {
   it('skips and deletes an unreadable entry, and reads the others', async () => {
     for (const [id, text] of Object.entries(unreadable)) localStorage.setItem(PREFIX + id, text);
     localStorage.setItem(PREFIX + 'good', JSON.stringify(entry('good')));
     localStorage.setItem(`${NS}:consent`, 'in');
-    const store = localStorageStore(NS);
-    expect((await store.all()).map((e) => e.request.requestId)).toEqual(['good']);
+    expect((await store().all()).map((e) => e.request.requestId)).toEqual(['good']);
     expect(Object.keys(localStorage).sort()).toEqual([`${NS}:consent`, PREFIX + 'good']);
   });
 
@@ -42,7 +45,7 @@ describe('localStorageStore (issue 23, F10)', () => {
       }),
       platform: {
         transport: async () => ({ status: 200, body: '{}' }),
-        store: localStorageStore(NS),
+        store: store(),
         ownership: soleOwnership,
       },
       handlers: { interact: { gated: true, read: readEdgeAnswer } },
