@@ -113,12 +113,14 @@ export function siteQueueBound(namespace: string, id: string, adopt: AdoptOwners
       else dropStored(victim);
   };
 
+  /** Requests reported here: a tombstone written again by a tab that dropped it at the same time is not counted twice. */
+  const reported = new Set<string>();
   return (mine, maxCount, maxBytes, drop) => {
     own = mine;
     // A write of each of a thousand adopted requests is one bound, not a thousand.
     due ||= Promise.resolve().then(() => bound(maxCount, maxBytes));
     if (!report) {
-      report = drop;
+      report = (requestId) => reported.has(requestId) || (reported.add(requestId), drop(requestId));
       // Another page dropped one of this page's requests: settled at once.
       addEventListener(
         'storage',
