@@ -1,7 +1,7 @@
 import type { AdoptOwners } from '../../core/delivery/adoptByOwner';
 import { boundQueue, type Sized } from '../../core/delivery/boundQueue';
-import type { BoundQueue, KeptEntry, QueueEntry } from '../../core/delivery/QueueStore';
-import { parseJson } from '../../core/parseJson';
+import type { BoundQueue, KeptEntry } from '../../core/delivery/QueueStore';
+import { readEntry } from './readQueue';
 
 /** A request the site's queue bounds count: stored (under `key`), or waiting unstored in this page. */
 interface Counted extends Sized {
@@ -9,16 +9,14 @@ interface Counted extends Sized {
   key?: string;
 }
 
-/** The entry a stored text holds, read without its body (one of earlier versions: with it). */
-const header = (text: string) => parseJson(text.split('\n')[0]!) as QueueEntry | undefined;
-
 /**
  * The queue bounds of a site, for the page `id` (docs/delivery.md, "Queue bounds"): what every
  * tab of the site keeps in localStorage, plus what this page holds unstored, stays within
  * `maxQueueSize` entries and `maxQueueBytes` characters of bodies, the oldest dropped first,
  * whoever owns them. The queue is listed from its keys (localStorageStore.ts puts each request's
  * age and size there): a bound reads no stored body, one pass over the keys per task that wrote,
- * sorted only when over a bound. Every drop is reported once:
+ * sorted only when over a bound. Every drop is reported (once, unless two tabs drop the same
+ * request at the same moment):
  * - a request of this page: `drop` settles its caller (`queue-full`, and the next result warns);
  * - one of another page becomes a tombstone, `{namespace}:dropped:{requestId}` (its header, no
  *   body). Its owner, while alive, hears it (the `storage` event) and settles its caller. Once the
@@ -40,7 +38,7 @@ export function siteQueueBound(namespace: string, id: string, adopt: AdoptOwners
   /** Reports and deletes the tombstones of the owners `of` (this page's, or those of pages gone). */
   const settle = (of: (owner: string) => unknown) => {
     for (const key of Object.keys(localStorage)) {
-      const entry = key.startsWith(tombstone) && header(localStorage.getItem(key) || '');
+      const entry = key.startsWith(tombstone) && readEntry(localStorage.getItem(key) || '');
       if (entry && of(entry.owner || '')) {
         localStorage.removeItem(key);
         report(key.slice(tombstone.length));
@@ -67,7 +65,7 @@ export function siteQueueBound(namespace: string, id: string, adopt: AdoptOwners
       }
       if (!key.startsWith(earlier)) return [];
       if (!earlierSizes.has(key)) {
-        const entry = header(localStorage.getItem(key) || '');
+        const entry = readEntry(localStorage.getItem(key) || '');
         const body = entry && entry.request && entry.request.body;
         earlierSizes.set(key, typeof body == 'string' ? { at: entry!.at, size: body.length } : undefined);
       }
@@ -80,7 +78,7 @@ export function siteQueueBound(namespace: string, id: string, adopt: AdoptOwners
     const text = localStorage.getItem(key!);
     // Answered and deleted meanwhile: nothing was lost.
     if (text === null) return;
-    const entry = header(text);
+    const entry = readEntry(text);
     localStorage.removeItem(key!);
     earlierSizes.delete(key!);
     if (!entry || !entry.request) return;
