@@ -98,8 +98,6 @@ describe('queue bounds per site (issue 23, point 3)', () => {
     // At least once: two tabs dropping the same request at the same moment may each report it.
     expect(droppedIn(results)).toBeGreaterThanOrEqual(rejected + closedDropped);
     expect(calls.length).toBe(delivered.size - 3 + rejected + closedDropped);
-    // Tabs bounding at once may drop more than needed (each reported), never fewer.
-    expect(rejected + closedDropped).toBeGreaterThanOrEqual(calls.length - BOUND);
     await context.close();
   });
 });
