@@ -1,7 +1,7 @@
 import { browserDelivery } from './browser/delivery/browserDelivery';
 import { attachLinkClicks } from './browser/linkClicks/attachLinkClicks';
 import type { LinkClickConfig } from './browser/linkClicks/LinkClickOptions';
-import { tabOwnership } from './browser/delivery/tabOwnership';
+import { siteTabs } from './browser/delivery/siteTabs';
 import { createStateCookieWriter } from './browser/delivery/writeStateCookies';
 import { readPageSnapshot } from './browser/readPageSnapshot';
 import { logToConsole } from './browser/logToConsole';
@@ -108,7 +108,7 @@ export function createEdgeCollector(options: EdgeCollectorOptions): OverridingCo
         transport,
         log: logToConsole,
         implementation: 'module',
-        ...browserDelivery(config.datastreamId, tabOwnership, createStateCookieWriter()),
+        ...browserDelivery(config.datastreamId, siteTabs, createStateCookieWriter()),
       }),
       configured,
     );

@@ -3,14 +3,14 @@ import { assembleCollector } from '../core/assembleCollector';
 import type { Collector, EmailHasher, Platform } from '../core/createCollector';
 import { fetchTransport } from '../core/Transport';
 import { browserDelivery } from './delivery/browserDelivery';
-import type { OwnershipFactory } from './delivery/createOwnership';
+import type { TabsFactory } from './delivery/siteTabs';
 import type { StateWriter } from './delivery/writeStateCookies';
 import { readPageSnapshot } from './readPageSnapshot';
 
 /**
  * Wires the core to a web page for the standalone script: page context, `fetch`, console logs, and
  * the persistent delivery (queue across page loads, cross-tab locks, page-hide flush, consent,
- * state cookies). `createConsentCommand`, `tabs` (tabOwnership.ts) and `writeState`
+ * state cookies). `createConsentCommand`, `tabs` (siteTabs.ts) and `writeState`
  * (writeStateCookies.ts) are loaders of its add-ons, and `hashEmail` its WebCrypto hasher (see
  * Platform.hashEmail). The ES module and Tags build theirs with `createCollector` and the same
  * `browserDelivery`, so that delivery rules apply to every face alike, with their transport
@@ -21,7 +21,7 @@ export function createBrowserCollector(
   implementation: string,
   log: (message: string, detail?: unknown) => void,
   createConsentCommand: Platform['createConsentCommand'],
-  tabs: OwnershipFactory,
+  tabs: TabsFactory,
   writeState: StateWriter,
   hashEmail: EmailHasher,
 ): Collector {

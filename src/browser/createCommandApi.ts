@@ -3,7 +3,7 @@ import type { Collector } from '../core/createCollector';
 import type { explainConfigProblem } from '../core/explainConfigProblem';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
-import type { tabOwnership } from './delivery/tabOwnership';
+import type { TabsFactory } from './delivery/siteTabs';
 import type { StateWriter } from './delivery/writeStateCookies';
 import type { IdentityAddOn } from './identityAddOn';
 import { hashEmailInPage } from './hashEmailInPage';
@@ -83,7 +83,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
         logToConsole,
         loadConsentCommand(scriptSrc),
         // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
-        addOn<typeof tabOwnership>('tabs'),
+        addOn<TabsFactory>('tabs'),
         // With the first answer that sets state: `edge-collector.state.min.js`.
         addOn<StateWriter>('state'),
         hashEmail,

@@ -31,7 +31,10 @@ export const interacts = (r: RecordedRequest) => r.url.pathname === '/ee/v2/inte
 export const eventOf = (r: RecordedRequest) =>
   JSON.parse(r.body).event as { xdm: { _id: string; timestamp: string }; data?: { n?: number } };
 
-/** What the page's persistent queue (localStorage, one key per request) holds for a datastream. */
+/**
+ * What the page's persistent queue (localStorage, one key per request) holds for a datastream:
+ * `…:q2:{requestId} {at} {size}` keys holding `{header}\n{body}` (src/browser/delivery/localStorageStore.ts).
+ */
 export function storedQueue(
   page: Page,
   datastreamId: string,
@@ -40,7 +43,13 @@ export function storedQueue(
     (prefix) =>
       Object.keys(localStorage)
         .filter((key) => key.startsWith(prefix))
-        .map((key) => JSON.parse(localStorage.getItem(key)!)),
-    `edge-collector:${datastreamId}:q:`,
+        .map((key) => {
+          const text = localStorage.getItem(key)!;
+          const cut = text.indexOf('\n');
+          const entry = JSON.parse(text.slice(0, cut));
+          entry.request.body = text.slice(cut + 1);
+          return entry;
+        }),
+    `edge-collector:${datastreamId}:q2:`,
   );
 }

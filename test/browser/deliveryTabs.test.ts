@@ -212,7 +212,8 @@ describe('tabs opened together without Web Locks (issue 23, F7)', () => {
       // Until every leftover has arrived and the adopters have let go (leases checked every 3 s).
       await tabs[0]!.waitForFunction(
         (prefix) => !Object.keys(localStorage).some((key) => key.startsWith(prefix)),
-        `edge-collector:${id}:q:`,
+        // Leftovers of earlier versions (`:q:`) or written anew (`:q2:`).
+        `edge-collector:${id}:q`,
         { timeout: 20_000 },
       );
       await tabs[0]!.waitForTimeout(7000);

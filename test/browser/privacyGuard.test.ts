@@ -74,7 +74,7 @@ edgeCollector('sendPageView', { data: { 'key.person@example.com': ['\u00e4@examp
         .filter((key) => key.startsWith(prefix))
         .map((key) => localStorage.getItem(key));
       return entries.length ? JSON.stringify(entries) : false;
-    }, `edge-collector:${datastreamId}:q:`);
+    }, `edge-collector:${datastreamId}:q2:`);
     const stored = (await queued.jsonValue()) as string;
     await context.close();
 
@@ -150,7 +150,7 @@ edgeCollector('sendEvent', { eventType: 'web.webinteraction.linkClicks', data: {
     const queued = await tab.waitForFunction((prefix) => {
       const entries = Object.keys(localStorage).filter((key) => key.startsWith(prefix));
       return entries.length ? JSON.stringify(entries.map((key) => localStorage.getItem(key))) : false;
-    }, `edge-collector:${kept}:q:`);
+    }, `edge-collector:${kept}:q2:`);
     const stored = read((await queued.jsonValue()) as string);
     await context.close();
 

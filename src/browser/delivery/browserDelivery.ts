@@ -1,7 +1,8 @@
 import type { Platform } from '../../core/createCollector';
-import { createOwnership, type OwnershipFactory } from './createOwnership';
+import { createOwnership } from './createOwnership';
 import { localStorageStore } from './localStorageStore';
 import { rememberLocally } from './rememberLocally';
+import type { PageTabs, TabsFactory } from './siteTabs';
 import { stateCookies } from './stateCookies';
 import type { StateWriter } from './writeStateCookies';
 
@@ -11,21 +12,25 @@ const noop = () => {};
  * The browser's side of delivery for one datastream: the persistent queue, cross-tab ownership,
  * `navigator.onLine`, remembered consent and identity, state cookies, and the page events that
  * resume sending (`online`) or store what is undelivered (`pagehide`, `visibilitychange` to
- * hidden), and another tab's change of consent (`storage`). `tabs` makes the cross-tab
- * ownership (tabOwnership.ts), when first needed; `writeState` writes state cookies
+ * hidden), and another tab's change of consent (`storage`). `tabs` makes the cross-tab code
+ * (siteTabs.ts: ownership and the site's queue bounds), once first needed; `writeState` writes state cookies
  * (writeStateCookies.ts). The standalone script passes loaders of its add-ons for both.
  * Everything is namespaced `edge-collector:{datastreamId}`.
  */
 export function browserDelivery(
   datastreamId: string,
-  tabs: OwnershipFactory,
+  tabs: TabsFactory,
   writeState: StateWriter,
 ): Omit<Platform, 'transport' | 'snapshot'> {
   const namespace = `edge-collector:${datastreamId}`;
   const remember = rememberLocally(namespace);
-  const ownership = createOwnership(namespace, tabs);
+  let made: Promise<PageTabs> | undefined;
+  // Made once, for the ownership (a first write, or leftovers) and for the store (reading a stored
+  // queue, bounding a kept request). Where it cannot load, nothing is adopted nor bounded.
+  const make = (_: string, id: string) => (made ||= tabs(namespace, id));
+  const ownership = createOwnership(namespace, make);
   return {
-    store: localStorageStore(namespace),
+    store: localStorageStore(namespace, () => make(namespace, ownership.id)),
     ownership,
     online: () => navigator.onLine !== false,
     remember,

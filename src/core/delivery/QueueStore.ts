@@ -1,4 +1,5 @@
 import type { InteractRequest } from '../InteractRequest';
+import { boundQueue, isKept, sized } from './boundQueue';
 
 /** One queued event: its request exactly as built, when it was queued (for oldest-first order), and the page that owns it. */
 export interface QueueEntry {
@@ -8,6 +9,26 @@ export interface QueueEntry {
   owner?: string;
 }
 
+/** A request a page holds, as the queue bounds see it: written to the store, or in flight. */
+export interface KeptEntry extends QueueEntry {
+  stored?: boolean;
+  inFlight?: unknown;
+}
+
+/**
+ * Applies the queue bounds to what is kept: the store's entries and the page's own requests
+ * waiting unstored (`own`: all the page holds, by request id, read when the bound runs), at most
+ * `maxCount` entries and `maxBytes` characters of bodies, the oldest dropped first, never one of
+ * `own` in flight. A dropped request of the page goes to `drop` (which settles its caller); one of
+ * another page is reported to that page.
+ */
+export type BoundQueue = (
+  own: Map<string, KeptEntry>,
+  maxCount: number,
+  maxBytes: number,
+  drop: (requestId: string) => void,
+) => unknown;
+
 /**
  * Where queued requests live until answered for good. The browser keeps them in localStorage; a
  * server keeps them in memory.
@@ -16,7 +37,10 @@ export interface QueueStore {
   all(): Promise<QueueEntry[]>;
   /** Writes an entry; the browser's store writes synchronously, before it returns (a page hide relies on it). */
   put(entry: QueueEntry): Promise<unknown>;
-  del(requestId: string): Promise<unknown>;
+  /** Deletes an entry (as written: its request and `at`). */
+  del(entry: QueueEntry): Promise<unknown>;
+  /** Applies the queue bounds. */
+  bound: BoundQueue;
 }
 
 /** A queue store in memory: the one Node uses, where there is no next page load to hand events to. */
@@ -25,6 +49,14 @@ export function memoryStore(): QueueStore {
   return {
     all: async () => [...entries.values()],
     put: async (entry) => entries.set(entry.request.requestId, entry),
-    del: async (id) => entries.delete(id),
+    del: async ({ request }) => entries.delete(request.requestId),
+    // One process, one page: the bounds are its own requests'.
+    bound: (own, maxCount, maxBytes, drop) =>
+      boundQueue(
+        [...own.values()].filter(isKept).map(sized),
+        maxCount,
+        maxBytes,
+        (entry) => !entry.inFlight,
+      ).forEach((entry) => drop(entry.request.requestId)),
   };
 }

@@ -3,7 +3,7 @@ import { EdgeCollectorError } from '../EdgeCollectorError';
 import type { InteractRequest } from '../InteractRequest';
 import { readEdgeAnswer, type SendResult } from '../readEdgeAnswer';
 import { KEEPALIVE_BUDGET, type EdgeAnswer, type Transport } from '../Transport';
-import { boundQueue, byAge } from './boundQueue';
+import { byAge } from './boundQueue';
 import { CONSENT_STATES, consentEffect, parseConsent, type ConsentState } from './ConsentState';
 import type { Ownership } from './Ownership';
 import { parseRetryAfter } from './parseRetryAfter';
@@ -156,7 +156,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   };
   /** Removes a request from the store, if it was ever written there. */
   const forget = (entry: Owned) => {
-    if (entry.stored) void store.del(entry.request.requestId).catch(noop);
+    if (entry.stored) void store.del(entry).catch(noop);
     entry.stored = false;
   };
   /** Forgets an owned request (and its stored copy, unless `keep`) and settles its caller. */
@@ -182,6 +182,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       entry.stored = false;
       log('the queue could not be written', error);
     });
+    bound();
   }
 
   /** True when an attempt failed, on this page or another of the site, within {@link FAILURE_MEMORY_MS}. */
@@ -277,12 +278,26 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     }
   }
 
-  /** Drops the oldest waiting requests of this page beyond the configured bounds, failing their callers. */
+  /**
+   * Applies the store's queue bounds (in the browser: to the site's whole queue, every tab's, once
+   * per task) after this page wrote a request or held one back; never for a send that leaves at
+   * once unwritten, so that such a page never loads the bounds' code.
+   */
   function bound() {
-    const victims = boundQueue(entries(), config.maxQueueSize, config.maxQueueBytes).filter(
-      (entry) => !entry.inFlight,
-    );
-    for (const entry of victims) {
+    store.bound(owned, config.maxQueueSize, config.maxQueueBytes, drop);
+  }
+  /**
+   * A request of this page the bounds dropped (here, or in another tab that left a tombstone): its
+   * caller rejects with `queue-full`, and the next result warns (alone, for a closed page's
+   * request or one this page gave up on). One in flight goes on: only its stored copy is gone, and
+   * a failure writes it again.
+   */
+  function drop(id: string) {
+    const entry = owned.get(id);
+    if (entry && entry.inFlight) return void (entry.stored = false);
+    dropped++;
+    log(`queue full: dropped request ${id}`);
+    if (entry)
       settle(
         entry,
         undefined,
@@ -291,11 +306,6 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           `event ${entry.request.eventId} was dropped: the queue was full`,
         ),
       );
-    }
-    if (victims.length) {
-      dropped += victims.length;
-      log(`queue full: dropped ${victims.length} oldest event(s)`);
-    }
   }
 
   /**
@@ -342,7 +352,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         owned.set(request.requestId, entry);
         // The request leaves at once; it is written only if it cannot (docs/delivery.md).
         issue();
-        bound();
+        if (!entry.inFlight) bound();
       });
     },
     async setConsent(value) {
@@ -364,8 +374,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           forget(entry);
           if (!inFlight) settle(entry, notSent(request, warnings));
         }
-        for (const { request } of await store.all())
-          if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
+        for (const entry of await store.all())
+          if (!owned.has(entry.request.requestId) && handlerOf(entry.request).gated) await store.del(entry);
       }
       if (unstored)
         throw new EdgeCollectorError(

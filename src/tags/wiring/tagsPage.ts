@@ -1,6 +1,6 @@
 import { browserDelivery } from '../../browser/delivery/browserDelivery';
 import { attachLinkClicks } from '../../browser/linkClicks/attachLinkClicks';
-import { tabOwnership } from '../../browser/delivery/tabOwnership';
+import { siteTabs } from '../../browser/delivery/siteTabs';
 import { createStateCookieWriter } from '../../browser/delivery/writeStateCookies';
 import { readPageSnapshot } from '../../browser/readPageSnapshot';
 import { attachWebVitals } from '../../browser/vitals/attachWebVitals';
@@ -43,7 +43,7 @@ export function tagsPage(turbine: Turbine, instanceName?: string): TagsPage {
           transport: withConfigOverrides(fetchTransport()),
           log,
           implementation: 'tags',
-          ...browserDelivery(config.datastreamId, tabOwnership, createStateCookieWriter()),
+          ...browserDelivery(config.datastreamId, siteTabs, createStateCookieWriter()),
         }),
       attachWebVitals,
       attachLinkClicks,

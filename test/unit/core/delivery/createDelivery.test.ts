@@ -215,7 +215,7 @@ describe('createDelivery: retries', () => {
     const store: QueueStore = {
       ...inner,
       put: (entry) => (writes.push(`put ${entry.request.requestId}`), inner.put(entry)),
-      del: (id) => (writes.push(`del ${id}`), inner.del(id)),
+      del: (entry) => (writes.push(`del ${entry.request.requestId}`), inner.del(entry)),
     };
     const { delivery, sent } = setup([200, 503, 503], {}, { store });
     await expect(delivery.send(request('fine'), [])).resolves.toMatchObject({ requestId: 'fine' });
@@ -315,7 +315,7 @@ describe('createDelivery: the queue', () => {
     };
     const { sent } = setup([], {}, { store, ownership });
     await vi.advanceTimersByTimeAsync(1000);
-    await store.del('theirs');
+    await store.del({ request: request('theirs'), at: 1 });
     gone();
     await vi.advanceTimersByTimeAsync(1000);
     expect(sent).toHaveLength(0);
@@ -378,7 +378,7 @@ describe('createDelivery: the queue', () => {
     // Consent pending: they wait in memory only.
     expect(await stored(store)).toEqual([]);
     // Through the platform's log, not the console.
-    expect(log).toHaveBeenCalledWith('queue full: dropped 1 oldest event(s)');
+    expect(log).toHaveBeenCalledWith('queue full: dropped request a');
     await delivery.setConsent('in');
     const [b, c] = await Promise.all(rest);
     expect(sent.map((s) => s.request.requestId)).toEqual(['b', 'c']);
@@ -671,7 +671,7 @@ describe('createDelivery: what could not be stored (issue 23)', () => {
     await vi.advanceTimersByTimeAsync(0);
     // The oldest leftover went at adoption, out of the store too, and the log says so.
     expect((await stored(store)).sort()).toEqual(['y', 'z']);
-    expect(log).toHaveBeenCalledWith('queue full: dropped 1 oldest event(s)');
+    expect(log).toHaveBeenCalledWith('queue full: dropped request x');
     online = true;
     delivery.wake();
     await delivery.send(request('mine'), []);

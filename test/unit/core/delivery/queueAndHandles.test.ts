@@ -1,40 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { boundQueue } from '../../../../src/core/delivery/boundQueue';
 import { consentEffect, parseConsent } from '../../../../src/core/delivery/ConsentState';
-import type { QueueEntry } from '../../../../src/core/delivery/QueueStore';
 import { readHandles } from '../../../../src/core/delivery/readHandles';
 
-const entry = (id: string, at: number, size = 10): QueueEntry => ({
-  request: {
-    requestId: id,
-    eventId: `e-${id}`,
-    url: 'https://edge.example/ee/v2/interact',
-    headers: {},
-    body: 'x'.repeat(size),
-  },
-  at,
-});
-const ids = (entries: QueueEntry[]) => entries.map((e) => e.request.requestId);
+const entry = (id: string, at: number, size = 10, inFlight = false) => ({ id, at, size, inFlight });
+const ids = (entries: Array<{ id: string }>) => entries.map((e) => e.id);
+const any = () => true;
 
 describe('boundQueue', () => {
   it('drops nothing within bounds', () => {
-    expect(boundQueue([entry('a', 1), entry('b', 2)], 2, 20)).toEqual([]);
+    expect(boundQueue([entry('a', 1), entry('b', 2)], 2, 20, any)).toEqual([]);
   });
 
   it('drops the oldest first until the count fits, whatever the stored order', () => {
-    expect(ids(boundQueue([entry('c', 3), entry('a', 1), entry('d', 4), entry('b', 2)], 2, 1e6))).toEqual([
-      'a',
-      'b',
-    ]);
+    expect(
+      ids(boundQueue([entry('c', 3), entry('a', 1), entry('d', 4), entry('b', 2)], 2, 1e6, any)),
+    ).toEqual(['a', 'b']);
   });
 
   it('drops the oldest until the bytes fit', () => {
-    expect(ids(boundQueue([entry('a', 1, 50), entry('b', 2, 30), entry('c', 3, 30)], 10, 60))).toEqual(['a']);
-    expect(ids(boundQueue([entry('a', 1, 10), entry('b', 2, 10), entry('c', 3, 100)], 10, 60))).toEqual([
+    expect(ids(boundQueue([entry('a', 1, 50), entry('b', 2, 30), entry('c', 3, 30)], 10, 60, any))).toEqual([
+      'a',
+    ]);
+    expect(ids(boundQueue([entry('a', 1, 10), entry('b', 2, 10), entry('c', 3, 100)], 10, 60, any))).toEqual([
       'a',
       'b',
       'c',
     ]);
+  });
+
+  it('passes over what may not be dropped (in flight) and drops the next oldest instead', () => {
+    const queue = [entry('a', 1, 10, true), entry('b', 2), entry('c', 3), entry('d', 4)];
+    expect(ids(boundQueue(queue, 2, 1e6, (e) => !e.inFlight))).toEqual(['b', 'c']);
+    // Nothing droppable: the bound cannot be met, and nothing else goes.
+    expect(
+      boundQueue([entry('a', 1, 10, true), entry('b', 2, 10, true)], 1, 1e6, (e) => !e.inFlight),
+    ).toEqual([]);
   });
 });
 
