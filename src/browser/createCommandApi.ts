@@ -42,7 +42,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   const addOn =
     <Run extends (...args: never[]) => unknown>(name: string) =>
     (...args: Parameters<Run>) =>
-      loadAddOn<Run>(scriptSrc, name).then((run) => run(...args) as ReturnType<Run>);
+      loadAddOn<Run>(scriptSrc, name).then((run) => run(...args) as Awaited<ReturnType<Run>>);
 
   /** `edge-collector.identity.min.js`: `appendIdentityToUrl`, and a landing page's `adobe_mc` ECID. */
   const identity = (call?: [unknown]) => addOn<IdentityAddOn>('identity')(collector, call);
