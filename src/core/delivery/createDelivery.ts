@@ -6,11 +6,8 @@ import { KEEPALIVE_BUDGET, type EdgeAnswer, type Transport } from '../Transport'
 import { boundQueue, byAge } from './boundQueue';
 import { CONSENT_STATES, consentEffect, parseConsent, type ConsentState } from './ConsentState';
 import type { Ownership } from './Ownership';
-import { parseRetryAfter } from './parseRetryAfter';
 import type { QueueEntry, QueueStore } from './QueueStore';
 import { kindOf, type RequestHandler, type RequestHandlers } from './RequestHandler';
-import { retryDelay } from './retryDelay';
-import { retryVerdict } from './retryVerdict';
 
 /**
  * What a face gives the delivery: a transport, a queue store and its ownership (`inMemory()` in
@@ -101,6 +98,13 @@ export const FAILURE_MEMORY_MS = 60_000;
 // that never loaded the streaming add-on): sent as stored, consent-gated, any 2xx accepted.
 const unknownKind: RequestHandler = { gated: true, read: readEdgeAnswer };
 
+/**
+ * How long one slice of a drain (or of an adoption) runs before it yields to the page: far below
+ * the 50 ms of a long task (https://w3c.github.io/longtasks/), so a thousand queued events never
+ * freeze the page that sends them.
+ */
+export const SLICE_MS = 10;
+
 /** The phrase of every `storage` error: what could not be written, and why. */
 const STORAGE_FAILED = 'could not be stored (storage full or refused)';
 
@@ -143,6 +147,11 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /** Bodies in flight with `keepalive`: the browser refuses one that would pass its budget. */
   let keptAlive = 0;
   const entries = () => [...owned.values()];
+  /** A slice of the drain is waiting for the page to yield. */
+  let paced: unknown;
+  /** Lets the page run: `scheduler.yield()` where present (the drain keeps its place ahead of other tasks), else a timer. */
+  const yieldToPage = () =>
+    (globalThis as { scheduler?: { yield?(): Promise<unknown> } }).scheduler?.yield?.() || sleep(0);
 
   /**
    * Gives up this page's ownership once it owns nothing stored. Called as the page
@@ -187,43 +196,49 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /** True when an attempt failed, on this page or another of the site, within {@link FAILURE_MEMORY_MS}. */
   const failingLately = () => now() - Math.max(failedAt, +(remember('failedAt') || 0)) < FAILURE_MEMORY_MS;
 
-  /** After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the stored copy). */
+  /**
+   * After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the
+   * stored copy). The retry rules come from the ownership (in the standalone script, with the
+   * cross-tab code, loaded on a first failure); the request waits for them out of the loop.
+   */
   function retryOrGiveUp(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer): unknown {
     // An unloading page sees its own requests fail (Chromium rejects its fetches, `keepalive` ones
     // included, which the browser still delivers): nothing is written for the next page, nor
     // remembered as the Edge Network failing. What never left was written at page hide.
     if (leaving) return;
     const { request, warnings } = entry;
-    // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
-    if (!owned.has(request.requestId)) return settle(entry, notSent(request, warnings));
     const id = request.requestId;
-    const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
-    log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
     entry.inFlight = false;
+    entry.waiting = true;
     // Remembered for the site: pages that go away meanwhile keep what they handed to the browser.
     remember('failedAt', `${(failedAt = now())}`);
-    // A failed request is written: if the page goes away, the next one sends it.
-    if (verdict !== 'drop') save(entry);
-    if (verdict === 'retry') {
-      entry.waiting = true;
-      const wait = retryDelay(tries, config, random, parseRetryAfter(answer && answer.retryAfter, now()));
-      return sleep(wait).then(() => (entry.waiting = false));
-    }
-    // 'keep' leaves the stored copy for the next page load, once written ('drop' will never be
-    // accepted): a request that could not be stored says so, rather than the network's error.
-    return Promise.resolve(entry.saved).then(() =>
-      settle(
-        entry,
-        undefined,
-        verdict === 'keep' && !entry.stored
-          ? new EdgeCollectorError(
-              'storage',
-              `request ${id} ${STORAGE_FAILED}: nothing is kept for the next page`,
-            )
-          : error,
-        verdict === 'keep',
-      ),
-    );
+    return ownership.retryRules().then(({ verdict: judge, delay, retryAfter }): unknown => {
+      // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
+      if (!owned.has(id)) return settle(entry, notSent(request, warnings));
+      const verdict = judge(answer ? answer.status : 0, tries, config.maxAttempts);
+      log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
+      // A failed request is written: if the page goes away, the next one sends it.
+      if (verdict !== 'drop') save(entry);
+      if (verdict === 'retry')
+        return sleep(delay(tries, config, random, retryAfter(answer && answer.retryAfter, now()))).then(
+          () => (entry.waiting = false),
+        );
+      // 'keep' leaves the stored copy for the next page load, once written ('drop' will never be
+      // accepted): a request that could not be stored says so, rather than the network's error.
+      return Promise.resolve(entry.saved).then(() =>
+        settle(
+          entry,
+          undefined,
+          verdict === 'keep' && !entry.stored
+            ? new EdgeCollectorError(
+                'storage',
+                `request ${id} ${STORAGE_FAILED}: nothing is kept for the next page`,
+              )
+            : error,
+          verdict === 'keep',
+        ),
+      );
+    });
   }
 
   /** One attempt at one request, serialised now by its handler; the loop goes on when it settles. */
@@ -253,25 +268,37 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           }
           settle(entry, result);
           if (handler.answered) handler.answered(result);
+          // An answer frees no other request but after an `ordered` one (the drain goes on in slices).
+          if (handler.ordered) issue();
         },
-        (error) => retryOrGiveUp(entry, tries, error, answer),
+        // A retry waited out, or a barrier given up: what may leave now, leaves.
+        (error) => Promise.resolve(retryOrGiveUp(entry, tries, error, answer)).then(issue),
       )
-      .catch((error) => log('delivery stopped', error))
-      .then(() => issue());
+      .catch((error) => log('delivery stopped', error));
   }
 
   /**
    * Issues every owned request that may leave now, `ordered` ones first, then oldest first,
    * without waiting for answers: consent-gated ones only while consent is in, none while an
-   * `ordered` one is unanswered. Then writes what could not leave (see {@link save}).
+   * `ordered` one is unanswered. Then writes what could not leave (see {@link save}). A drain
+   * longer than {@link SLICE_MS} goes on in the next slice, after the page has had its turn.
    */
-  function issue() {
+  function issue(): unknown {
+    const start = now();
+    // Requests are owned in the order sent, so this sort (a merge of sorted runs) costs one pass
+    // but after an adoption or an `ordered` request; it runs per change, not per answer.
     const queue = entries().sort((a, b) => +!!b.handler.ordered - +!!a.handler.ordered || byAge(a, b));
     let blocked = !online();
     for (const entry of queue) {
       const { handler } = entry;
-      if (!blocked && !entry.inFlight && !entry.waiting && (!handler.gated || consent === 'in'))
+      if (!blocked && !entry.inFlight && !entry.waiting && (!handler.gated || consent === 'in')) {
+        if (now() - start > SLICE_MS)
+          return (paced ||= yieldToPage().then(() => {
+            paced = 0;
+            issue();
+          }));
         attempt(entry);
+      }
       if (!entry.inFlight) save(entry);
       if (handler.ordered) blocked = true;
     }
@@ -302,13 +329,15 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
    * Takes over stored requests of pages that are gone (see {@link Ownership.adoptLeftovers}); the
    * queue bounds apply to them with this page's own (oldest dropped first, reported).
    */
-  function take(entries: QueueEntry[]) {
+  async function take(entries: QueueEntry[]) {
+    let start = now();
     for (const { request, at } of entries) {
       const handler = handlerOf(request);
       if (owned.has(request.requestId) || (handler.gated && consent === 'out')) continue;
+      if (now() - start > SLICE_MS) start = (await yieldToPage(), now());
       const adopted: Owned = { request, at, handler, tries: 0 };
       owned.set(request.requestId, adopted);
-      // Written again under this page's name.
+      // Written again under this page's name (before the gone page's name is let go of).
       save(adopted);
     }
     bound();
