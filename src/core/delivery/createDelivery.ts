@@ -103,7 +103,7 @@ const unknownKind: RequestHandler = { gated: true, read: readEdgeAnswer };
  * the 50 ms of a long task (https://w3c.github.io/longtasks/), so a thousand queued events never
  * freeze the page that sends them.
  */
-export const SLICE_MS = 10;
+export const SLICE_MS = 4;
 
 /** The phrase of every `storage` error: what could not be written, and why. */
 const STORAGE_FAILED = 'could not be stored (storage full or refused)';
@@ -147,7 +147,11 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /** Bodies in flight with `keepalive`: the browser refuses one that would pass its budget. */
   let keptAlive = 0;
   const entries = () => [...owned.values()];
-  /** A slice of the drain is waiting for the page to yield. */
+  /** The drain: owned requests in sending order, the next to look at, and whether the rest must wait. */
+  let queue: Owned[] = [];
+  let next = 0;
+  let blocked = false;
+  /** A slice of the drain (or of an adoption) is waiting for the page to yield. */
   let paced: unknown;
   /** Lets the page run: `scheduler.yield()` where present (the drain keeps its place ahead of other tasks), else a timer. */
   const yieldToPage = () =>
@@ -280,27 +284,38 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /**
    * Issues every owned request that may leave now, `ordered` ones first, then oldest first,
    * without waiting for answers: consent-gated ones only while consent is in, none while an
-   * `ordered` one is unanswered. Then writes what could not leave (see {@link save}). A drain
-   * longer than {@link SLICE_MS} goes on in the next slice, after the page has had its turn.
+   * `ordered` one is unanswered, none while offline or once the page is being unloaded (what has
+   * not left then is stored, and the next page sends it: sent now as well, it would go twice).
+   * Then writes what could not leave (see {@link save}). Sorted once per change (a send, an
+   * adoption, a retry, an `ordered` answer), not per answer; the drain goes on in slices.
    */
-  function issue(): unknown {
-    const start = now();
-    // Requests are owned in the order sent, so this sort (a merge of sorted runs) costs one pass
-    // but after an adoption or an `ordered` request; it runs per change, not per answer.
-    const queue = entries().sort((a, b) => +!!b.handler.ordered - +!!a.handler.ordered || byAge(a, b));
-    let blocked = !online();
-    for (const entry of queue) {
-      const { handler } = entry;
-      if (!blocked && !entry.inFlight && !entry.waiting && (!handler.gated || consent === 'in')) {
-        if (now() - start > SLICE_MS)
-          return (paced ||= yieldToPage().then(() => {
-            paced = 0;
-            issue();
-          }));
+  function issue() {
+    queue = entries().sort((a, b) => +!!b.handler.ordered - +!!a.handler.ordered || byAge(a, b));
+    next = 0;
+    blocked = false;
+    drain();
+  }
+
+  /**
+   * Goes on with the drain from where it stopped, for {@link SLICE_MS}, then yields to the page.
+   * A request answered, dropped or let go of since the sort is passed over.
+   */
+  function drain() {
+    const end = now() + SLICE_MS;
+    if (!online() || leaving) blocked = true;
+    while (next < queue.length) {
+      const entry = queue[next++]!;
+      const { request, handler } = entry;
+      if (owned.get(request.requestId) !== entry) continue;
+      if (!blocked && !entry.inFlight && !entry.waiting && (!handler.gated || consent === 'in'))
         attempt(entry);
-      }
       if (!entry.inFlight) save(entry);
       if (handler.ordered) blocked = true;
+      if (now() > end)
+        return void (paced ||= yieldToPage().then(() => {
+          paced = 0;
+          drain();
+        }));
     }
   }
 
@@ -330,18 +345,21 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
    * queue bounds apply to them with this page's own (oldest dropped first, reported).
    */
   async function take(entries: QueueEntry[]) {
-    let start = now();
+    let end = now() + SLICE_MS;
     for (const { request, at } of entries) {
       const handler = handlerOf(request);
       if (owned.has(request.requestId) || (handler.gated && consent === 'out')) continue;
-      if (now() - start > SLICE_MS) start = (await yieldToPage(), now());
       const adopted: Owned = { request, at, handler, tries: 0 };
       owned.set(request.requestId, adopted);
       // Written again under this page's name (before the gone page's name is let go of).
       save(adopted);
+      if (now() > end) end = (await yieldToPage(), now() + SLICE_MS);
     }
     bound();
     issue();
+    // The gone pages' names are let go of (see adoptByOwner) only once this page's own is held:
+    // until then, another tab could take what is now written under this page's name for leftovers.
+    await holding;
   }
   // Adopts what closed pages (or earlier loads of this one) left queued. Most pages find nothing,
   // and so never load the cross-tab code of the standalone script.
