@@ -67,7 +67,7 @@ export interface Delivery {
   wake(): void;
 }
 
-/** A queued request this page owns; `done` settles the caller's promise when it was sent from this page. */
+/** A queued request this page owns; `reply` settles the caller's promise when it was sent from this page. */
 interface Owned extends QueueEntry {
   handler: RequestHandler;
   tries: number;
@@ -78,9 +78,10 @@ interface Owned extends QueueEntry {
   /** Its last write to the store, settled once written or refused (storage full): `stored` is false then. */
   saved?: Promise<unknown>;
   /** Waiting out a retry delay. */
-  waiting?: boolean;
-  warnings?: string[];
-  done?(result?: SendResult, error?: unknown): void;
+  backingOff?: boolean;
+  /** The send's warnings so far (its result's `warnings`). */
+  notes?: string[];
+  reply?(result?: SendResult, error?: unknown): void;
 }
 
 const noop = () => undefined;
@@ -151,8 +152,6 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   let queue: Owned[] = [];
   let next = 0;
   let blocked = false;
-  /** A slice of the drain (or of an adoption) is waiting for the page to yield. */
-  let paced: unknown;
   /** Lets the page run: `scheduler.yield()` where present (the drain keeps its place ahead of other tasks), else a timer. */
   const yieldToPage = () =>
     (globalThis as { scheduler?: { yield?(): Promise<unknown> } }).scheduler?.yield?.() || sleep(0);
@@ -176,7 +175,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   const settle = (entry: Owned, result?: SendResult, error?: unknown, keep?: boolean) => {
     owned.delete(entry.request.requestId);
     if (!keep) forget(entry);
-    if (entry.done) entry.done(result, error);
+    if (entry.reply) entry.reply(result, error);
   };
 
   /**
@@ -210,23 +209,21 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     // included, which the browser still delivers): nothing is written for the next page, nor
     // remembered as the Edge Network failing. What never left was written at page hide.
     if (leaving) return;
-    const { request, warnings } = entry;
+    const { request, notes } = entry;
     const id = request.requestId;
     entry.inFlight = false;
-    entry.waiting = true;
+    entry.backingOff = true;
     // Remembered for the site: pages that go away meanwhile keep what they handed to the browser.
     remember('failedAt', `${(failedAt = now())}`);
-    return ownership.retryRules().then(({ verdict: judge, delay, retryAfter }): unknown => {
+    return ownership.retryRules().then(({ verdict: judge, delay }): unknown => {
       // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
-      if (!owned.has(id)) return settle(entry, notSent(request, warnings));
-      const verdict = judge(answer ? answer.status : 0, tries, config.maxAttempts);
+      if (!owned.has(id)) return settle(entry, notSent(request, notes));
+      const verdict = judge(answer, tries, config.maxAttempts);
       log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
       // A failed request is written: if the page goes away, the next one sends it.
       if (verdict !== 'drop') save(entry);
       if (verdict === 'retry')
-        return sleep(delay(tries, config, random, retryAfter(answer && answer.retryAfter, now()))).then(
-          () => (entry.waiting = false),
-        );
+        return sleep(delay(tries, config, random, answer, now())).then(() => (entry.backingOff = false));
       // 'keep' leaves the stored copy for the next page load, once written ('drop' will never be
       // accepted): a request that could not be stored says so, rather than the network's error.
       return Promise.resolve(entry.saved).then(() =>
@@ -262,7 +259,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       .finally(() => {
         if (keepalive) keptAlive -= size;
       })
-      .then((received) => handler.read(request, (answer = received), entry.warnings))
+      .then((received) => handler.read(request, (answer = received), entry.notes))
       .then(
         (result) => {
           log(`answer ${id}`, result);
@@ -307,15 +304,12 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       const entry = queue[next++]!;
       const { request, handler } = entry;
       if (owned.get(request.requestId) !== entry) continue;
-      if (!blocked && !entry.inFlight && !entry.waiting && (!handler.gated || consent === 'in'))
+      if (!blocked && !entry.inFlight && !entry.backingOff && (!handler.gated || consent === 'in'))
         attempt(entry);
       if (!entry.inFlight) save(entry);
       if (handler.ordered) blocked = true;
-      if (now() > end)
-        return void (paced ||= yieldToPage().then(() => {
-          paced = 0;
-          drain();
-        }));
+      // Each call of issue() during a drain may queue a slice of its own: they share the place reached.
+      if (now() > end) return void yieldToPage().then(drain);
     }
   }
 
@@ -383,8 +377,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           at: (lastAt = Math.max(now(), lastAt + 0.001)),
           handler: own,
           tries: 0,
-          warnings,
-          done: (result, error) => (error ? reject(error) : resolve(result!)),
+          notes: warnings,
+          reply: (result, error) => (error ? reject(error) : resolve(result!)),
         };
         owned.set(request.requestId, entry);
         // The request leaves at once; it is written only if it cannot (docs/delivery.md).
@@ -405,11 +399,11 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         // too, so no later opt-in or page sends it), and settles with its answer, or as not sent
         // if it fails (see retryOrGiveUp).
         for (const entry of entries()) {
-          const { request, warnings, inFlight, handler } = entry;
+          const { request, notes, inFlight, handler } = entry;
           if (!handler.gated) continue;
           owned.delete(request.requestId);
           forget(entry);
-          if (!inFlight) settle(entry, notSent(request, warnings));
+          if (!inFlight) settle(entry, notSent(request, notes));
         }
         for (const { request } of await store.all())
           if (!owned.has(request.requestId) && handlerOf(request).gated) await store.del(request.requestId);
