@@ -204,7 +204,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
    * stored copy). The retry rules come from the ownership (in the standalone script, with the
    * cross-tab code, loaded on a first failure); the request waits for them out of the loop.
    */
-  function retryOrGiveUp(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer): unknown {
+  async function retryOrGiveUp(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer) {
     // An unloading page sees its own requests fail (Chromium rejects its fetches, `keepalive` ones
     // included, which the browser still delivers): nothing is written for the next page, nor
     // remembered as the Edge Network failing. What never left was written at page hide.
@@ -215,31 +215,31 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     entry.backingOff = true;
     // Remembered for the site: pages that go away meanwhile keep what they handed to the browser.
     remember('failedAt', `${(failedAt = now())}`);
-    return ownership.retryRules().then(({ verdict: judge, delay }): unknown => {
-      // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
-      if (!owned.has(id)) return settle(entry, notSent(request, notes));
-      const verdict = judge(answer, tries, config.maxAttempts);
-      log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
-      // A failed request is written: if the page goes away, the next one sends it.
-      if (verdict !== 'drop') save(entry);
-      if (verdict === 'retry')
-        return sleep(delay(tries, config, random, answer, now())).then(() => (entry.backingOff = false));
-      // 'keep' leaves the stored copy for the next page load, once written ('drop' will never be
-      // accepted): a request that could not be stored says so, rather than the network's error.
-      return Promise.resolve(entry.saved).then(() =>
-        settle(
-          entry,
-          undefined,
-          verdict === 'keep' && !entry.stored
-            ? new EdgeCollectorError(
-                'storage',
-                `request ${id} ${STORAGE_FAILED}: nothing is kept for the next page`,
-              )
-            : error,
-          verdict === 'keep',
-        ),
-      );
-    });
+    const { verdict: judge, delay } = await ownership.retryRules();
+    // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
+    if (!owned.has(id)) return settle(entry, notSent(request, notes));
+    const verdict = judge(answer, tries, config.maxAttempts);
+    log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
+    // A failed request is written: if the page goes away, the next one sends it.
+    if (verdict !== 'drop') save(entry);
+    if (verdict === 'retry') {
+      await sleep(delay(tries, config, random, answer, now()));
+      return (entry.backingOff = false);
+    }
+    // 'keep' leaves the stored copy for the next page load, once written ('drop' will never be
+    // accepted): a request that could not be stored says so, rather than the network's error.
+    await entry.saved;
+    settle(
+      entry,
+      undefined,
+      verdict === 'keep' && !entry.stored
+        ? new EdgeCollectorError(
+            'storage',
+            `request ${id} ${STORAGE_FAILED}: nothing is kept for the next page`,
+          )
+        : error,
+      verdict === 'keep',
+    );
   }
 
   /** One attempt at one request, serialised now by its handler; the loop goes on when it settles. */
@@ -273,7 +273,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           if (handler.ordered) issue();
         },
         // A retry waited out, or a barrier given up: what may leave now, leaves.
-        (error) => Promise.resolve(retryOrGiveUp(entry, tries, error, answer)).then(issue),
+        (error) => retryOrGiveUp(entry, tries, error, answer).then(issue),
       )
       .catch((error) => log('delivery stopped', error));
   }
