@@ -55,7 +55,7 @@ export const coreTerserOptions = {
   mangle: {
     properties: {
       regex:
-        /^(inFlight|stored|saved|waiting|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning|compose|hashed|hashEmail)$/,
+        /^(inFlight|stored|saved|backingOff|notes|reply|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning|compose|hashed|hashEmail)$/,
     },
   },
 };

@@ -11,6 +11,8 @@ const alone: PageOwnership = {
   letGo() {},
   adoptLeftovers: () => new Promise(() => {}),
   releaseAll() {},
+  // Without its retry rules, a failed request is not tried again on this page: kept for the next.
+  retryRules: async () => ({ verdict: () => 'keep' }) as never,
 };
 
 /** A page's ownership, plus what it lets go of as the page goes away. */
@@ -43,6 +45,7 @@ export function createOwnership(namespace: string, create: OwnershipFactory): Pa
     hold: () => real().then((own) => own.hold()),
     letGo: () => void (made && made.then((own) => own.letGo())),
     adoptLeftovers: (store, take) => real().then((own) => own.adoptLeftovers(store, take)),
+    retryRules: () => real().then((own) => own.retryRules()),
     releaseAll: () => void (made && made.then((own) => own.releaseAll())),
   };
 }

@@ -1,4 +1,5 @@
 import { adoptByOwner, type AdoptOwners } from '../../core/delivery/adoptByOwner';
+import { retryRules } from '../../core/delivery/retryRules';
 import type { TabOwnership } from './createOwnership';
 import { leaseOwnership } from './leaseOwnership';
 
@@ -38,5 +39,6 @@ export function tabOwnership(namespace: string, id: string): TabOwnership {
     adopt,
     adoptLeftovers: adoptByOwner(id, adopt),
     releaseAll() {},
+    retryRules: async () => retryRules,
   };
 }

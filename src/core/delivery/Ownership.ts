@@ -1,4 +1,5 @@
 import type { QueueEntry, QueueStore } from './QueueStore';
+import { retryRules, type RetryRules } from './retryRules';
 
 /**
  * Who may send what is queued, across the tabs of a site: each page owns the entries it queues
@@ -18,6 +19,8 @@ export interface Ownership {
    * `take` returns settles, so that no other page adopts the same leftovers (see adoptByOwner.ts).
    */
   adoptLeftovers(store: QueueStore, take: (entries: QueueEntry[]) => unknown): Promise<unknown>;
+  /** The retry rules, asked for after a failed attempt (the standalone script loads them with its cross-tab code). */
+  retryRules(): Promise<RetryRules>;
 }
 
 /** The ownership of a page alone with its queue (Node, in memory): everything is its own. */
@@ -27,4 +30,5 @@ export const soleOwnership: Ownership = {
   letGo() {},
   adoptLeftovers: (store, take) =>
     store.all().then((entries) => take(entries.filter((entry) => entry.owner !== 'this'))),
+  retryRules: async () => retryRules,
 };

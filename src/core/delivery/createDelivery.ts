@@ -6,11 +6,8 @@ import { KEEPALIVE_BUDGET, type EdgeAnswer, type Transport } from '../Transport'
 import { byAge } from './boundQueue';
 import { CONSENT_STATES, consentEffect, parseConsent, type ConsentState } from './ConsentState';
 import type { Ownership } from './Ownership';
-import { parseRetryAfter } from './parseRetryAfter';
 import type { QueueEntry, QueueStore } from './QueueStore';
 import { kindOf, type RequestHandler, type RequestHandlers } from './RequestHandler';
-import { retryDelay } from './retryDelay';
-import { retryVerdict } from './retryVerdict';
 
 /**
  * What a face gives the delivery: a transport, a queue store and its ownership (`inMemory()` in
@@ -70,7 +67,7 @@ export interface Delivery {
   wake(): void;
 }
 
-/** A queued request this page owns; `done` settles the caller's promise when it was sent from this page. */
+/** A queued request this page owns; `reply` settles the caller's promise when it was sent from this page. */
 interface Owned extends QueueEntry {
   handler: RequestHandler;
   tries: number;
@@ -81,9 +78,10 @@ interface Owned extends QueueEntry {
   /** Its last write to the store, settled once written or refused (storage full): `stored` is false then. */
   saved?: Promise<unknown>;
   /** Waiting out a retry delay. */
-  waiting?: boolean;
-  warnings?: string[];
-  done?(result?: SendResult, error?: unknown): void;
+  backingOff?: boolean;
+  /** The send's warnings so far (its result's `warnings`). */
+  notes?: string[];
+  reply?(result?: SendResult, error?: unknown): void;
 }
 
 const noop = () => undefined;
@@ -100,6 +98,13 @@ export const FAILURE_MEMORY_MS = 60_000;
 // A request of a kind no handler was registered for (a streamed record a page left, read on a page
 // that never loaded the streaming add-on): sent as stored, consent-gated, any 2xx accepted.
 const unknownKind: RequestHandler = { gated: true, read: readEdgeAnswer };
+
+/**
+ * How long one slice of a drain (or of an adoption) runs before it yields to the page: far below
+ * the 50 ms of a long task (https://w3c.github.io/longtasks/), so a thousand queued events never
+ * freeze the page that sends them.
+ */
+export const SLICE_MS = 4;
 
 /** The phrase of every `storage` error: what could not be written, and why. */
 const STORAGE_FAILED = 'could not be stored (storage full or refused)';
@@ -143,6 +148,13 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /** Bodies in flight with `keepalive`: the browser refuses one that would pass its budget. */
   let keptAlive = 0;
   const entries = () => [...owned.values()];
+  /** The drain: owned requests in sending order, the next to look at, and whether the rest must wait. */
+  let queue: Owned[] = [];
+  let next = 0;
+  let blocked = false;
+  /** Lets the page run: `scheduler.yield()` where present (the drain keeps its place ahead of other tasks), else a timer. */
+  const yieldToPage = () =>
+    (globalThis as { scheduler?: { yield?(): Promise<unknown> } }).scheduler?.yield?.() || sleep(0);
 
   /**
    * Gives up this page's ownership once it owns nothing stored. Called as the page
@@ -163,7 +175,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   const settle = (entry: Owned, result?: SendResult, error?: unknown, keep?: boolean) => {
     owned.delete(entry.request.requestId);
     if (!keep) forget(entry);
-    if (entry.done) entry.done(result, error);
+    if (entry.reply) entry.reply(result, error);
   };
 
   /**
@@ -188,42 +200,46 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /** True when an attempt failed, on this page or another of the site, within {@link FAILURE_MEMORY_MS}. */
   const failingLately = () => now() - Math.max(failedAt, +(remember('failedAt') || 0)) < FAILURE_MEMORY_MS;
 
-  /** After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the stored copy). */
-  function retryOrGiveUp(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer): unknown {
+  /**
+   * After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the
+   * stored copy). The retry rules come from the ownership (in the standalone script, with the
+   * cross-tab code, loaded on a first failure); the request waits for them out of the loop.
+   */
+  async function retryOrGiveUp(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer) {
     // An unloading page sees its own requests fail (Chromium rejects its fetches, `keepalive` ones
     // included, which the browser still delivers): nothing is written for the next page, nor
     // remembered as the Edge Network failing. What never left was written at page hide.
     if (leaving) return;
-    const { request, warnings } = entry;
-    // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
-    if (!owned.has(request.requestId)) return settle(entry, notSent(request, warnings));
+    const { request, notes } = entry;
     const id = request.requestId;
-    const verdict = retryVerdict(answer ? answer.status : 0, tries, config.maxAttempts);
-    log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
     entry.inFlight = false;
+    entry.backingOff = true;
     // Remembered for the site: pages that go away meanwhile keep what they handed to the browser.
     remember('failedAt', `${(failedAt = now())}`);
+    const { verdict: judge, delay } = await ownership.retryRules();
+    // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
+    if (!owned.has(id)) return settle(entry, notSent(request, notes));
+    const verdict = judge(answer, tries, config.maxAttempts);
+    log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
     // A failed request is written: if the page goes away, the next one sends it.
     if (verdict !== 'drop') save(entry);
     if (verdict === 'retry') {
-      entry.waiting = true;
-      const wait = retryDelay(tries, config, random, parseRetryAfter(answer && answer.retryAfter, now()));
-      return sleep(wait).then(() => (entry.waiting = false));
+      await sleep(delay(tries, config, random, answer, now()));
+      return (entry.backingOff = false);
     }
     // 'keep' leaves the stored copy for the next page load, once written ('drop' will never be
     // accepted): a request that could not be stored says so, rather than the network's error.
-    return Promise.resolve(entry.saved).then(() =>
-      settle(
-        entry,
-        undefined,
-        verdict === 'keep' && !entry.stored
-          ? new EdgeCollectorError(
-              'storage',
-              `request ${id} ${STORAGE_FAILED}: nothing is kept for the next page`,
-            )
-          : error,
-        verdict === 'keep',
-      ),
+    await entry.saved;
+    settle(
+      entry,
+      undefined,
+      verdict === 'keep' && !entry.stored
+        ? new EdgeCollectorError(
+            'storage',
+            `request ${id} ${STORAGE_FAILED}: nothing is kept for the next page`,
+          )
+        : error,
+      verdict === 'keep',
     );
   }
 
@@ -244,7 +260,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       .finally(() => {
         if (keepalive) keptAlive -= size;
       })
-      .then((received) => handler.read(request, (answer = received), entry.warnings))
+      .then((received) => handler.read(request, (answer = received), entry.notes))
       .then(
         (result) => {
           log(`answer ${id}`, result);
@@ -254,27 +270,47 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           }
           settle(entry, result);
           if (handler.answered) handler.answered(result);
+          // An answer frees no other request but after an `ordered` one (the drain goes on in slices).
+          if (handler.ordered) issue();
         },
-        (error) => retryOrGiveUp(entry, tries, error, answer),
+        // A retry waited out, or a barrier given up: what may leave now, leaves.
+        (error) => retryOrGiveUp(entry, tries, error, answer).then(issue),
       )
-      .catch((error) => log('delivery stopped', error))
-      .then(() => issue());
+      .catch((error) => log('delivery stopped', error));
   }
 
   /**
    * Issues every owned request that may leave now, `ordered` ones first, then oldest first,
    * without waiting for answers: consent-gated ones only while consent is in, none while an
-   * `ordered` one is unanswered. Then writes what could not leave (see {@link save}).
+   * `ordered` one is unanswered, none while offline or once the page is being unloaded (what has
+   * not left then is stored, and the next page sends it: sent now as well, it would go twice).
+   * Then writes what could not leave (see {@link save}). Sorted once per change (a send, an
+   * adoption, a retry, an `ordered` answer), not per answer; the drain goes on in slices.
    */
   function issue() {
-    const queue = entries().sort((a, b) => +!!b.handler.ordered - +!!a.handler.ordered || byAge(a, b));
-    let blocked = !online();
-    for (const entry of queue) {
-      const { handler } = entry;
-      if (!blocked && !entry.inFlight && !entry.waiting && (!handler.gated || consent === 'in'))
+    queue = entries().sort((a, b) => +!!b.handler.ordered - +!!a.handler.ordered || byAge(a, b));
+    next = 0;
+    blocked = false;
+    drain();
+  }
+
+  /**
+   * Goes on with the drain from where it stopped, for {@link SLICE_MS}, then yields to the page.
+   * A request answered, dropped or let go of since the sort is passed over.
+   */
+  function drain() {
+    const end = now() + SLICE_MS;
+    if (!online() || leaving) blocked = true;
+    while (next < queue.length) {
+      const entry = queue[next++]!;
+      const { request, handler } = entry;
+      if (owned.get(request.requestId) !== entry) continue;
+      if (!blocked && !entry.inFlight && !entry.backingOff && (!handler.gated || consent === 'in'))
         attempt(entry);
       if (!entry.inFlight) save(entry);
       if (handler.ordered) blocked = true;
+      // Each call of issue() during a drain may queue a slice of its own: they share the place reached.
+      if (now() > end) return void yieldToPage().then(drain);
     }
   }
 
@@ -312,17 +348,22 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
    * Takes over stored requests of pages that are gone (see {@link Ownership.adoptLeftovers}); the
    * queue bounds apply to them with this page's own (oldest dropped first, reported).
    */
-  function take(entries: QueueEntry[]) {
+  async function take(entries: QueueEntry[]) {
+    let end = now() + SLICE_MS;
     for (const { request, at } of entries) {
       const handler = handlerOf(request);
       if (owned.has(request.requestId) || (handler.gated && consent === 'out')) continue;
       const adopted: Owned = { request, at, handler, tries: 0 };
       owned.set(request.requestId, adopted);
-      // Written again under this page's name.
+      // Written again under this page's name (before the gone page's name is let go of).
       save(adopted);
+      if (now() > end) end = (await yieldToPage(), now() + SLICE_MS);
     }
     bound();
     issue();
+    // The gone pages' names are let go of (see adoptByOwner) only once this page's own is held:
+    // until then, another tab could take what is now written under this page's name for leftovers.
+    await holding;
   }
   // Adopts what closed pages (or earlier loads of this one) left queued. Most pages find nothing,
   // and so never load the cross-tab code of the standalone script.
@@ -346,8 +387,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           at: (lastAt = Math.max(now(), lastAt + 0.001)),
           handler: own,
           tries: 0,
-          warnings,
-          done: (result, error) => (error ? reject(error) : resolve(result!)),
+          notes: warnings,
+          reply: (result, error) => (error ? reject(error) : resolve(result!)),
         };
         owned.set(request.requestId, entry);
         // The request leaves at once; it is written only if it cannot (docs/delivery.md).
@@ -368,11 +409,11 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         // too, so no later opt-in or page sends it), and settles with its answer, or as not sent
         // if it fails (see retryOrGiveUp).
         for (const entry of entries()) {
-          const { request, warnings, inFlight, handler } = entry;
+          const { request, notes, inFlight, handler } = entry;
           if (!handler.gated) continue;
           owned.delete(request.requestId);
           forget(entry);
-          if (!inFlight) settle(entry, notSent(request, warnings));
+          if (!inFlight) settle(entry, notSent(request, notes));
         }
         for (const entry of await store.all())
           if (!owned.has(entry.request.requestId) && handlerOf(entry.request).gated) await store.del(entry);

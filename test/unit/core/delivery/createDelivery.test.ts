@@ -11,6 +11,7 @@ import type { RequestHandler } from '../../../../src/core/delivery/RequestHandle
 import type { EdgeAnswer } from '../../../../src/core/Transport';
 import { EdgeCollectorError } from '../../../../src/core/EdgeCollectorError';
 import { inMemory } from '../../../../src/core/delivery/inMemory';
+import { retryRules } from '../../../../src/core/delivery/retryRules';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 let counter = 0;
@@ -277,6 +278,7 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => true,
       letGo: () => undefined,
+      retryRules: async () => retryRules,
       adoptLeftovers: adoptByOwner('this-tab', (owners, granted) =>
         owners.forEach((owner) =>
           owner === 'other-tab' ? (gone = () => granted([owner], released)) : granted([owner], released),
@@ -309,6 +311,7 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => true,
       letGo: () => undefined,
+      retryRules: async () => retryRules,
       adoptLeftovers: adoptByOwner('this-tab', (owners, granted) => {
         gone = () => granted(owners, () => undefined);
       }),
@@ -327,6 +330,7 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => calls.push('hold'),
       letGo: () => void calls.push('letGo'),
+      retryRules: async () => retryRules,
       adoptLeftovers: async () => undefined,
     };
     let online = false;
@@ -678,5 +682,82 @@ describe('createDelivery: what could not be stored (issue 23)', () => {
     expect(sent.map((s) => s.request.requestId)).toEqual(['y', 'z', 'mine']);
     // In the first result answered after the drop (here a leftover's, which listeners get).
     expect(results[0]!.warnings).toEqual(['1 queued event(s) were dropped: the queue was full']);
+  });
+});
+
+describe('createDelivery: drains in slices (issue 22)', () => {
+  /** A clock that moves 3 ms each time it is read: every slice of the drain ends after one or two requests. */
+  const busyClock = () => {
+    let clock = Date.now();
+    return () => (clock += 3);
+  };
+
+  it('sends a backlog in slices that yield to the page, each request once, sorted once per change', async () => {
+    let online = false;
+    const { transport, sent, answers } = heldTransport();
+    const { delivery, store } = setup([], {}, { transport, online: () => online, now: busyClock() });
+    const ids = Array.from({ length: 40 }, (_, n) => `backlog-${n}`);
+    for (const id of ids) void delivery.send(request(id), []);
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await stored(store)).sort()).toEqual([...ids].sort());
+    online = true;
+    const sort = vi.spyOn(Array.prototype, 'sort');
+    delivery.wake();
+    // The first slice sends a few, then lets the page run.
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length).toBeLessThan(ids.length / 4);
+    // Answers arrive while the drain goes on: none of them sorts the queue again.
+    while (answers.length) answers.shift()!();
+    await vi.advanceTimersByTimeAsync(100);
+    while (answers.length) answers.shift()!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(ids);
+    expect(sort).toHaveBeenCalledOnce();
+    sort.mockRestore();
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('sends nothing more once the page is being unloaded: what flush stored, the next page sends once', async () => {
+    let online = false;
+    const { transport, sent } = heldTransport();
+    const { delivery, store } = setup([], {}, { transport, online: () => online, now: busyClock() });
+    for (const id of ['a', 'b', 'c', 'd']) void delivery.send(request(id), []);
+    await vi.advanceTimersByTimeAsync(100);
+    online = true;
+    delivery.wake();
+    const first = [...sent];
+    expect(first.length).toBeLessThan(4);
+    // The page goes away between two slices: the rest is stored for the next page...
+    delivery.flush(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    // ...and not handed to the browser as well (a `keepalive` request outlives the page: a duplicate).
+    expect(sent).toEqual(first);
+    expect((await stored(store)).sort()).toEqual(['a', 'b', 'c', 'd'].filter((id) => !first.includes(id)));
+    // Shown again (back/forward cache): the drain goes on.
+    delivery.wake();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it("holds the gone pages' names until this page's own ownership is held, so no tab takes the adopted entries for leftovers", async () => {
+    const store = memoryStore();
+    await store.put({ request: request('theirs'), at: 1, owner: 'gone-tab' });
+    let held!: () => void;
+    const released = vi.fn();
+    const ownership: Ownership = {
+      id: 'this-tab',
+      hold: () => new Promise<void>((resolve) => (held = resolve)),
+      letGo: () => undefined,
+      retryRules: async () => retryRules,
+      adoptLeftovers: adoptByOwner('this-tab', (owners, granted) => granted(owners, released)),
+    };
+    const { transport } = heldTransport();
+    setup([], {}, { store, ownership, transport });
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await store.all()).map((entry) => entry.owner)).toEqual(['this-tab']);
+    expect(released).not.toHaveBeenCalled();
+    held();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(released).toHaveBeenCalledOnce();
   });
 });
