@@ -282,8 +282,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /**
    * Issues every owned request that may leave now, `ordered` ones first, then oldest first,
    * without waiting for answers: consent-gated ones only while consent is in, none while an
-   * `ordered` one is unanswered, none while offline or once the page is being unloaded (what has
-   * not left then is stored, and the next page sends it: sent now as well, it would go twice).
+   * `ordered` one is unanswered, none while offline, and none the page-hide flush stored once the
+   * page is being unloaded (the next page sends it: sent now as well, it would go twice).
    * Then writes what could not leave (see {@link save}). Sorted once per change (a send, an
    * adoption, a retry, an `ordered` answer), not per answer; the drain goes on in slices.
    */
@@ -300,13 +300,15 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
    */
   function drain() {
     const end = now() + SLICE_MS;
-    if (!online() || leaving) blocked = true;
+    if (!online()) blocked = true;
     while (next < queue.length) {
       const entry = queue[next++]!;
       const { request, handler } = entry;
       if (owned.get(request.requestId) !== entry) continue;
-      if (!blocked && !entry.inFlight && !entry.backingOff && (!handler.gated || consent === 'in'))
-        attempt(entry);
+      // Once the page is being unloaded, what the page-hide flush stored waits for the next page;
+      // a send made after it (a hide handler's, such as Web Vitals') still leaves, with `keepalive`.
+      const held = entry.backingOff || (leaving && entry.stored);
+      if (!blocked && !entry.inFlight && !held && (!handler.gated || consent === 'in')) attempt(entry);
       if (!entry.inFlight) save(entry);
       if (handler.ordered) blocked = true;
       // Each call of issue() during a drain may queue a slice of its own: they share the place reached.

@@ -739,6 +739,19 @@ describe('createDelivery: drains in slices (issue 22)', () => {
     expect(sent).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('still sends what is called after the page-hide flush (a hide handler such as Web Vitals), and nothing the flush stored', async () => {
+    let online = false;
+    const { transport, sent } = heldTransport();
+    const { delivery, store } = setup([], {}, { transport, online: () => online });
+    void delivery.send(request('queued'), []);
+    delivery.flush(true);
+    online = true;
+    void delivery.send(request('vitals'), []);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toEqual(['vitals']);
+    expect(await stored(store)).toEqual(['queued']);
+  });
+
   it("holds the gone pages' names until this page's own ownership is held, so no tab takes the adopted entries for leftovers", async () => {
     const store = memoryStore();
     await store.put({ request: request('theirs'), at: 1, owner: 'gone-tab' });
