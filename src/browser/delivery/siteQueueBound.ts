@@ -1,7 +1,7 @@
 import type { AdoptOwners } from '../../core/delivery/adoptByOwner';
 import { boundQueue, type Sized } from '../../core/delivery/boundQueue';
 import type { BoundQueue, KeptEntry } from '../../core/delivery/QueueStore';
-import { readEntry } from './readQueue';
+import { queueKeyReader, readEntry } from './readQueue';
 
 /** A request the site's queue bounds count: stored (under `key`), or waiting unstored in this page. */
 interface Counted extends Sized {
@@ -26,8 +26,7 @@ interface Counted extends Sized {
  * Part of the tabs add-on (siteTabs.ts): a page loads it once it keeps a request.
  */
 export function siteQueueBound(namespace: string, id: string, adopt: AdoptOwners): BoundQueue {
-  const stored = `${namespace}:q2:`;
-  const earlier = `${namespace}:q:`;
+  const readKey = queueKeyReader(namespace);
   const tombstone = `${namespace}:dropped:`;
   /** The age and size of entries of earlier versions, whose keys do not say them: read once. */
   const earlierSizes = new Map<string, Sized | undefined>();
@@ -59,18 +58,16 @@ export function siteQueueBound(namespace: string, id: string, adopt: AdoptOwners
   /** The queue as the bounds count it: one pass over the keys, reading only entries of earlier versions, once. */
   const list = () =>
     Object.keys(localStorage).flatMap((key): Counted[] => {
-      if (key.startsWith(stored)) {
-        const [requestId, at, size] = key.slice(stored.length).split(' ');
-        return [{ id: requestId!, at: +at!, size: +size!, key }];
-      }
-      if (!key.startsWith(earlier)) return [];
+      const queued = readKey(key);
+      if (!queued) return [];
+      if (queued.at !== undefined) return [{ id: queued.id, at: queued.at, size: queued.size!, key }];
       if (!earlierSizes.has(key)) {
         const entry = readEntry(localStorage.getItem(key) || '');
         const body = entry && entry.request && entry.request.body;
         earlierSizes.set(key, typeof body == 'string' ? { at: entry!.at, size: body.length } : undefined);
       }
       const sizes = earlierSizes.get(key);
-      return sizes ? [{ id: key.slice(earlier.length), ...sizes, key }] : [];
+      return sizes ? [{ id: queued.id, ...sizes, key }] : [];
     });
 
   /** Drops a stored request this page does not hold: another page's, or one this page gave up on. */
