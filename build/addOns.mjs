@@ -21,6 +21,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import {
   BROWSER_SOURCEMAP,
   BROWSER_TARGET,
+  tabsTerserOptions,
   terserOptions,
   typescriptOptions,
   versionPlugin,
@@ -34,7 +35,7 @@ export default ['streaming', 'consent', 'linkClicks', 'tabs', 'state', 'messages
       file: `dist/edge-collector.${name}.min.js`,
       format: 'iife',
       sourcemap: BROWSER_SOURCEMAP,
-      plugins: [terser(terserOptions)],
+      plugins: [terser(name === 'tabs' ? tabsTerserOptions : terserOptions)],
     },
     // shareCore first: the core's modules are taken from the core script, not bundled again.
     plugins: [

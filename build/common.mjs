@@ -40,6 +40,45 @@ export const terserOptions = {
 };
 
 /**
+ * Properties of the delivery's inside that the core scripts and the tabs add-on both touch (a queued
+ * entry's bookkeeping, `DeliveryCore`, `Recovery`, `Ownership.recovery`): the same short name in
+ * both bundles, fixed here, so that either may be built alone. Upper-case letters: no property of
+ * the collector, the page or the wire is one (a name here is never checked against them).
+ */
+const SHARED_PROPERTIES = [
+  'inFlight',
+  'stored',
+  'saved',
+  'backingOff',
+  'tries',
+  'handler',
+  'owned',
+  'late',
+  'pause',
+  'held',
+  'handlerOf',
+  'settle',
+  'issue',
+  'save',
+  'retry',
+  'take',
+  'recovery',
+];
+const SHORT_NAMES = 'ABDEFGHJKLMNOPQRSTUVWXYZ';
+
+/** Terser's mangling of the shared properties, for the core scripts (with their own) and the tabs add-on. */
+const sharedMangle = (own = []) => ({
+  // Terser adds the names it picks for the others (`own`) to it: the two core scripts share them.
+  nameCache: {
+    props: { props: Object.fromEntries(SHARED_PROPERTIES.map((name, i) => [`$${name}`, SHORT_NAMES[i]])) },
+  },
+  mangle: { properties: { regex: new RegExp(`^(${[...SHARED_PROPERTIES, ...own].join('|')})$`) } },
+});
+
+/** The tabs add-on's settings: the shared properties named as in the core script that lends it the delivery. */
+export const tabsTerserOptions = { ...terserOptions, ...sharedMangle() };
+
+/**
  * The core scripts' settings (the standalone, with or without vitals), whose byte budget is hard:
  * three passes, and short names for the delivery's and the event builder's own bookkeeping (never
  * stored, never on the wire, never seen by an add-on, which is a separate bundle).
@@ -52,10 +91,27 @@ export const coreTerserOptions = {
   // (streamed off the main thread for an async script) rather than lazily inside the first call;
   // the cold bench's main-thread time from call to answer fell by a third. Other engines ignore it.
   format: { ...terserOptions.format, preamble: '//# allFunctionsCalledOnLoad' },
-  mangle: {
-    properties: {
-      regex:
-        /^(inFlight|stored|saved|backingOff|notes|reply|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning|compose|hashed|hashEmail)$/,
-    },
-  },
+  ...sharedMangle([
+    'notes',
+    'reply',
+    'done',
+    'keep',
+    'requestMeta',
+    'storeState',
+    'snapshot',
+    'timezoneOffset',
+    'viewport',
+    'pageView',
+    'implementation',
+    'online',
+    'notify',
+    'wake',
+    'flush',
+    'createConsentCommand',
+    'digest',
+    'warning',
+    'compose',
+    'hashed',
+    'hashEmail',
+  ]),
 };

@@ -11,8 +11,13 @@ const alone: PageOwnership = {
   letGo() {},
   adoptLeftovers: () => new Promise(() => {}),
   releaseAll() {},
-  // Without its retry rules, a failed request is not tried again on this page: kept for the next.
-  retryRules: async () => ({ verdict: () => 'keep' }) as never,
+  // Without its recovery, a failed request is not tried again on this page: written, and kept for
+  // the next; nothing is adopted (see adoptLeftovers) nor bounded.
+  recovery: async () => (core) => ({
+    retry: async (entry, _, error) => (core.save(entry), core.settle(entry, undefined, error, true)),
+    take: async () => {},
+    bound() {},
+  }),
 };
 
 /** A page's ownership, plus what it lets go of as the page goes away. */
@@ -45,7 +50,7 @@ export function createOwnership(namespace: string, create: OwnershipFactory): Pa
     hold: () => real().then((own) => own.hold()),
     letGo: () => void (made && made.then((own) => own.letGo())),
     adoptLeftovers: (store, take) => real().then((own) => own.adoptLeftovers(store, take)),
-    retryRules: () => real().then((own) => own.retryRules()),
+    recovery: () => real().then((own) => own.recovery()),
     releaseAll: () => void (made && made.then((own) => own.releaseAll())),
   };
 }

@@ -1,5 +1,5 @@
 import { adoptByOwner, type AdoptOwners } from '../../core/delivery/adoptByOwner';
-import { retryRules } from '../../core/delivery/retryRules';
+import { recoverDelivery } from '../../core/delivery/recoverDelivery';
 import type { TabOwnership } from './createOwnership';
 
 /** How long a lease lasts without renewal: a crashed tab's events wait this long for adoption. */
@@ -85,6 +85,6 @@ export function leaseOwnership(namespace: string, id: string): TabOwnership {
     adopt,
     adoptLeftovers: adoptByOwner(id, adopt),
     releaseAll: () => held.forEach(drop),
-    retryRules: async () => retryRules,
+    recovery: async () => recoverDelivery,
   };
 }

@@ -1,5 +1,5 @@
 import { adoptByOwner, type AdoptOwners } from '../../core/delivery/adoptByOwner';
-import { retryRules } from '../../core/delivery/retryRules';
+import { recoverDelivery } from '../../core/delivery/recoverDelivery';
 import type { TabOwnership } from './createOwnership';
 import { leaseOwnership } from './leaseOwnership';
 
@@ -39,6 +39,6 @@ export function tabOwnership(namespace: string, id: string): TabOwnership {
     adopt,
     adoptLeftovers: adoptByOwner(id, adopt),
     releaseAll() {},
-    retryRules: async () => retryRules,
+    recovery: async () => recoverDelivery,
   };
 }

@@ -1,5 +1,6 @@
+import type { Recover } from './DeliveryCore';
 import type { QueueEntry, QueueStore } from './QueueStore';
-import { retryRules, type RetryRules } from './retryRules';
+import { recoverDelivery } from './recoverDelivery';
 
 /**
  * Who may send what is queued, across the tabs of a site: each page owns the entries it queues
@@ -19,8 +20,12 @@ export interface Ownership {
    * `take` returns settles, so that no other page adopts the same leftovers (see adoptByOwner.ts).
    */
   adoptLeftovers(store: QueueStore, take: (entries: QueueEntry[]) => unknown): Promise<unknown>;
-  /** The retry rules, asked for after a failed attempt (the standalone script loads them with its cross-tab code). */
-  retryRules(): Promise<RetryRules>;
+  /**
+   * What only failures, leftovers and the queue bounds need (recoverDelivery.ts), asked for on a
+   * first failure, stored request or found leftovers: the standalone script loads it with its
+   * cross-tab code.
+   */
+  recovery(): Promise<Recover>;
 }
 
 /** The ownership of a page alone with its queue (Node, in memory): everything is its own. */
@@ -30,5 +35,5 @@ export const soleOwnership: Ownership = {
   letGo() {},
   adoptLeftovers: (store, take) =>
     store.all().then((entries) => take(entries.filter((entry) => entry.owner !== 'this'))),
-  retryRules: async () => retryRules,
+  recovery: async () => recoverDelivery,
 };

@@ -5,9 +5,12 @@ import { readEdgeAnswer, type SendResult } from '../readEdgeAnswer';
 import { KEEPALIVE_BUDGET, type EdgeAnswer, type Transport } from '../Transport';
 import { byAge } from './boundQueue';
 import { CONSENT_STATES, consentEffect, parseConsent, type ConsentState } from './ConsentState';
+import type { DeliveryCore, Owned, Recovery } from './DeliveryCore';
 import type { Ownership } from './Ownership';
-import type { QueueEntry, QueueStore } from './QueueStore';
+import type { QueueStore } from './QueueStore';
 import { kindOf, type RequestHandler, type RequestHandlers } from './RequestHandler';
+import { SLICE_MS } from './SLICE_MS';
+import { STORAGE_FAILED } from './STORAGE_FAILED';
 
 /**
  * What a face gives the delivery: a transport, a queue store and its ownership (`inMemory()` in
@@ -67,23 +70,6 @@ export interface Delivery {
   wake(): void;
 }
 
-/** A queued request this page owns; `reply` settles the caller's promise when it was sent from this page. */
-interface Owned extends QueueEntry {
-  handler: RequestHandler;
-  tries: number;
-  /** An attempt has left and is not answered yet: `1` handed to the browser with `keepalive`, `true` without. */
-  inFlight?: boolean | 1;
-  /** Written to the store (and so sent again by a later page load unless this page deletes it). */
-  stored?: boolean;
-  /** Its last write to the store, settled once written or refused (storage full): `stored` is false then. */
-  saved?: Promise<unknown>;
-  /** Waiting out a retry delay. */
-  backingOff?: boolean;
-  /** The send's warnings so far (its result's `warnings`). */
-  notes?: string[];
-  reply?(result?: SendResult, error?: unknown): void;
-}
-
 const noop = () => undefined;
 // Without a place that outlives the page (Node), a write has nothing to fail at.
 const rememberNothing = (name: string, value?: string) => value;
@@ -98,16 +84,6 @@ export const FAILURE_MEMORY_MS = 60_000;
 // A request of a kind no handler was registered for (a streamed record a page left, read on a page
 // that never loaded the streaming add-on): sent as stored, consent-gated, any 2xx accepted.
 const unknownKind: RequestHandler = { gated: true, read: readEdgeAnswer };
-
-/**
- * How long one slice of a drain (or of an adoption) runs before it yields to the page: far below
- * the 50 ms of a long task (https://w3c.github.io/longtasks/), so a thousand queued events never
- * freeze the page that sends them.
- */
-export const SLICE_MS = 4;
-
-/** The phrase of every `storage` error: what could not be written, and why. */
-const STORAGE_FAILED = 'could not be stored (storage full or refused)';
 
 /** The answer a send gets when consent is out: nothing went, and the warning says so. */
 const notSent = ({ requestId, eventId }: InteractRequest, warnings: string[] = []): SendResult => ({
@@ -140,7 +116,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   let consent = (
     CONSENT_STATES.includes(remembered as ConsentState) ? remembered : config.defaultConsent
   ) as ConsentState;
-  let dropped = 0;
+  /** Warnings for the next result (the queue bounds' drops). */
+  const late: string[] = [];
   let lastAt = 0;
   let failedAt = 0;
   let holding: Promise<unknown> | undefined;
@@ -201,46 +178,28 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   const failingLately = () => now() - Math.max(failedAt, +(remember('failedAt') || 0)) < FAILURE_MEMORY_MS;
 
   /**
-   * After a failed attempt: waits and lets the loop try again, or gives up (keeping or dropping the
-   * stored copy). The retry rules come from the ownership (in the standalone script, with the
-   * cross-tab code, loaded on a first failure); the request waits for them out of the loop.
+   * After a failed attempt: the request waits out of the loop while its recovery (retries and
+   * giving up: recoverDelivery.ts) decides, loaded on a first failure in the standalone script.
+   * Until then it is neither in flight nor stored, so a page hide meanwhile writes it.
    */
-  async function retryOrGiveUp(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer) {
+  function failed(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer) {
     // An unloading page sees its own requests fail (Chromium rejects its fetches, `keepalive` ones
     // included, which the browser still delivers): nothing is written for the next page, nor
     // remembered as the Edge Network failing. What never left was written at page hide.
     if (leaving) return;
-    const { request, notes } = entry;
-    const id = request.requestId;
     entry.inFlight = false;
     entry.backingOff = true;
     // Remembered for the site: pages that go away meanwhile keep what they handed to the browser.
     remember('failedAt', `${(failedAt = now())}`);
-    const { verdict: judge, delay } = await ownership.retryRules();
-    // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
-    if (!owned.has(id)) return settle(entry, notSent(request, notes));
-    const verdict = judge(answer, tries, config.maxAttempts);
-    log(`request ${id} failed (attempt ${tries}): ${verdict}`, error);
-    // A failed request is written: if the page goes away, the next one sends it.
-    if (verdict !== 'drop') save(entry);
-    if (verdict === 'retry') {
-      await sleep(delay(tries, config, random, answer, now()));
-      return (entry.backingOff = false);
-    }
-    // 'keep' leaves the stored copy for the next page load, once written ('drop' will never be
-    // accepted): a request that could not be stored says so, rather than the network's error.
-    await entry.saved;
-    settle(
-      entry,
-      undefined,
-      verdict === 'keep' && !entry.stored
-        ? new EdgeCollectorError(
-            'storage',
-            `request ${id} ${STORAGE_FAILED}: nothing is kept for the next page`,
-          )
-        : error,
-      verdict === 'keep',
-    );
+    recover()
+      .then((loaded) =>
+        // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
+        owned.has(entry.request.requestId)
+          ? loaded.retry(entry, tries, error, answer)
+          : settle(entry, notSent(entry.request, entry.notes)),
+      )
+      // A retry waited out, or a barrier given up: what may leave now, leaves.
+      .then(issue);
   }
 
   /** One attempt at one request, serialised now by its handler; the loop goes on when it settles. */
@@ -264,17 +223,13 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       .then(
         (result) => {
           log(`answer ${id}`, result);
-          if (dropped) {
-            result.warnings.push(`${dropped} queued event(s) were dropped: the queue was full`);
-            dropped = 0;
-          }
+          result.warnings.push(...late.splice(0));
           settle(entry, result);
           if (handler.answered) handler.answered(result);
           // An answer frees no other request but after an `ordered` one (the drain goes on in slices).
           if (handler.ordered) issue();
         },
-        // A retry waited out, or a barrier given up: what may leave now, leaves.
-        (error) => retryOrGiveUp(entry, tries, error, answer).then(issue),
+        (error) => failed(entry, tries, error, answer),
       )
       .catch((error) => log('delivery stopped', error));
   }
@@ -316,64 +271,41 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     }
   }
 
+  const core: DeliveryCore = {
+    config,
+    store,
+    log,
+    owned,
+    late,
+    now,
+    random,
+    sleep,
+    pause: yieldToPage,
+    handlerOf,
+    consent: () => consent,
+    held: () => holding,
+    save,
+    settle,
+    issue,
+  };
+  let recovery: Promise<Recovery> | undefined;
+  /** The delivery's recovery, from the ownership (the standalone script loads it with its cross-tab code). */
+  const recover = () => (recovery ||= ownership.recovery().then((make) => make(core)));
   /**
-   * Applies the store's queue bounds (in the browser: to the site's whole queue, every tab's, once
-   * per task) after this page wrote a request or held one back; never for a send that leaves at
-   * once unwritten, so that such a page never loads the bounds' code.
+   * Applies the queue bounds (in the browser: to the site's whole queue, every tab's, once per
+   * task) after this page wrote a request or held one back; never for a send that leaves at once
+   * unwritten, so that such a page never loads the bounds' code.
    */
-  function bound() {
-    store.bound(owned, config.maxQueueSize, config.maxQueueBytes, drop);
-  }
-  /**
-   * A request of this page the bounds dropped (here, or in another tab that left a tombstone): its
-   * caller rejects with `queue-full`, and the next result warns (alone, for a closed page's
-   * request or one this page gave up on). One in flight goes on: only its stored copy is gone, and
-   * a failure writes it again.
-   */
-  function drop(id: string) {
-    const entry = owned.get(id);
-    if (entry && entry.inFlight) return void (entry.stored = false);
-    dropped++;
-    log(`queue full: dropped request ${id}`);
-    if (entry)
-      settle(
-        entry,
-        undefined,
-        new EdgeCollectorError(
-          'queue-full',
-          `event ${entry.request.eventId} was dropped: the queue was full`,
-        ),
-      );
-  }
+  const bound = () => void recover().then((loaded) => loaded.bound());
 
-  /**
-   * Takes over stored requests of pages that are gone (see {@link Ownership.adoptLeftovers}); the
-   * queue bounds apply to them with this page's own (oldest dropped first, reported).
-   */
-  async function take(entries: QueueEntry[]) {
-    let end = now() + SLICE_MS;
-    for (const { request, at } of entries) {
-      const handler = handlerOf(request);
-      if (owned.has(request.requestId) || (handler.gated && consent === 'out')) continue;
-      const adopted: Owned = { request, at, handler, tries: 0 };
-      owned.set(request.requestId, adopted);
-      // Written again under this page's name (before the gone page's name is let go of).
-      save(adopted);
-      if (now() > end) end = (await yieldToPage(), now() + SLICE_MS);
-    }
-    bound();
-    issue();
-    // The gone pages' names are let go of (see adoptByOwner) only once this page's own is held:
-    // until then, another tab could take what is now written under this page's name for leftovers.
-    await holding;
-  }
   // Adopts what closed pages (or earlier loads of this one) left queued. Most pages find nothing,
   // and so never load the cross-tab code of the standalone script.
   store
     .all()
     .then(
       (stored) =>
-        stored.some(({ owner = '' }) => owner !== ownership.id) && ownership.adoptLeftovers(store, take),
+        stored.some(({ owner = '' }) => owner !== ownership.id) &&
+        ownership.adoptLeftovers(store, (entries) => recover().then((loaded) => loaded.take(entries))),
     )
     .catch((error) => log('the queue could not be read', error));
 

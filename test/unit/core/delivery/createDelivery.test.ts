@@ -11,7 +11,7 @@ import type { RequestHandler } from '../../../../src/core/delivery/RequestHandle
 import type { EdgeAnswer } from '../../../../src/core/Transport';
 import { EdgeCollectorError } from '../../../../src/core/EdgeCollectorError';
 import { inMemory } from '../../../../src/core/delivery/inMemory';
-import { retryRules } from '../../../../src/core/delivery/retryRules';
+import { recoverDelivery } from '../../../../src/core/delivery/recoverDelivery';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 let counter = 0;
@@ -278,7 +278,7 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => true,
       letGo: () => undefined,
-      retryRules: async () => retryRules,
+      recovery: async () => recoverDelivery,
       adoptLeftovers: adoptByOwner('this-tab', (owners, granted) =>
         owners.forEach((owner) =>
           owner === 'other-tab' ? (gone = () => granted([owner], released)) : granted([owner], released),
@@ -311,7 +311,7 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => true,
       letGo: () => undefined,
-      retryRules: async () => retryRules,
+      recovery: async () => recoverDelivery,
       adoptLeftovers: adoptByOwner('this-tab', (owners, granted) => {
         gone = () => granted(owners, () => undefined);
       }),
@@ -330,7 +330,7 @@ describe('createDelivery: the queue', () => {
       id: 'this-tab',
       hold: async () => calls.push('hold'),
       letGo: () => void calls.push('letGo'),
-      retryRules: async () => retryRules,
+      recovery: async () => recoverDelivery,
       adoptLeftovers: async () => undefined,
     };
     let online = false;
@@ -761,7 +761,7 @@ describe('createDelivery: drains in slices (issue 22)', () => {
       id: 'this-tab',
       hold: () => new Promise<void>((resolve) => (held = resolve)),
       letGo: () => undefined,
-      retryRules: async () => retryRules,
+      recovery: async () => recoverDelivery,
       adoptLeftovers: adoptByOwner('this-tab', (owners, granted) => granted(owners, released)),
     };
     const { transport } = heldTransport();
