@@ -100,4 +100,27 @@ describe('queue bounds per site (issue 23, point 3)', () => {
     expect(calls.length).toBe(delivered.size - 3 + rejected + closedDropped);
     await context.close();
   });
+
+  it("counts a page's stored requests once: a tab keeps a full bound of its own, dropping nothing", async () => {
+    // The tabs add-on reads the core's bookkeeping of each request (stored, in flight): both
+    // scripts must name it alike (build/common.mjs), else each stored request counts twice.
+    const id = datastream(2321);
+    site.server.serve(
+      '/bounds-own.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin, maxQueueSize: BOUND, maxAttempts: 20 }),
+    );
+    const context = await site.browser.newContext();
+    await context.route('**/ee/**', (route) => route.abort());
+    const page = (await context.newPage()) as Tab;
+    await page.goto(`${site.server.origin}/bounds-own.html`);
+    await page.evaluate(() => (window as never as { ready: Promise<unknown> }).ready);
+    for (let i = 0; i < BOUND; i++) await send(page, `own${i}`);
+    await expect.poll(() => storedCount(page, id)).toBe(BOUND);
+    // A bound runs after each write: give the last one time to (wrongly) drop.
+    await page.waitForTimeout(500);
+    expect(await storedCount(page, id)).toBe(BOUND);
+    expect(await outcomes(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -110,17 +110,23 @@ export function siteQueueBound(namespace: string, id: string, adopt: AdoptOwners
 
   /** Requests reported here: a tombstone written again by a tab that dropped it at the same time is not counted twice. */
   const reported = new Set<string>();
+  /** Bounds once in this task (a write of each of a thousand adopted requests is one bound, not a thousand). */
+  let boundSoon: () => void;
   return (mine, maxCount, maxBytes, drop) => {
     own = mine;
-    // A write of each of a thousand adopted requests is one bound, not a thousand.
-    due ||= Promise.resolve().then(() => bound(maxCount, maxBytes));
+    boundSoon = () => void (due ||= Promise.resolve().then(() => bound(maxCount, maxBytes)));
+    boundSoon();
     if (!report) {
       report = (requestId) => reported.has(requestId) || (reported.add(requestId), drop(requestId));
-      // Another page dropped one of this page's requests: settled at once.
-      addEventListener(
-        'storage',
-        ({ key, newValue }) => key && newValue && key.startsWith(tombstone) && settle((of) => of === id),
-      );
+      addEventListener('storage', ({ key, newValue }) => {
+        if (!key || !newValue) return;
+        // Another page dropped one of this page's requests: settled at once.
+        if (key.startsWith(tombstone)) settle((of) => of === id);
+        // Another page wrote a request: bounded again, as two tabs writing at once may each have
+        // bounded before it saw the other's write (then nobody would drop, and the site's queue
+        // would stay over its bound).
+        else if (readKey(key)) boundSoon();
+      });
       // Tombstones left before this page listened: its own, and those of pages that may be gone.
       settle((of) => of === id || void watch(of));
     }

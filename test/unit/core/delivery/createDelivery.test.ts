@@ -774,3 +774,57 @@ describe('createDelivery: drains in slices (issue 22)', () => {
     expect(released).toHaveBeenCalledOnce();
   });
 });
+
+describe('createDelivery: its recovery, handed over later (issue 22: the core keeps what an answered send needs)', () => {
+  /** An ownership whose recovery (recoverDelivery.ts: the tabs add-on in the standalone script) arrives when `load()` is called. */
+  function lateRecovery() {
+    let load!: () => void;
+    const asked = vi.fn();
+    const loaded = new Promise<void>((resolve) => (load = resolve));
+    const ownership: Ownership = {
+      id: 'this-tab',
+      hold: async () => true,
+      letGo: () => undefined,
+      adoptLeftovers: async () => undefined,
+      recovery: () => (asked(), loaded.then(() => recoverDelivery)),
+    };
+    return { ownership, load, asked };
+  }
+
+  it('never asks for it while every send is answered', async () => {
+    const { ownership, asked } = lateRecovery();
+    const { delivery, sent, store } = setup([], {}, { ownership });
+    await Promise.all([delivery.send(request('one'), []), delivery.send(request('two'), [])]);
+    delivery.flush();
+    expect(sent).toHaveLength(2);
+    expect(asked).not.toHaveBeenCalled();
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('retries a failure seen before it arrived once it does: sent again once, answered, nothing left stored', async () => {
+    const { ownership, load } = lateRecovery();
+    const { delivery, sent, store } = setup(['network'], {}, { ownership });
+    const result = delivery.send(request('early'), []);
+    await vi.advanceTimersByTimeAsync(5000);
+    // Waiting for its recovery: not retried, not given up.
+    expect(sent.map((s) => s.request.requestId)).toEqual(['early']);
+    load();
+    await vi.advanceTimersByTimeAsync(5000);
+    await expect(result).resolves.toMatchObject({ requestId: 'early' });
+    expect(sent.map((s) => s.request.requestId)).toEqual(['early', 'early']);
+    expect(await stored(store)).toEqual([]);
+  });
+
+  it('writes such a failure at page hide, and sends it no more on this page once the recovery arrives: the next page sends it once', async () => {
+    const { ownership, load } = lateRecovery();
+    const { delivery, sent, store } = setup(['network'], {}, { ownership });
+    void delivery.send(request('early'), []);
+    await vi.advanceTimersByTimeAsync(0);
+    delivery.flush(true);
+    expect(await stored(store)).toEqual(['early']);
+    load();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent.map((s) => s.request.requestId)).toEqual(['early']);
+    expect(await stored(store)).toEqual(['early']);
+  });
+});
