@@ -6,8 +6,6 @@ export interface QueueCode {
   bound: BoundQueue;
 }
 
-const noop = () => {};
-
 /**
  * The persistent queue of one datastream, in localStorage: one key per request, so that two tabs
  * writing at once never overwrite each other's. A request is stored under
@@ -48,9 +46,7 @@ export function localStorageStore(namespace: string, code: () => Promise<QueueCo
       localStorage.removeItem(keyOf(entry));
       forget(entry);
     },
-    bound: (...bounds) =>
-      code()
-        .then((loaded) => loaded.bound(...bounds))
-        .catch(noop),
+    // Called by the delivery's recovery only, which comes with the cross-tab code: loaded by then.
+    bound: (...bounds) => void code().then((loaded) => loaded.bound(...bounds)),
   };
 }

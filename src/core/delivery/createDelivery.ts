@@ -63,7 +63,7 @@ export interface Delivery {
    * The page is hidden or going away: stores what it could not deliver (see docs/delivery.md,
    * "When a request is written"), and forgets what the browser was handed with `keepalive`.
    * `leaving`: the page is being unloaded; until {@link wake}, a failure it then sees is not
-   * counted (see retryOrGiveUp).
+   * counted (see failed).
    */
   flush(leaving?: boolean): void;
   /** Resumes sending, e.g. when the browser is back online or shows the page again. */
@@ -167,7 +167,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     if (!holding) holding = ownership.hold();
     entry.stored = true;
     entry.saved = store.put({ request, at, owner: ownership.id }).catch((error) => {
-      // Full or refused: the request lives on this page only, and says so if it gives up (see retryOrGiveUp).
+      // Full or refused: the request lives on this page only, and says so if it gives up (see failed).
       entry.stored = false;
       log('the queue could not be written', error);
     });
@@ -341,14 +341,14 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       if (effect === 'drop') {
         // An attempt already in flight cannot be called back: it is let go of now (its stored copy
         // too, so no later opt-in or page sends it), and settles with its answer, or as not sent
-        // if it fails (see retryOrGiveUp).
-        for (const entry of entries()) {
-          const { request, notes, inFlight, handler } = entry;
-          if (!handler.gated) continue;
-          owned.delete(request.requestId);
-          forget(entry);
-          if (!inFlight) settle(entry, notSent(request, notes));
-        }
+        // if it fails (see failed).
+        for (const entry of entries())
+          if (!entry.handler.gated) continue;
+          else if (!entry.inFlight) settle(entry, notSent(entry.request, entry.notes));
+          else {
+            owned.delete(entry.request.requestId);
+            forget(entry);
+          }
         for (const entry of await store.all())
           if (!owned.has(entry.request.requestId) && handlerOf(entry.request).gated) await store.del(entry);
       }
