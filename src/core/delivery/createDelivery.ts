@@ -180,7 +180,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
   /**
    * After a failed attempt: the request waits out of the loop while its recovery (retries and
    * giving up: recoverDelivery.ts) decides, loaded on a first failure in the standalone script.
-   * Until then it is neither in flight nor stored, so a page hide meanwhile writes it.
+   * Until then it is neither in flight nor stored, so a page hide meanwhile writes it. Returns
+   * what the attempt's chain waits for (its `catch` logs what went wrong, nothing reaches the page).
    */
   function failed(entry: Owned, tries: number, error: unknown, answer?: EdgeAnswer) {
     // An unloading page sees its own requests fail (Chromium rejects its fetches, `keepalive` ones
@@ -191,15 +192,17 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
     entry.backingOff = true;
     // Remembered for the site: pages that go away meanwhile keep what they handed to the browser.
     remember('failedAt', `${(failedAt = now())}`);
-    recover()
-      .then((loaded) =>
-        // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
-        owned.has(entry.request.requestId)
-          ? loaded.retry(entry, tries, error, answer)
-          : settle(entry, notSent(entry.request, entry.notes)),
-      )
-      // A retry waited out, or a barrier given up: what may leave now, leaves.
-      .then(issue);
+    return (
+      recover()
+        .then((loaded) =>
+          // Let go of at an opt-out while in flight (see setConsent): never tried again, whatever consent is now.
+          owned.has(entry.request.requestId)
+            ? loaded.retry(entry, tries, error, answer)
+            : settle(entry, notSent(entry.request, entry.notes)),
+        )
+        // A retry waited out, or a barrier given up: what may leave now, leaves.
+        .then(issue)
+    );
   }
 
   /** One attempt at one request, serialised now by its handler; the loop goes on when it settles. */
