@@ -4,7 +4,7 @@ import {
   type ResolvedConfig,
   type resolveConfig,
 } from '../core/CollectorConfig';
-import type { Collector } from '../core/createCollector';
+import type { CoreCollector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import type { TabsFactory } from './delivery/siteTabs';
@@ -26,7 +26,7 @@ export type CommandApi = (command: string, options?: unknown) => Promise<unknown
 /** What a build adds to the command API, e.g. the vitals build: a step run right after `configure`. */
 export interface CommandApiExtension {
   /** Called with the new collector and the options `configure` was given. */
-  onConfigure?(collector: Collector, options: Record<string, unknown>): void;
+  onConfigure?(collector: CoreCollector, options: Record<string, unknown>): void;
 }
 
 /**
@@ -34,7 +34,7 @@ export interface CommandApiExtension {
  * including a bad command or a bug, becomes a rejected promise: nothing throws into the page.
  */
 export function createCommandApi(extension: CommandApiExtension = {}): CommandApi {
-  let collector: Collector | undefined;
+  let collector: CoreCollector | undefined;
   // While `configure` waits for the messages add-on's checks, or on a page opened with `adobe_mc`
   // for the identity add-on: the commands called meanwhile wait for it. Cleared once settled.
   let ready: Promise<unknown> | undefined;
@@ -58,7 +58,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   /** `edge-collector.identity.min.js`: `appendIdentityToUrl`, and a landing page's `adobe_mc` ECID. */
   const identity = (call?: [unknown]) => addOn<IdentityAddOn>('identity')(collector, call);
 
-  const needCollector = (command: string): Collector => {
+  const needCollector = (command: string): CoreCollector => {
     if (!collector)
       throw new EdgeCollectorError(
         'not-configured',
