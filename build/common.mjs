@@ -46,7 +46,19 @@ export const terserOptions = {
  */
 export const coreTerserOptions = {
   ...terserOptions,
-  compress: { ...terserOptions.compress, passes: 3, pure_getters: true, keep_fargs: false, hoist_funs: true },
+  // `unsafe` and `unsafe_comps` only turn template literals into concatenations and flip
+  // comparisons here (−8 B): no object with its own `valueOf` or `toString` reaches either, and
+  // pickCommand names a command without `String()`, which `unsafe` would make `x + ""` (a Symbol
+  // throws there). Not `module`: it drops "use strict", and sloppy mode hoists block functions.
+  compress: {
+    ...terserOptions.compress,
+    passes: 3,
+    pure_getters: true,
+    keep_fargs: false,
+    hoist_funs: true,
+    unsafe: true,
+    unsafe_comps: true,
+  },
   // V8's explicit compile hint (Chromium 136+, https://v8.dev/blog/explicit-compile-hints): nearly
   // every function runs at `configure` and the first send, so compile them all with the script
   // (streamed off the main thread for an async script) rather than lazily inside the first call;

@@ -19,6 +19,7 @@ describe('edgeCollector(command, options)', () => {
     );
     await expect(api(undefined as never)).rejects.toMatchObject({ code: 'unknown-command' });
     await expect(api('toString')).rejects.toMatchObject({ code: 'unknown-command' });
+    await expect(api(Symbol('send') as never)).rejects.toMatchObject({ code: 'unknown-command' });
   });
 
   it('rejects a send before configure', async () => {
