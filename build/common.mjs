@@ -41,8 +41,9 @@ export const terserOptions = {
 
 /**
  * The core scripts' settings (the standalone, with or without vitals), whose byte budget is hard:
- * three passes, and short names for the delivery's and the event builder's own bookkeeping (never
- * stored, never on the wire, never seen by an add-on, which is a separate bundle).
+ * three passes, and short names for the delivery's and the event builder's own bookkeeping, the
+ * platform's `attach` and the command API's `onConfigure` hook (never stored, never on the wire,
+ * never seen by an add-on, which is a separate bundle).
  */
 export const coreTerserOptions = {
   ...terserOptions,
@@ -67,7 +68,7 @@ export const coreTerserOptions = {
   mangle: {
     properties: {
       regex:
-        /^(inFlight|stored|saved|backingOff|notes|reply|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning|compose|hashed|hashEmail)$/,
+        /^(inFlight|stored|saved|backingOff|notes|reply|tries|handler|done|keep|requestMeta|storeState|snapshot|timezoneOffset|viewport|pageView|implementation|online|notify|wake|flush|createConsentCommand|digest|warning|compose|hashed|hashEmail|attach|onConfigure)$/,
     },
   },
 };
