@@ -156,8 +156,9 @@ export const hasOtherSettings = (input: object): boolean =>
 
 /**
  * Checks a configuration and fills in the defaults; throws an `invalid-config` error whose message
- * `explain` writes. The rules live here and the texts apart, so that the standalone script can
- * check without carrying the texts (its messages add-on has them; see createCommandApi).
+ * `explain` writes. The rules live here and the texts apart (explainConfigProblem): the standalone
+ * script's core carries only {@link checkEssentials}, and its messages add-on this whole check with
+ * the texts (see createCommandApi).
  */
 export function checkConfig(input: unknown, explain: (...problem: ConfigProblem) => string): ResolvedConfig {
   const refuse: RefuseConfig = (...problem) => {
