@@ -9,8 +9,9 @@
 //   when a page first stores a request or finds another page's leftovers (src/browser/delivery/createOwnership.ts).
 // - dist/edge-collector.state.min.js: the Edge Network's state as cookies on the registrable domain,
 //   loaded with the first answer that sets state (src/browser/delivery/stateCookies.ts).
-// - dist/edge-collector.messages.min.js: the texts of `invalid-config` errors, loaded only when
-//   `configure` refuses a configuration (src/browser/createCommandApi.ts).
+// - dist/edge-collector.messages.min.js: every configuration check with the texts of `invalid-config`
+//   errors, loaded only when the core refuses a configuration or leaves one of its settings
+//   unchecked (src/browser/createCommandApi.ts).
 // - dist/edge-collector.sha256.min.js: SHA-256 for a page without WebCrypto (plain `http:`), loaded
 //   with its first e-mail address (src/browser/hashEmailInPage.ts).
 // - dist/edge-collector.identity.min.js: `appendIdentityToUrl`, and the ECID of a page opened with

@@ -80,12 +80,25 @@ export const tabsTerserOptions = { ...terserOptions, ...sharedMangle() };
 
 /**
  * The core scripts' settings (the standalone, with or without vitals), whose byte budget is hard:
- * three passes, and short names for the delivery's and the event builder's own bookkeeping (never
- * stored, never on the wire, never seen by an add-on, which is a separate bundle).
+ * three passes, and short names for the delivery's and the event builder's own bookkeeping, the
+ * platform's `attach` and the command API's `onConfigure` hook (never stored, never on the wire,
+ * never seen by an add-on, which is a separate bundle).
  */
 export const coreTerserOptions = {
   ...terserOptions,
-  compress: { ...terserOptions.compress, passes: 3, pure_getters: true, keep_fargs: false, hoist_funs: true },
+  // `unsafe` and `unsafe_comps` only turn template literals into concatenations and flip
+  // comparisons here (−8 B): no object with its own `valueOf` or `toString` reaches either, and
+  // pickCommand names a command without `String()`, which `unsafe` would make `x + ""` (a Symbol
+  // throws there). Not `module`: it drops "use strict", and sloppy mode hoists block functions.
+  compress: {
+    ...terserOptions.compress,
+    passes: 3,
+    pure_getters: true,
+    keep_fargs: false,
+    hoist_funs: true,
+    unsafe: true,
+    unsafe_comps: true,
+  },
   // V8's explicit compile hint (Chromium 136+, https://v8.dev/blog/explicit-compile-hints): nearly
   // every function runs at `configure` and the first send, so compile them all with the script
   // (streamed off the main thread for an async script) rather than lazily inside the first call;
@@ -113,5 +126,7 @@ export const coreTerserOptions = {
     'compose',
     'hashed',
     'hashEmail',
+    'attach',
+    'onConfigure',
   ]),
 };

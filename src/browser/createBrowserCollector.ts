@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../core/CollectorConfig';
 import { assembleCollector } from '../core/assembleCollector';
-import type { Collector, EmailHasher, Platform } from '../core/createCollector';
+import type { CoreCollector, EmailHasher, Platform } from '../core/createCollector';
 import { fetchTransport } from '../core/Transport';
 import { browserDelivery } from './delivery/browserDelivery';
 import type { TabsFactory } from './delivery/siteTabs';
@@ -24,7 +24,7 @@ export function createBrowserCollector(
   tabs: TabsFactory,
   writeState: StateWriter,
   hashEmail: EmailHasher,
-): Collector {
+): CoreCollector {
   return assembleCollector(config, {
     createConsentCommand,
     hashEmail,

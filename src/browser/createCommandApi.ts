@@ -1,6 +1,10 @@
-import { checkConfig, type ConfigProblem } from '../core/CollectorConfig';
-import type { Collector } from '../core/createCollector';
-import type { explainConfigProblem } from '../core/explainConfigProblem';
+import {
+  checkEssentials,
+  hasOtherSettings,
+  type ResolvedConfig,
+  type resolveConfig,
+} from '../core/CollectorConfig';
+import type { CoreCollector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';
 import type { TabsFactory } from './delivery/siteTabs';
@@ -22,7 +26,7 @@ export type CommandApi = (command: string, options?: unknown) => Promise<unknown
 /** What a build adds to the command API, e.g. the vitals build: a step run right after `configure`. */
 export interface CommandApiExtension {
   /** Called with the new collector and the options `configure` was given. */
-  onConfigure?(collector: Collector, options: Record<string, unknown>): void;
+  onConfigure?(collector: CoreCollector, options: Record<string, unknown>): void;
 }
 
 /**
@@ -30,9 +34,16 @@ export interface CommandApiExtension {
  * including a bad command or a bug, becomes a rejected promise: nothing throws into the page.
  */
 export function createCommandApi(extension: CommandApiExtension = {}): CommandApi {
-  let collector: Collector | undefined;
-  // Set at `configure` on a page opened with `adobe_mc`: the commands wait for the identity add-on.
+  let collector: CoreCollector | undefined;
+  // While `configure` waits for the messages add-on's checks, or on a page opened with `adobe_mc`
+  // for the identity add-on: the commands called meanwhile wait for it. Cleared once settled.
   let ready: Promise<unknown> | undefined;
+  const waitFor = (promise?: Promise<unknown>) => {
+    const clear = () => {
+      if (ready === pending) ready = undefined;
+    };
+    const pending = (ready = promise && promise.then(clear, clear));
+  };
   // Read while the script runs: the streaming add-on is loaded from the same folder, on first use.
   const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src;
   const hashEmail = hashEmailInPage(scriptSrc);
@@ -47,7 +58,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   /** `edge-collector.identity.min.js`: `appendIdentityToUrl`, and a landing page's `adobe_mc` ECID. */
   const identity = (call?: [unknown]) => addOn<IdentityAddOn>('identity')(collector, call);
 
-  const needCollector = (command: string): Collector => {
+  const needCollector = (command: string): CoreCollector => {
     if (!collector)
       throw new EdgeCollectorError(
         'not-configured',
@@ -56,47 +67,67 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
     return collector;
   };
 
+  /**
+   * Makes the collector of a checked configuration; returns what the commands must wait for (the
+   * identity add-on on a page opened with `adobe_mc`).
+   */
+  const start = (config: ResolvedConfig, options: Record<string, unknown>) => {
+    if (isDebugRequested()) config.debug = true;
+    collector = createBrowserCollector(
+      config,
+      'standalone',
+      logToConsole,
+      loadConsentCommand(scriptSrc),
+      // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
+      addOn<TabsFactory>('tabs'),
+      // With the first answer that sets state: `edge-collector.state.min.js`.
+      addOn<StateWriter>('state'),
+      hashEmail,
+    );
+    // A page opened from another site of the org: its first event waits for the add-on, so that
+    // it carries the visitor's ECID (see docs/identity.md).
+    const linked = /adobe_mc=/.test(location.search) ? identity().catch(logToConsole) : undefined;
+    extension.onConfigure?.(collector, options);
+    // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
+    // the first click, which must not wait for a download. A bad setting is logged.
+    if (options.clickCollectionEnabled !== false)
+      addOn<LinkClicksAddOn>('linkClicks')(collector, options).catch(logToConsole);
+    return linked;
+  };
+
   const commands: Record<string, (options: unknown) => Promise<unknown> | unknown> = {
     configure(options) {
       if (collector)
         throw new EdgeCollectorError('already-configured', 'configure may be called only once per page');
-      let problem: ConfigProblem;
-      let config;
+      const configured = () => ({
+        datastreamId: collector!.config.datastreamId,
+        edgeUrl: collector!.config.edgeUrl,
+      });
+      let refused: unknown;
+      let config: ResolvedConfig | undefined;
       try {
-        // The core carries the rules, not their texts: a refused configuration is explained by
-        // the messages add-on, or named briefly where the site does not host it.
-        config = checkConfig(options, (...found) => `${(problem = found)[0] || 'options'} is invalid`);
+        // The core checks what decides whether and where anything is sent, without the texts.
+        config = checkEssentials(options, (setting) => {
+          throw new EdgeCollectorError('invalid-config', `${setting || 'options'} is invalid`);
+        });
+        if (!hasOtherSettings(options as object)) {
+          waitFor(start(config, options as Record<string, unknown>));
+          return configured();
+        }
       } catch (error) {
-        return loadAddOn<typeof explainConfigProblem>(scriptSrc, 'messages').then(
-          (explain) => {
-            throw new EdgeCollectorError('invalid-config', explain(...problem));
-          },
-          () => {
-            throw error;
-          },
-        );
+        refused = error;
       }
-      if (isDebugRequested()) config.debug = true;
-      collector = createBrowserCollector(
-        config,
-        'standalone',
-        logToConsole,
-        loadConsentCommand(scriptSrc),
-        // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
-        addOn<TabsFactory>('tabs'),
-        // With the first answer that sets state: `edge-collector.state.min.js`.
-        addOn<StateWriter>('state'),
-        hashEmail,
+      // Refused, or with a setting the core leaves unchecked: the messages add-on checks all and
+      // explains what is wrong; where the site does not host it, a refusal names the setting.
+      const checked = loadAddOn<typeof resolveConfig>(scriptSrc, 'messages').then(
+        (resolve) => start(resolve(options), options as Record<string, unknown>),
+        (error) => {
+          throw refused || error;
+        },
       );
-      // A page opened from another site of the org: its first event waits for the add-on, so that
-      // it carries the visitor's ECID (see docs/identity.md).
-      if (/adobe_mc=/.test(location.search)) ready = identity().catch(logToConsole);
-      extension.onConfigure?.(collector, options as Record<string, unknown>);
-      // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
-      // the first click, which must not wait for a download. A bad setting is logged.
-      if ((options as Record<string, unknown>).clickCollectionEnabled !== false)
-        addOn<LinkClicksAddOn>('linkClicks')(collector, options).catch(logToConsole);
-      return { datastreamId: config.datastreamId, edgeUrl: config.edgeUrl };
+      // The commands called meanwhile wait for it (and for what it starts); refused, they find no collector.
+      waitFor(checked);
+      return checked.then(configured);
     },
   };
   // The commands that call the collector's method of the same name (`getIdentity` ignores its argument).
@@ -110,6 +141,9 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
   return (command, options) =>
     new Promise((resolve) => {
       const run = pickCommand(commands, command);
-      resolve(ready ? ready.then(() => run(options)) : run(options));
+      // What a command waited for may have started something else to wait for (a checked
+      // configuration, the identity add-on): it runs once nothing is pending.
+      const go = (): unknown => (ready ? ready.then(go) : run(options));
+      resolve(go());
     });
 }

@@ -1,5 +1,5 @@
 import type { IdentityUrl } from '../core/appendIdentityToUrl';
-import type { Collector } from '../core/createCollector';
+import type { CoreCollector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { ORG_ID } from '../core/patterns';
 import { withEcid } from '../core/withEcid';
@@ -14,14 +14,14 @@ import { logToConsole } from './logToConsole';
  * runs that command. Before `configure` (no collector) it rejects with `not-configured`.
  */
 export type IdentityAddOn = (
-  collector: Collector | undefined,
+  collector: CoreCollector | undefined,
   call?: [unknown],
 ) => Promise<IdentityUrl | void>;
 
-const linked = new WeakSet<Collector>();
+const linked = new WeakSet<CoreCollector>();
 
 /** Makes the collector's events carry this page's `adobe_mc` ECID, once per collector. */
-function link(collector: Collector) {
+function link(collector: CoreCollector) {
   if (linked.has(collector)) return;
   linked.add(collector);
   const { config } = collector;

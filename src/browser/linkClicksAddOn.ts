@@ -1,10 +1,10 @@
-import type { Collector } from '../core/createCollector';
+import type { CoreCollector } from '../core/createCollector';
 import { ADD_ON_EVENT } from './loadAddOn';
 import { attachLinkClicks } from './linkClicks/attachLinkClicks';
 import { logToConsole } from './logToConsole';
 
 /** What the link-click add-on offers the standalone script: link tracking for its collector, logged as its debug says. */
-export type LinkClicksAddOn = (collector: Collector, options: unknown) => void;
+export type LinkClicksAddOn = (collector: CoreCollector, options: unknown) => void;
 
 const attach: LinkClicksAddOn = (collector, options) =>
   void attachLinkClicks(collector, options as never, collector.config.debug ? logToConsole : undefined);

@@ -58,14 +58,27 @@ export interface CollectorConfig {
  */
 export type OnBeforeEventSend = (content: ExperienceEvent) => unknown;
 
-/** The delivery settings, each a whole number: default, smallest and largest accepted value. */
+/** The delivery settings, each a whole number: smallest and largest accepted value. */
 const DELIVERY_LIMITS = {
-  maxAttempts: [5, 1, 20],
-  retryDelay: [500, 0, 60_000],
-  maxRetryDelay: [30_000, 0, 3_600_000],
-  maxQueueSize: [100, 1, 10_000],
-  maxQueueBytes: [524_288, 1_000, 50_000_000],
+  maxAttempts: [1, 20],
+  retryDelay: [0, 60_000],
+  maxRetryDelay: [0, 3_600_000],
+  maxQueueSize: [1, 10_000],
+  maxQueueBytes: [1_000, 50_000_000],
 } as const;
+
+/**
+ * The defaults of the settings that {@link checkEssentials} leaves to {@link checkConfig}: the
+ * Edge Network's path prefix and the delivery settings (see {@link CollectorConfig} for each).
+ */
+const OTHER_DEFAULTS = {
+  edgeBasePath: 'ee',
+  maxAttempts: 5,
+  retryDelay: 500,
+  maxRetryDelay: 30_000,
+  maxQueueSize: 100,
+  maxQueueBytes: 524_288,
+};
 
 /** A configuration with every default filled in and every value checked. */
 export interface ResolvedConfig {
@@ -87,7 +100,7 @@ export interface ResolvedConfig {
 /** The Edge Network's public collection host. */
 export const DEFAULT_EDGE_URL = 'https://edge.adobedc.net';
 /** The path prefix of the Edge Network's collection endpoints. */
-export const DEFAULT_EDGE_BASE_PATH = 'ee';
+export const DEFAULT_EDGE_BASE_PATH = OTHER_DEFAULTS.edgeBasePath;
 
 const BASE_PATH = /^[\w-]+(\/[\w-]+)*$/;
 
@@ -97,43 +110,69 @@ const BASE_PATH = /^[\w-]+(\/[\w-]+)*$/;
  */
 export type ConfigProblem = [setting: string, value: unknown, min?: number, max?: number];
 
+/** Refuses a configuration, naming the wrong setting (see {@link ConfigProblem}); never returns. */
+export type RefuseConfig = (...problem: ConfigProblem) => never;
+
 /**
- * Checks a configuration and fills in the defaults; throws an `invalid-config` error whose message
- * `explain` writes. The rules live here and the texts apart, so that the standalone script can
- * check without carrying the texts (its messages add-on has them; see createCommandApi).
+ * Checks what decides whether and where anything is sent (the options object, `datastreamId`,
+ * `edgeUrl`, `defaultConsent`) and fills in every default, the given values of the other settings
+ * left unchecked: `refuse` throws. The standalone script's core carries only these checks and
+ * gives a configuration with any other setting to its messages add-on, whose
+ * {@link resolveConfig} checks everything (see createCommandApi and docs/standalone.md).
  */
-export function checkConfig(input: unknown, explain: (...problem: ConfigProblem) => string): ResolvedConfig {
-  const invalid = (...problem: ConfigProblem): never => {
-    throw new EdgeCollectorError('invalid-config', explain(...problem));
-  };
-  if (input === null || typeof input !== 'object') invalid('', input);
+export function checkEssentials(input: unknown, refuse: RefuseConfig): ResolvedConfig {
+  if (input === null || typeof input !== 'object') refuse('', input);
   const config = input as Partial<CollectorConfig>;
-  const { datastreamId } = config;
+  const { datastreamId, defaultConsent = 'in' } = config;
   if (typeof datastreamId !== 'string' || !DATASTREAM_ID.test(datastreamId.trim()))
-    invalid('datastreamId', datastreamId);
+    refuse('datastreamId', datastreamId);
   const edgeUrl = (config.edgeUrl ?? DEFAULT_EDGE_URL).replace(/\/+$/, '');
   try {
     // `new URL` throws on what is not a URL at all; the protocol check, on any other scheme.
     if (!/^https?:$/.test(new URL(edgeUrl).protocol)) throw 0;
   } catch {
-    invalid('edgeUrl', config.edgeUrl);
+    refuse('edgeUrl', config.edgeUrl);
   }
-  const edgeBasePath = (config.edgeBasePath ?? DEFAULT_EDGE_BASE_PATH).replace(/^\/+|\/+$/g, '');
-  if (!BASE_PATH.test(edgeBasePath)) invalid('edgeBasePath', config.edgeBasePath);
-  const { defaultConsent = 'in' } = config;
-  if (!CONSENT_STATES.includes(defaultConsent)) invalid('defaultConsent', defaultConsent);
-  const resolved = {
+  if (!CONSENT_STATES.includes(defaultConsent)) refuse('defaultConsent', defaultConsent);
+  return {
+    ...OTHER_DEFAULTS,
     datastreamId: datastreamId!.trim(),
     edgeUrl,
-    edgeBasePath,
     debug: config.debug === true,
     defaultConsent,
     onBeforeEventSend: config.onBeforeEventSend,
     orgId: config.orgId,
-  } as ResolvedConfig;
-  for (const [name, [fallback, min, max]] of Object.entries(DELIVERY_LIMITS)) {
-    const value = config[name as keyof typeof DELIVERY_LIMITS] ?? fallback;
-    if (!Number.isInteger(value) || value < min || value > max) invalid(name, value, min, max);
+  };
+}
+
+/**
+ * True when a configuration gives a setting that {@link checkEssentials} does not check, with a
+ * value other than its default (`edgeBasePath: 'ee'`, as Adobe's own examples write it, needs no check).
+ */
+export const hasOtherSettings = (input: object): boolean =>
+  Object.entries(OTHER_DEFAULTS).some(
+    ([name, fallback]) => ((input as Record<string, unknown>)[name] ?? fallback) !== fallback,
+  );
+
+/**
+ * Checks a configuration and fills in the defaults; throws an `invalid-config` error whose message
+ * `explain` writes. The rules live here and the texts apart (explainConfigProblem): the standalone
+ * script's core carries only {@link checkEssentials}, and its messages add-on this whole check with
+ * the texts (see createCommandApi).
+ */
+export function checkConfig(input: unknown, explain: (...problem: ConfigProblem) => string): ResolvedConfig {
+  const refuse: RefuseConfig = (...problem) => {
+    throw new EdgeCollectorError('invalid-config', explain(...problem));
+  };
+  const resolved = checkEssentials(input, refuse);
+  const config = input as Partial<CollectorConfig>;
+  const edgeBasePath = (config.edgeBasePath ?? DEFAULT_EDGE_BASE_PATH).replace(/^\/+|\/+$/g, '');
+  if (!BASE_PATH.test(edgeBasePath)) refuse('edgeBasePath', config.edgeBasePath);
+  resolved.edgeBasePath = edgeBasePath;
+  for (const [name, [min, max]] of Object.entries(DELIVERY_LIMITS)) {
+    const value =
+      config[name as keyof typeof DELIVERY_LIMITS] ?? resolved[name as keyof typeof DELIVERY_LIMITS];
+    if (!Number.isInteger(value) || value < min || value > max) refuse(name, value, min, max);
     resolved[name as keyof typeof DELIVERY_LIMITS] = value;
   }
   return resolved;

@@ -1,7 +1,7 @@
 import { appendAdobeMc } from './adobeMc';
 import type { ResolvedConfig } from './CollectorConfig';
 import { overrideMetaOf, type EdgeConfigOverrides, type OverriddenRequest } from './configOverrides';
-import type { Collector } from './createCollector';
+import type { CoreCollector } from './createCollector';
 import { createUuid } from './createUuid';
 import { isPlainObject } from './deepMerge';
 import type { ConsentState } from './delivery/ConsentState';
@@ -87,7 +87,7 @@ const pause = (ms: number) => new Promise<void>((wake) => setTimeout(wake, ms));
  * never an error. Rejects only for a bad URL option or a missing or malformed org ID.
  */
 export async function appendIdentityToUrl(
-  collector: Collector,
+  collector: CoreCollector,
   options: unknown,
   context: IdentityLinkContext,
 ): Promise<IdentityUrl> {

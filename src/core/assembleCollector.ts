@@ -1,10 +1,10 @@
 import { PAGE_VIEW_EVENT_TYPE } from './buildExperienceEvent';
 import type { ResolvedConfig } from './CollectorConfig';
 import { composeEvent } from './composeEvent';
-import type { Collector, EmailHasher, EventOptions, PageViewOptions, Platform } from './createCollector';
+import type { CoreCollector, EmailHasher, EventOptions, PageViewOptions, Platform } from './createCollector';
 import { createUuid } from './createUuid';
 import { createDelivery } from './delivery/createDelivery';
-import { edgeInteract } from './delivery/edgeInteract';
+import { edgeInteract, type EdgeInteractCollaborators } from './delivery/edgeInteract';
 import { edgeSetConsent } from './delivery/edgeSetConsent';
 import { isPlainObject } from './deepMerge';
 import { EdgeCollectorError } from './EdgeCollectorError';
@@ -31,26 +31,16 @@ function checkOptions(command: string, options: unknown): Partial<EventOptions &
 }
 
 /**
- * The collector of {@link createCollector}, with the hasher given: the standalone script calls it
- * with its WebCrypto hasher so that its core carries no SHA-256.
+ * The collector of {@link createCollector}, with the hasher given and without result listeners:
+ * the standalone script calls it with its WebCrypto hasher so that its core carries no SHA-256,
+ * and offers no `onResult` (no command reads answers), so that it carries no listeners either.
  */
 export function assembleCollector(
   config: ResolvedConfig,
-  platform: Platform & { hashEmail: EmailHasher },
-): Collector {
+  platform: Platform & { hashEmail: EmailHasher } & Pick<EdgeInteractCollaborators, 'notify'>,
+): CoreCollector {
   const log = (message: string, detail?: unknown) => {
     if (config.debug) platform.log?.(message, detail);
-  };
-  const listeners = new Set<(result: SendResult) => void>();
-  const notify = (result: SendResult) => {
-    for (const listener of listeners) {
-      try {
-        listener(result);
-      } catch (error) {
-        // A listener's bug must not turn a delivered event into a failed send.
-        log('a result listener threw', error);
-      }
-    }
   };
 
   /**
@@ -84,7 +74,7 @@ export function assembleCollector(
 
   // The Edge Network's handlers: events, and consent decisions (`kind: 'consent'`), which go ahead of them.
   // The Edge Network's own consent word, in any answer, applies as `setConsent` would.
-  const interact = edgeInteract({ ...platform, notify, consent: (state) => delivery.setConsent(state) });
+  const interact = edgeInteract({ ...platform, consent: (state) => delivery.setConsent(state) });
   const delivery = createDelivery({
     config,
     platform,
@@ -136,10 +126,6 @@ export function assembleCollector(
     config,
     sendPageView: (options) => send('pageView', options),
     sendEvent: (options) => send('event', options),
-    onResult(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     setConsent: platform.createConsentCommand
       ? platform.createConsentCommand({ config, delivery, createId: createUuid, remember: platform.remember })
       : delivery.setConsent,

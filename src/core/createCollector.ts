@@ -61,13 +61,14 @@ export interface Platform extends DeliveryPlatform, Omit<EdgeInteractCollaborato
 /** Hashes a send's `email`: synchronously, or through WebCrypto, which answers in a later task. */
 export type EmailHasher = (value: unknown) => EmailHashResult | Promise<EmailHashResult>;
 
-/** A configured collector: each method sends one event and resolves with the Edge Network's answer. */
-export interface Collector {
+/**
+ * A configured collector without result listeners: the standalone script's (its commands read no
+ * answers, so its core carries no listeners), and what its add-ons and the vitals build are given.
+ */
+export interface CoreCollector {
   readonly config: ResolvedConfig;
   sendPageView(options?: PageViewOptions): Promise<SendResult>;
   sendEvent(options: EventOptions): Promise<SendResult>;
-  /** Calls `listener` after every answered request (Tags' "Edge response received" uses it); returns an unsubscribe function. */
-  onResult(listener: (result: SendResult) => void): () => void;
   /**
    * Sets the visitor's consent, remembered across page loads, and posts it to the Edge Network
    * (`privacy/set-consent`) ahead of any event: `in` then sends what is queued, in order; `pending`
@@ -90,10 +91,37 @@ export interface Collector {
   deliver(request: InteractRequest, warnings: string[], handler?: RequestHandler): Promise<SendResult>;
 }
 
+/** A configured collector: each method sends one event and resolves with the Edge Network's answer. */
+export interface Collector extends CoreCollector {
+  /** Calls `listener` after every answered request (Tags' "Edge response received" uses it); returns an unsubscribe function. */
+  onResult(listener: (result: SendResult) => void): () => void;
+}
+
 /**
  * Creates the platform-neutral collector: it builds XDM events, hashes e-mail identities (with
  * the synchronous SHA-256 unless the platform brings its own hasher), removes any plain address
  * left in the payload, and sends each event to the interact endpoint.
  */
-export const createCollector = (config: ResolvedConfig, platform: Platform): Collector =>
-  assembleCollector(config, { hashEmail: hashEmailSync, ...platform });
+export function createCollector(config: ResolvedConfig, platform: Platform): Collector {
+  const listeners = new Set<(result: SendResult) => void>();
+  const collector = assembleCollector(config, {
+    hashEmail: hashEmailSync,
+    ...platform,
+    notify(result) {
+      for (const listener of listeners) {
+        try {
+          listener(result);
+        } catch (error) {
+          // A listener's bug must not turn a delivered event into a failed send.
+          if (config.debug) platform.log?.('a result listener threw', error);
+        }
+      }
+    },
+  });
+  return Object.assign(collector, {
+    onResult(listener: (result: SendResult) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+}

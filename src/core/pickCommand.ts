@@ -9,6 +9,7 @@ export function pickCommand<Handler>(commands: Record<string, Handler>, command:
   if (typeof command === 'string' && {}.hasOwnProperty.call(commands, command)) return commands[command]!;
   throw new EdgeCollectorError(
     'unknown-command',
-    `unknown command "${String(command)}"; known commands: ${Object.keys(commands).join(', ')}`,
+    // JSON, not `String()`: a Symbol gives `undefined` instead of throwing (see build/common.mjs).
+    `unknown command ${JSON.stringify(command)}; known commands: ${Object.keys(commands).join(', ')}`,
   );
 }

@@ -44,47 +44,36 @@ export interface SendResult {
  * (spec `InteractResponse.requestId`). Throws an error carrying the status and Adobe's problem fields.
  */
 export function readEdgeAnswer(
-  request: InteractRequest,
-  answer: EdgeAnswer,
+  { requestId, eventId }: InteractRequest,
+  { status, body }: EdgeAnswer,
   warnings: string[] = [],
 ): SendResult {
-  const json = parseJson(answer.body) as
-    | (ProblemDetails & { requestId?: unknown; handle?: unknown; errors?: unknown; warnings?: unknown })
-    | undefined;
+  const json = parseJson(body);
+  // `Object()` turns a missing or non-object answer into an object with none of the fields.
+  const fields: ProblemDetails & Record<'requestId' | 'handle' | 'errors' | 'warnings', unknown> =
+    Object(json);
+  const { type, title, detail, report } = fields;
   // Not 2xx (statuses are whole numbers).
-  if (((answer.status / 100) | 0) !== 2) {
-    // `Object()` turns a missing or non-object answer into an object with none of the fields.
-    const { type, title, detail, report }: ProblemDetails = Object(json);
-    const summary =
-      [title, detail].filter(Boolean).join(': ') || answer.body.slice(0, 200) || 'no problem details';
+  if (((status / 100) | 0) !== 2)
     throw new EdgeCollectorError(
       'response',
-      `request ${request.requestId} was refused with HTTP ${answer.status}: ${summary}`,
-      {
-        status: answer.status,
-        requestId: request.requestId,
-        type,
-        title,
-        detail,
-        report,
-      },
+      `request ${requestId} was refused with HTTP ${status}: ${
+        [title, detail].filter(Boolean).join(': ') || body.slice(0, 200) || 'no problem details'
+      }`,
+      { status, requestId, type, title, detail, report },
     );
-  }
+  const { requestId: answered, handle, errors, warnings: edgeWarnings } = fields;
   const result: SendResult = {
-    requestId: request.requestId,
-    eventId: request.eventId,
-    handle: [],
+    requestId,
+    eventId,
+    handle: Array.isArray(handle) ? handle : [],
     warnings: [...warnings],
   };
-  if (json && typeof json === 'object') {
-    const { requestId, handle, errors, warnings } = json;
-    if (Array.isArray(handle)) result.handle = handle as EdgeHandle[];
-    if (Array.isArray(errors)) result.errors = errors;
-    if (Array.isArray(warnings)) result.edgeWarnings = warnings;
-    if (requestId !== undefined && !`${requestId}-`.startsWith(`${request.requestId}-`))
-      result.warnings.push(`the answer names requestId ${requestId}, not ${request.requestId} that was sent`);
-  } else if (answer.body && answer.status !== 204) {
-    result.warnings.push(`the answer to request ${request.requestId} was not JSON`);
-  }
+  if (Array.isArray(errors)) result.errors = errors;
+  if (Array.isArray(edgeWarnings)) result.edgeWarnings = edgeWarnings;
+  if (answered !== undefined && !`${answered}-`.startsWith(`${requestId}-`))
+    result.warnings.push(`the answer names requestId ${answered}, not ${requestId} that was sent`);
+  if (typeof json !== 'object' && body && status !== 204)
+    result.warnings.push(`the answer to request ${requestId} was not JSON`);
   return result;
 }

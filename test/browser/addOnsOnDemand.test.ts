@@ -129,6 +129,38 @@ describe('add-ons loaded on demand (headless Chromium)', () => {
     await page.context().close();
   });
 
+  it('checks a non-default delivery setting with the messages add-on before the first send; without it, stays unconfigured', async () => {
+    const { page, addOns } = await open(site.origin, '/js.html');
+    const before = interacts().length;
+    // Called together, as a snippet replays them: the page view waits for the checked configuration.
+    const results = await page.evaluate(
+      ([datastreamId, edgeUrl]) => {
+        const api = (window as never as Loose).edgeCollector;
+        const settle = (promise: Promise<unknown>) =>
+          promise.then(
+            () => 'ok',
+            (error: { code: string }) => error.code,
+          );
+        return Promise.all([
+          settle(api('configure', { datastreamId, edgeUrl, maxAttempts: 3, clickCollectionEnabled: false })),
+          settle(api('sendPageView')),
+        ]);
+      },
+      [DATASTREAM, site.origin],
+    );
+    expect(results).toEqual(['ok', 'ok']);
+    expect(addOns).toEqual(['messages']);
+    expect(interacts().length).toBe(before + 1);
+    await page.context().close();
+
+    const bare = await open(site.origin, '/bare.html');
+    expect(await call(bare.page, 'configure', { datastreamId: DATASTREAM, maxQueueSize: 10 })).toMatch(
+      /^network: could not load edge-collector\.messages\.min\.js/,
+    );
+    expect(await call(bare.page, 'sendPageView')).toMatch(/^not-configured: /);
+    await bare.page.context().close();
+  });
+
   it('names the setting where the site does not host the add-ons, and asks for a missing add-on once', async () => {
     const { page, addOns } = await open(site.origin, '/bare.html');
     expect(await call(page, 'configure', { datastreamId: 'my-stream' })).toBe(

@@ -120,6 +120,7 @@ window.results = [];
 window.addEventListener('error', function (e) { window.results.push({ uncaught: e.message }); });
 function record(p) { return p.then(function (r) { window.results.push({ ok: r }); }, function (e) { window.results.push({ code: e.code, status: e.status, title: e.title, message: e.message }); }); }
 record(edgeCollector('send'));
+record(edgeCollector(Symbol('send')));
 record(edgeCollector('configure', { datastreamId: '${DATASTREAM}', edgeUrl: location.origin }));
 record(edgeCollector('sendPageView'));
 `),
@@ -127,14 +128,19 @@ record(edgeCollector('sendPageView'));
     const context = await browser.newContext();
     const tab = await context.newPage();
     await tab.goto(`${server.origin}/errors.html`);
-    await tab.waitForFunction(() => (window as unknown as { results: unknown[] }).results.length >= 3);
+    await tab.waitForFunction(() => (window as unknown as { results: unknown[] }).results.length >= 4);
     const results = await tab.evaluate(
       () => (window as unknown as { results: Array<Record<string, unknown>> }).results,
     );
     await context.close();
-    expect(results).toHaveLength(3);
+    expect(results).toHaveLength(4);
     expect(results[0]).toMatchObject({ code: 'unknown-command' });
-    expect(results[1]).toMatchObject({ ok: { datastreamId: DATASTREAM } });
-    expect(results[2]).toMatchObject({ code: 'response', status: 400, title: 'Invalid datastream' });
+    // A Symbol is no command either: the minified script must not throw a TypeError naming it.
+    expect(results[1]).toMatchObject({
+      code: 'unknown-command',
+      message: expect.stringMatching(/^unknown command undefined;/),
+    });
+    expect(results[2]).toMatchObject({ ok: { datastreamId: DATASTREAM } });
+    expect(results[3]).toMatchObject({ code: 'response', status: 400, title: 'Invalid datastream' });
   });
 });

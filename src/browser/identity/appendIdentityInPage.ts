@@ -2,7 +2,7 @@ import { readAdobeMc } from '../../core/adobeMc';
 import { appendIdentityToUrl, type IdentityUrl } from '../../core/appendIdentityToUrl';
 import type { ResolvedConfig } from '../../core/CollectorConfig';
 import type { EdgeConfigOverrides } from '../../core/configOverrides';
-import type { Collector } from '../../core/createCollector';
+import type { CoreCollector } from '../../core/createCollector';
 import { CONSENT_STATES, type ConsentState } from '../../core/delivery/ConsentState';
 import { rememberLocally } from '../delivery/rememberLocally';
 
@@ -31,7 +31,7 @@ export function rememberedConsent(config: ResolvedConfig): ConsentState {
  * `adobe_mc`, sent along when an identity request is needed.
  */
 export function appendIdentityInPage(
-  collector: Collector,
+  collector: CoreCollector,
   options: unknown,
   overrides?: EdgeConfigOverrides,
 ): Promise<IdentityUrl> {

@@ -1,5 +1,5 @@
 import { PAGE_VIEW_EVENT_TYPE } from '../../core/buildExperienceEvent';
-import type { Collector } from '../../core/createCollector';
+import type { CoreCollector } from '../../core/createCollector';
 import { createUuid } from '../../core/createUuid';
 import { isPlainObject } from '../../core/deepMerge';
 import { createVitalsTracker, type VitalsTracker } from './createVitalsTracker';
@@ -29,7 +29,7 @@ function withPageViewId(options: unknown, report: (id: string) => void): unknown
  * Network has answered. `observers` measure the metrics (web-vitals' own unless a test gives others).
  */
 export function attachWebVitals(
-  collector: Collector,
+  collector: CoreCollector,
   onReport?: (vital: ReportedVital) => void,
   observers?: readonly VitalsObserver[],
 ): VitalsTracker {

@@ -1,4 +1,4 @@
-import type { Collector } from '../createCollector';
+import type { CoreCollector } from '../createCollector';
 import { isPlainObject } from '../deepMerge';
 import { EdgeCollectorError } from '../EdgeCollectorError';
 import { streamingInlet } from '../delivery/streamingInlet';
@@ -12,7 +12,7 @@ import { buildStreamRecord } from './buildStreamRecord';
  * persistent queue, retries and consent of events apply to it too. Resolves with the inlet's
  * receipt `{inletId, xactionId, receivedTimeMs}`; rejects with an `EdgeCollectorError`.
  */
-export async function queueStreamRecord(collector: Collector, options: unknown): Promise<StreamResult> {
+export async function queueStreamRecord(collector: CoreCollector, options: unknown): Promise<StreamResult> {
   checkCollector(collector, options);
   const { request, warnings } = await buildStreamRecord(options, async ({ name, url }, xdm) => {
     const { event, warnings: built } = await collector.buildEvent('pageView', { name, url, xdm });
@@ -22,8 +22,8 @@ export async function queueStreamRecord(collector: Collector, options: unknown):
 }
 
 /** `streamRecord({ … })`, the options alone, is the likely mistake: say which argument is missing. */
-function checkCollector(collector: unknown, options: unknown): asserts collector is Collector {
-  const { deliver, buildEvent } = (collector ?? {}) as Partial<Collector>;
+function checkCollector(collector: unknown, options: unknown): asserts collector is CoreCollector {
+  const { deliver, buildEvent } = (collector ?? {}) as Partial<CoreCollector>;
   if (typeof deliver === 'function' && typeof buildEvent === 'function') return;
   const got =
     options === undefined && isPlainObject(collector) ? 'got the options alone' : 'got something else';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createCommandApi } from '../../../src/browser/createCommandApi';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
@@ -19,6 +19,7 @@ describe('edgeCollector(command, options)', () => {
     );
     await expect(api(undefined as never)).rejects.toMatchObject({ code: 'unknown-command' });
     await expect(api('toString')).rejects.toMatchObject({ code: 'unknown-command' });
+    await expect(api(Symbol('send') as never)).rejects.toMatchObject({ code: 'unknown-command' });
   });
 
   it('rejects a send before configure', async () => {
@@ -33,10 +34,22 @@ describe('edgeCollector(command, options)', () => {
       code: 'invalid-config',
       message: 'datastreamId is invalid',
     });
-    await expect(api('configure', { datastreamId: ID, maxAttempts: 0 })).rejects.toThrow(
-      /^maxAttempts is invalid$/,
+    await expect(api('configure', { datastreamId: ID, defaultConsent: 'maybe' })).rejects.toThrow(
+      /^defaultConsent is invalid$/,
     );
     await expect(api('configure', null)).rejects.toThrow(/^options is invalid$/);
+  });
+
+  it('refuses a setting the core leaves unchecked when the messages add-on cannot check it, and stays unconfigured', async () => {
+    const api = createCommandApi();
+    const configuring = api('configure', { datastreamId: ID, maxAttempts: 3 });
+    // Called before the check ends: it waits for it, then finds no collector.
+    const sending = api('sendPageView');
+    await expect(configuring).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/could not load edge-collector\.messages\.min\.js/),
+    });
+    await expect(sending).rejects.toMatchObject({ code: 'not-configured' });
   });
 
   it('explains a refused configuration with the texts of the messages add-on, loaded only then', async () => {
@@ -47,10 +60,10 @@ describe('edgeCollector(command, options)', () => {
       src: `${served}edge-collector.min.js`,
     } as HTMLScriptElement);
     // The add-on announces itself as it runs, as the built one does (messagesAddOn.ts).
-    const { explainConfigProblem } = await import('../../../src/core/explainConfigProblem');
+    const { resolveConfig } = await import('../../../src/core/CollectorConfig');
     vi.spyOn(document.head, 'append').mockImplementation((script) => {
       scripts.push((script as HTMLScriptElement).src);
-      dispatchEvent(new CustomEvent('edgecollector:messages', { detail: explainConfigProblem }));
+      dispatchEvent(new CustomEvent('edgecollector:messages', { detail: resolveConfig }));
     });
     const fresh = await import('../../../src/browser/createCommandApi');
     await expect(
@@ -65,6 +78,59 @@ describe('edgeCollector(command, options)', () => {
     });
     expect(scripts).toEqual([`${served}edge-collector.messages.min.js`]);
     vi.restoreAllMocks();
+  });
+
+  it('checks the settings the core leaves unchecked with the messages add-on; the commands called meanwhile wait for it', async () => {
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
+    vi.resetModules();
+    const scripts: string[] = [];
+    vi.spyOn(document, 'currentScript', 'get').mockReturnValue({
+      src: 'https://cdn.example/lib/edge-collector.min.js',
+    } as HTMLScriptElement);
+    const { resolveConfig } = await import('../../../src/core/CollectorConfig');
+    const checked: unknown[] = [];
+    vi.spyOn(document.head, 'append').mockImplementation((script) => {
+      scripts.push((script as HTMLScriptElement).src);
+      // Announced in a later task, as a downloaded script would be.
+      setTimeout(() =>
+        dispatchEvent(
+          new CustomEvent('edgecollector:messages', {
+            detail: (input: unknown) => (checked.push(input), resolveConfig(input)),
+          }),
+        ),
+      );
+    });
+    const fetch = vi.fn(async () => new Response('{"handle":[]}'));
+    vi.stubGlobal('fetch', fetch);
+    const fresh = await import('../../../src/browser/createCommandApi');
+    const api = fresh.createCommandApi();
+    await expect(api('configure', { datastreamId: ID, maxAttempts: 99 })).rejects.toMatchObject({
+      code: 'invalid-config',
+      message: 'maxAttempts must be a whole number from 1 to 20, not 99',
+    });
+    const options = { datastreamId: ID, edgeBasePath: '/ee-pre-prd/', clickCollectionEnabled: false };
+    const configuring = api('configure', options);
+    const sending = api('sendPageView');
+    const again = api('configure', options);
+    await expect(configuring).resolves.toEqual({ datastreamId: ID, edgeUrl: 'https://edge.adobedc.net' });
+    await expect(sending).resolves.toMatchObject({ warnings: [] });
+    await expect(again).rejects.toMatchObject({ code: 'already-configured' });
+    expect(String((fetch.mock.calls[0] as unknown[])[0])).toMatch(
+      /^https:\/\/edge\.adobedc\.net\/ee-pre-prd\/v2\/interact\?/,
+    );
+    expect(checked).toEqual([{ datastreamId: ID, maxAttempts: 99 }, options]);
+    // The usual settings, and the others at their defaults, need no add-on.
+    await fresh.createCommandApi()('configure', {
+      datastreamId: ID,
+      defaultConsent: 'pending',
+      debug: false,
+      edgeBasePath: 'ee',
+      maxAttempts: 5,
+      clickCollectionEnabled: false,
+    });
+    expect(scripts).toEqual(['https://cdn.example/lib/edge-collector.messages.min.js']);
   });
 
   it('configures once; a second configure is an error', async () => {
@@ -108,8 +174,8 @@ describe('edgeCollector(command, options)', () => {
       }),
     );
     const api = createCommandApi();
-    // One attempt: retries have their own tests (test/unit/delivery).
-    await api('configure', { datastreamId: ID, maxAttempts: 1 });
+    // Without the tabs add-on (its retry rules), a failed request is not retried on this page.
+    await api('configure', { datastreamId: ID });
     await expect(api('sendPageView')).rejects.toMatchObject({ code: 'network' });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { checkEssentials, hasOtherSettings, resolveConfig } from '../../../src/core/CollectorConfig';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 
@@ -52,5 +52,35 @@ describe('resolveConfig', () => {
     } catch (error) {
       expect(error).toMatchObject({ name: 'EdgeCollectorError', code: 'invalid-config' });
     }
+  });
+});
+
+describe('checkEssentials (the standalone core’s own checks)', () => {
+  const refuse = (...problem: unknown[]): never => {
+    throw new Error(JSON.stringify(problem));
+  };
+
+  it('checks what decides whether and where anything is sent, and fills in every default', () => {
+    expect(checkEssentials({ datastreamId: ID }, refuse)).toEqual(resolveConfig({ datastreamId: ID }));
+    expect(() => checkEssentials({ datastreamId: 'x' }, refuse)).toThrow('["datastreamId","x"]');
+    expect(() => checkEssentials({ datastreamId: ID, edgeUrl: 'ftp://x' }, refuse)).toThrow(
+      '["edgeUrl","ftp://x"]',
+    );
+    expect(() => checkEssentials({ datastreamId: ID, defaultConsent: 'no' }, refuse)).toThrow(
+      '["defaultConsent","no"]',
+    );
+  });
+
+  it('leaves the other settings to checkConfig, which the messages add-on carries', () => {
+    const given = { datastreamId: ID, edgeBasePath: 'ee?x', maxAttempts: 0 };
+    expect(() => checkEssentials(given, refuse)).not.toThrow();
+    expect(hasOtherSettings(given)).toBe(true);
+    expect(() => resolveConfig(given)).toThrow(/edgeBasePath/);
+    expect(hasOtherSettings({ datastreamId: ID, maxQueueSize: 50 })).toBe(true);
+    // Their defaults, given, need no check.
+    expect(hasOtherSettings({ datastreamId: ID, edgeBasePath: 'ee', maxAttempts: 5, debug: true })).toBe(
+      false,
+    );
+    expect(hasOtherSettings({ datastreamId: ID, defaultConsent: 'pending', orgId: 'x' })).toBe(false);
   });
 });
