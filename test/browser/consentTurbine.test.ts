@@ -118,9 +118,11 @@ describe('consent in a Tags property (real Turbine, headless Chromium, the emula
     expect(pageView.meta.state.entries.map((e: Loose) => e.key)).toContain(
       'kndctr_EMULATOR00000000000000000_AdobeOrg_consent',
     );
-    expect(
-      (await stored()).some((e) => e.requestId === new URL(wire[1]!.url()).searchParams.get('requestId')),
-    ).toBe(true);
+    // The wire shows the request as it leaves, before the emulator has kept it: waited for, not raced.
+    const pageViewId = new URL(wire[1]!.url()).searchParams.get('requestId');
+    await expect
+      .poll(async () => (await stored()).some((e) => e.requestId === pageViewId), { timeout: 10_000 })
+      .toBe(true);
     await context.close();
   });
 
