@@ -104,10 +104,9 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
         edgeUrl: collector!.config.edgeUrl,
       });
       let refused: unknown;
-      let config: ResolvedConfig | undefined;
       try {
         // The core checks what decides whether and where anything is sent, without the texts.
-        config = checkEssentials(options, (setting) => {
+        const config = checkEssentials(options, (setting) => {
           throw new EdgeCollectorError('invalid-config', `${setting || 'options'} is invalid`);
         });
         if (!hasOtherSettings(options as object)) {

@@ -68,7 +68,7 @@ const DELIVERY_LIMITS = {
 } as const;
 
 /**
- * The defaults of the settings that {@link checkEssentials} leaves to {@link checkConfig}: the
+ * The defaults of the settings that {@link checkEssentials} leaves to {@link resolveConfig}: the
  * Edge Network's path prefix and the delivery settings (see {@link CollectorConfig} for each).
  */
 const OTHER_DEFAULTS = {
@@ -155,14 +155,13 @@ export const hasOtherSettings = (input: object): boolean =>
   );
 
 /**
- * Checks a configuration and fills in the defaults; throws an `invalid-config` error whose message
- * `explain` writes. The rules live here and the texts apart (explainConfigProblem): the standalone
- * script's core carries only {@link checkEssentials}, and its messages add-on this whole check with
- * the texts (see createCommandApi).
+ * Checks a configuration and fills in the defaults; throws an `invalid-config` error that says what
+ * to fix (explainConfigProblem). The standalone script's core carries only {@link checkEssentials};
+ * its messages add-on carries this whole check with the texts (see createCommandApi).
  */
-export function checkConfig(input: unknown, explain: (...problem: ConfigProblem) => string): ResolvedConfig {
+export function resolveConfig(input: unknown): ResolvedConfig {
   const refuse: RefuseConfig = (...problem) => {
-    throw new EdgeCollectorError('invalid-config', explain(...problem));
+    throw new EdgeCollectorError('invalid-config', explainConfigProblem(...problem));
   };
   const resolved = checkEssentials(input, refuse);
   const config = input as Partial<CollectorConfig>;
@@ -177,6 +176,3 @@ export function checkConfig(input: unknown, explain: (...problem: ConfigProblem)
   }
   return resolved;
 }
-
-/** Checks a configuration and fills in the defaults; throws an `invalid-config` error that says what to fix. */
-export const resolveConfig = (input: unknown): ResolvedConfig => checkConfig(input, explainConfigProblem);

@@ -2,7 +2,7 @@ import { DEFAULT_EDGE_URL, type ConfigProblem } from './CollectorConfig';
 
 /**
  * The message of an `invalid-config` error: what is wrong with a setting and how to fix it. Apart
- * from the rules (checkConfig) so that the standalone script's core need not carry the texts: its
+ * from the rules (resolveConfig) so that the standalone script's core need not carry the texts: its
  * messages add-on (`edge-collector.messages.min.js`) loads them, with the whole check, when the
  * core refuses a configuration or cannot check one of its settings.
  */

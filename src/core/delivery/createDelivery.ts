@@ -345,13 +345,13 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         // An attempt already in flight cannot be called back: it is let go of now (its stored copy
         // too, so no later opt-in or page sends it), and settles with its answer, or as not sent
         // if it fails (see failed).
-        for (const entry of entries())
+        for (const entry of entries()) {
           if (!entry.handler.gated) continue;
-          else if (!entry.inFlight) settle(entry, notSent(entry.request, entry.notes));
-          else {
+          if (entry.inFlight) {
             owned.delete(entry.request.requestId);
             forget(entry);
-          }
+          } else settle(entry, notSent(entry.request, entry.notes));
+        }
         for (const entry of await store.all())
           if (!owned.has(entry.request.requestId) && handlerOf(entry.request).gated) await store.del(entry);
       }
