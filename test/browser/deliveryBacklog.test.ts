@@ -146,8 +146,10 @@ describe('a thousand queued events (issue 22)', () => {
               const text = localStorage.getItem(key)!;
               localStorage.setItem(key, text.replace(/"owner":"[^"]*"/, `"owner":"closed-${i % owners}"`));
             }),
-        { prefix: `edge-collector:${datastreamId}:q:`, owners },
+        { prefix: `edge-collector:${datastreamId}:q2:`, owners },
       );
+      // The rewrite took: as many owners as asked for (a prefix that matched nothing once made both cases one).
+      expect(new Set((await storedQueue(first, datastreamId)).map((entry) => entry.owner)).size).toBe(owners);
       await first.close();
       await context.setOffline(false);
       let next!: Page;

@@ -231,3 +231,43 @@ describe('tabs opened together without Web Locks (issue 23, F7)', () => {
     expect({ duplicates, lost }).toEqual({ duplicates: 0, lost: 0 });
   }, 90_000);
 });
+
+describe('a page being unloaded (CI saw the first events of a closed page twice)', () => {
+  it('leaves what its page-hide flush stored to the next page, even when it hears `online` then', async () => {
+    // Chromium fires `online` in a page it is closing, as it lets go of the page's network
+    // emulation, and still delivers that page's `keepalive` requests: sent then, what the flush
+    // stored would reach the Edge twice, once more from the next page that adopts it.
+    const id = datastream(2302);
+    site.server.serve(
+      '/unloading.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
+    );
+    const context = await site.browser.newContext();
+    const page = await open(context, '/unloading.html');
+    await context.setOffline(true);
+    await page.waitForFunction(() => !navigator.onLine);
+    await page.evaluate(() => {
+      const { send } = window as never as { send(d: unknown): Promise<unknown> };
+      for (const n of [1, 2, 3]) void send({ n });
+    });
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':q2:')).length))
+      .toBe(3);
+    // The page is being unloaded: its flush runs (the real `pagehide` cannot be held open).
+    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
+    await context.setOffline(false);
+    await page.waitForFunction(() => navigator.onLine);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(site.server.requests.filter(ofStream(id))).toEqual([]);
+    // Shown again (back/forward cache): it sends them after all, once each.
+    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pageshow')));
+    const arrived = await site.server.waitFor(3, ofStream(id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(site.server.requests.filter(ofStream(id))).toHaveLength(arrived.length);
+    expect(
+      arrived.map((r) => (JSON.parse(r.body) as { event: { data: { n: number } } }).event.data.n).sort(),
+    ).toEqual([1, 2, 3]);
+    await context.close();
+  });
+});

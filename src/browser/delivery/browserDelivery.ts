@@ -36,9 +36,9 @@ export function browserDelivery(
     remember,
     ...stateCookies(remember, writeState),
     attach(delivery) {
-      addEventListener('online', delivery.wake);
+      addEventListener('online', () => delivery.wake());
       // Shown again from the back/forward cache: it is not leaving any more.
-      addEventListener('pageshow', delivery.wake);
+      addEventListener('pageshow', () => delivery.wake(true));
       addEventListener('pagehide', () => {
         delivery.flush(true);
         ownership.releaseAll();

@@ -66,8 +66,13 @@ export interface Delivery {
    * counted (see failed).
    */
   flush(leaving?: boolean): void;
-  /** Resumes sending, e.g. when the browser is back online or shows the page again. */
-  wake(): void;
+  /**
+   * Resumes sending: the browser is back online, or (`shown`) shows the page again from the
+   * back/forward cache, which ends {@link flush}'s `leaving`. Only `shown` does: a page being
+   * unloaded can still hear `online` (Chromium fires it as it lets go of the page's network
+   * emulation), and what its flush stored must then stay for the next page, not leave twice.
+   */
+  wake(shown?: boolean): void;
 }
 
 const noop = () => undefined;
@@ -372,8 +377,8 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
       }
       letGoIfIdle();
     },
-    wake() {
-      leaving = false;
+    wake(shown) {
+      if (shown) leaving = false;
       issue();
     },
   };

@@ -573,7 +573,7 @@ describe('createDelivery: page hide', () => {
     expect(await stored(store)).toEqual([]);
     expect(remembered.failedAt).toBeUndefined();
     // Shown again from the back/forward cache: a failure counts again, and is written for a retry.
-    delivery.wake();
+    delivery.wake(true);
     void delivery.send(request('shown'), []);
     await vi.advanceTimersByTimeAsync(0);
     fails.at(-1)!();
@@ -733,8 +733,13 @@ describe('createDelivery: drains in slices (issue 22)', () => {
     // ...and not handed to the browser as well (a `keepalive` request outlives the page: a duplicate).
     expect(sent).toEqual(first);
     expect((await stored(store)).sort()).toEqual(['a', 'b', 'c', 'd'].filter((id) => !first.includes(id)));
-    // Shown again (back/forward cache): the drain goes on.
+    // Back online while being unloaded (Chromium fires \`online\` as it lets go of a closed page's
+    // network emulation): still nothing, as the next page may be adopting what was stored.
     delivery.wake();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toEqual(first);
+    // Shown again (back/forward cache): the drain goes on.
+    delivery.wake(true);
     await vi.advanceTimersByTimeAsync(100);
     expect(sent).toEqual(['a', 'b', 'c', 'd']);
   });
