@@ -237,7 +237,7 @@ describe('a page being unloaded (CI saw the first events of a closed page twice)
     // Chromium fires `online` in a page it is closing, as it lets go of the page's network
     // emulation, and still delivers that page's `keepalive` requests: sent then, what the flush
     // stored would reach the Edge twice, once more from the next page that adopts it.
-    const id = datastream(2302);
+    const id = datastream(2305);
     site.server.serve(
       '/unloading.html',
       'text/html',
