@@ -102,16 +102,38 @@ async function queueOffline(context: BrowserContext, page: Page, datastreamId: s
   );
 }
 
-/** Waits for every event to arrive, and checks that each arrived once. */
-async function expectEachOnce(datastreamId: string) {
+/**
+ * Records the events `context`'s pages hand to the network for `datastreamId`, as Chromium reports
+ * each request a page issues (by `data.n`).
+ */
+function issuedBy(context: BrowserContext, datastreamId: string): number[] {
+  const issued: number[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname !== '/ee/v2/interact' || url.searchParams.get('dataStreamId') !== datastreamId) return;
+    issued.push((JSON.parse(request.postData()!) as { event: { data: { n: number } } }).event.data.n);
+  });
+  return issued;
+}
+
+/**
+ * Waits for every event to arrive, and checks that the pages issued each once. Once issued, not
+ * once arrived: Chromium itself resends a request whose connection closed before its answer came
+ * (a keep-alive socket the server was closing), after the server had read it. CI saw 1,001 and
+ * 1,003 arrivals of 1,000 issued requests, the extra ones the first few, each issued once by the
+ * page. The collector cannot see that, and the Edge Network gets the event's same `_id` again.
+ */
+async function expectEachOnce(datastreamId: string, issued: number[]) {
   const ofStream = (r: Parameters<typeof interacts>[0]) =>
     interacts(r) && r.url.searchParams.get('dataStreamId') === datastreamId;
   await site.server.waitFor(EVENTS, ofStream, 90_000);
-  // Anything sent twice would have arrived by now, right behind the rest.
+  // Anything issued twice would have been issued by now, right behind the rest.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const arrived = site.server.requests.filter(ofStream).map((r) => eventOf(r).data!.n);
-  expect(arrived).toHaveLength(EVENTS);
   expect(new Set(arrived).size).toBe(EVENTS);
+  expect(issued).toHaveLength(EVENTS);
+  expect(new Set(issued).size).toBe(EVENTS);
+  if (arrived.length > EVENTS) console.log(`resent by Chromium itself: ${arrived.length - EVENTS}`);
 }
 
 describe('a thousand queued events (issue 22)', () => {
@@ -119,10 +141,11 @@ describe('a thousand queued events (issue 22)', () => {
     const { datastreamId, context } = await backlogSite(2201, '/backlog-offline.html');
     const page = await open(context, '/backlog-offline.html');
     await queueOffline(context, page, datastreamId);
+    const issued = issuedBy(context, datastreamId);
     // Queuing a thousand events in one task is the test's doing: only what follows counts.
     const longTasks = await longTasksDuring(async () => {
       await context.setOffline(false);
-      await expectEachOnce(datastreamId);
+      await expectEachOnce(datastreamId, issued);
     });
     await expect.poll(() => storedQueue(page, datastreamId)).toEqual([]);
     const results = await page.evaluate(() => (window as never as Window_).results);
@@ -151,11 +174,12 @@ describe('a thousand queued events (issue 22)', () => {
       // The rewrite took: as many owners as asked for (a prefix that matched nothing once made both cases one).
       expect(new Set((await storedQueue(first, datastreamId)).map((entry) => entry.owner)).size).toBe(owners);
       await first.close();
+      const issued = issuedBy(context, datastreamId);
       await context.setOffline(false);
       let next!: Page;
       const longTasks = await longTasksDuring(async () => {
         next = await open(context, path);
-        await expectEachOnce(datastreamId);
+        await expectEachOnce(datastreamId, issued);
       });
       await expect.poll(() => storedQueue(next, datastreamId)).toEqual([]);
       expect(longTasks).toEqual([]);
