@@ -232,11 +232,11 @@ describe('tabs opened together without Web Locks (issue 23, F7)', () => {
   }, 90_000);
 });
 
-describe('a page being unloaded (CI saw the first events of a closed page twice)', () => {
+describe('a page being unloaded', () => {
   it('leaves what its page-hide flush stored to the next page, even when it hears `online` then', async () => {
-    // Chromium fires `online` in a page it is closing, as it lets go of the page's network
-    // emulation, and still delivers that page's `keepalive` requests: sent then, what the flush
-    // stored would reach the Edge twice, once more from the next page that adopts it.
+    // Chromium fires `online` in a page it is closing (once the network is back), and still
+    // delivers that page's `keepalive` requests: sent then, what the flush stored would reach the
+    // Edge twice, once more from the next page that adopts it.
     const id = datastream(2305);
     site.server.serve(
       '/unloading.html',

@@ -69,8 +69,9 @@ export interface Delivery {
   /**
    * Resumes sending: the browser is back online, or (`shown`) shows the page again from the
    * back/forward cache, which ends {@link flush}'s `leaving`. Only `shown` does: a page being
-   * unloaded can still hear `online` (Chromium fires it as it lets go of the page's network
-   * emulation), and what its flush stored must then stay for the next page, not leave twice.
+   * unloaded can still hear `online` (Chromium fires it in a page it is closing, and still
+   * delivers that page's `keepalive` requests), and what its flush stored must then stay for the
+   * next page, not leave twice.
    */
   wake(shown?: boolean): void;
 }

@@ -733,8 +733,8 @@ describe('createDelivery: drains in slices (issue 22)', () => {
     // ...and not handed to the browser as well (a `keepalive` request outlives the page: a duplicate).
     expect(sent).toEqual(first);
     expect((await stored(store)).sort()).toEqual(['a', 'b', 'c', 'd'].filter((id) => !first.includes(id)));
-    // Back online while being unloaded (Chromium fires \`online\` as it lets go of a closed page's
-    // network emulation): still nothing, as the next page may be adopting what was stored.
+    // Back online while being unloaded (Chromium fires `online` in a page it is closing): still
+    // nothing, as the next page may be adopting what was stored.
     delivery.wake();
     await vi.advanceTimersByTimeAsync(1000);
     expect(sent).toEqual(first);
