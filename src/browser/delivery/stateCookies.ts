@@ -26,14 +26,14 @@ export function stateCookies(
   // written yet (the standalone script's writer is an add-on that may still be loading).
   const fresh: Record<string, string> = {};
   return {
-    storeState(entries: StateEntry[]): void {
+    storeState(entries: StateEntry[]): Promise<unknown> {
       const known = names.length;
       for (const { key, value } of entries) {
         if (!names.includes(key)) names.push(key);
         fresh[key] = value;
       }
       if (names.length > known) remember('state', JSON.stringify(names));
-      Promise.resolve(write(entries)).catch(noop);
+      return Promise.resolve(write(entries)).catch(noop);
     },
     requestMeta(): RequestMeta | undefined {
       // Reading `document.cookie` costs the main thread more than a send's own work: read it once

@@ -22,8 +22,11 @@ export interface RequestHandler {
   prepare?(request: InteractRequest): InteractRequest;
   /** Reads an answer; throws an `EdgeCollectorError` carrying `status` for a refusal (the loop decides on retries). */
   read(request: InteractRequest, answer: EdgeAnswer, warnings?: string[]): SendResult;
-  /** Called once a request is answered for good, with the result its caller gets (listeners, identities). */
-  answered?(result: SendResult): void;
+  /**
+   * Called once a request is answered for good, with the result its caller gets (listeners,
+   * identities); the caller hears the answer once what it returns settles (its state written).
+   */
+  answered?(result: SendResult): unknown;
 }
 
 /** The handlers of a delivery by request `kind`; `interact` for a request without one. */

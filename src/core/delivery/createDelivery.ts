@@ -233,8 +233,16 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
         (result) => {
           log(`answer ${id}`, result);
           result.warnings.push(...late.splice(0));
+          const { reply } = entry;
+          const hear = () => reply && reply(result);
+          entry.reply = undefined;
           settle(entry, result);
-          if (handler.answered) handler.answered(result);
+          // The caller hears the answer once what it brought is kept (the standalone script writes the
+          // first answer's cookies with an add-on): a page that leaves on it, such as a redirect,
+          // keeps the visitor's identity. Never more than a second late.
+          const kept = handler.answered && handler.answered(result);
+          if (kept) Promise.race([kept, sleep(1000)]).then(hear);
+          else hear();
           // An answer frees no other request but after an `ordered` one (the drain goes on in slices).
           if (handler.ordered) issue();
         },

@@ -8,8 +8,11 @@ import type { RequestHandler } from './RequestHandler';
 export interface EdgeInteractCollaborators {
   /** Request fields current at each attempt: the `meta.state` entries kept from earlier answers. */
   requestMeta?(): RequestMeta | undefined;
-  /** Keeps the `state:store` entries of an answer (the browser sets them as first-party cookies). */
-  storeState?(entries: StateEntry[]): void;
+  /**
+   * Keeps the `state:store` entries of an answer (the browser sets them as first-party cookies);
+   * returns what settles once they are written.
+   */
+  storeState?(entries: StateEntry[]): unknown;
   /** Reads (one argument) or writes a small value that outlives the page: here `identity`. */
   remember?(name: string, value?: string): string | null | undefined;
   /** Tells result listeners (Tags' "Edge response received") about an answered request. */
@@ -22,8 +25,11 @@ export interface EdgeInteractCollaborators {
 export interface EdgeInteractHandler extends RequestHandler {
   /** The ids of `identity:result` handles, by namespace: `{ ECID: '…' }`. */
   identity(): Record<string, string>;
-  /** Keeps what an Edge Network answer's handles say (cookies, ids, consent), without telling listeners. */
-  keep(result: { handle: EdgeHandle[] }): void;
+  /**
+   * Keeps what an Edge Network answer's handles say (cookies, ids, consent), without telling
+   * listeners; returns what settles once its cookies are written.
+   */
+  keep(result: { handle: EdgeHandle[] }): unknown;
 }
 
 // The Edge Network's state entries this handler reads: `kndctr_{org}_consent` (`general=in|out`)
@@ -55,7 +61,7 @@ export function edgeInteract({
   }
   function keep({ handle }: { handle: EdgeHandle[] }) {
     const found = readHandles(handle);
-    if (found.state.length && storeState) storeState(found.state);
+    const written = found.state.length && storeState && storeState(found.state);
     const next = JSON.stringify((identity = { ...identity, ...found.identity }));
     // Written only when it changed: most answers bring the same ECID again.
     if (next !== known && remember) remember('identity', (known = next));
@@ -63,6 +69,7 @@ export function edgeInteract({
     const state = word && /general=(in|out)/.exec(word.value);
     // Applied when it changes: every answer repeats it.
     if (state && consent && state[1] !== consentWord) consent((consentWord = state[1]) as ConsentState);
+    return written;
   }
   return {
     gated: true,
@@ -84,8 +91,9 @@ export function edgeInteract({
     read: readEdgeAnswer,
     keep,
     answered(result) {
-      keep(result);
+      const written = keep(result);
       if (notify) notify(result);
+      return written;
     },
     identity: () => ({ ...identity }),
   };

@@ -780,6 +780,46 @@ describe('createDelivery: drains in slices (issue 22)', () => {
   });
 });
 
+describe('createDelivery: an answer is heard once its state is kept', () => {
+  const withState = {
+    status: 200,
+    body: {
+      handle: [{ type: 'state:store', payload: [{ key: 'kndctr_X_identity', value: 'v', maxAge: 60 }] }],
+    },
+  };
+
+  it("resolves the send once the answer's cookies are written (a redirect page keeps the identity), a second late at most", async () => {
+    let written!: () => void;
+    const storeState = vi.fn(() => new Promise<void>((done) => (written = done)));
+    const { delivery } = setup([withState, withState], {}, { storeState });
+    const heard = vi.fn();
+    void delivery.send(request('a'), []).then(heard);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storeState).toHaveBeenCalledOnce();
+    expect(heard).not.toHaveBeenCalled();
+    written();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(heard).toHaveBeenCalledOnce();
+    // A writer that never settles (its add-on blocked) holds the caller a second, no longer.
+    const late = vi.fn();
+    void delivery.send(request('b'), []).then(late);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(late).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(late).toHaveBeenCalledOnce();
+  });
+
+  it('resolves at once when the answer brings no state', async () => {
+    const storeState = vi.fn(() => new Promise<void>(() => {}));
+    const { delivery } = setup([], {}, { storeState });
+    const heard = vi.fn();
+    void delivery.send(request('plain'), []).then(heard);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storeState).not.toHaveBeenCalled();
+    expect(heard).toHaveBeenCalledOnce();
+  });
+});
+
 describe('createDelivery: its recovery, handed over later (issue 22: the core keeps what an answered send needs)', () => {
   /** An ownership whose recovery (recoverDelivery.ts: the tabs add-on in the standalone script) arrives when `load()` is called. */
   function lateRecovery() {
