@@ -33,7 +33,8 @@ export function stateCookies(
         fresh[key] = value;
       }
       if (names.length > known) remember('state', JSON.stringify(names));
-      return Promise.resolve(write(entries)).catch(noop);
+      // A writer that throws (no cookie access in a sandboxed frame) settles too: the caller hears its answer.
+      return new Promise((written) => written(write(entries))).catch(noop);
     },
     requestMeta(): RequestMeta | undefined {
       // Reading `document.cookie` costs the main thread more than a send's own work: read it once

@@ -241,7 +241,7 @@ export function createDelivery({ config, platform, handlers, log }: DeliveryOpti
           // first answer's cookies with an add-on): a page that leaves on it, such as a redirect,
           // keeps the visitor's identity. Never more than a second late.
           const kept = handler.answered && handler.answered(result);
-          if (kept) Promise.race([kept, sleep(1000)]).then(hear);
+          if (kept) Promise.race([kept, sleep(1000)]).then(hear, hear);
           else hear();
           // An answer frees no other request but after an `ordered` one (the drain goes on in slices).
           if (handler.ordered) issue();

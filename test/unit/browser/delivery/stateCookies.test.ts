@@ -32,6 +32,24 @@ describe('stateCookies', () => {
     expect(writes).toEqual(['state']);
   });
 
+  it('settles once the cookies are written, and when the writer throws (no cookie access in a sandboxed frame) or its add-on fails', async () => {
+    const { cookies } = setup();
+    await expect(cookies.storeState([entry])).resolves.toBeUndefined();
+    expect(document.cookie).toContain('kndctr_X_identity=abc');
+    const throwing = stateCookies(
+      () => null,
+      () => {
+        throw new DOMException('The document is sandboxed', 'SecurityError');
+      },
+    );
+    await expect(throwing.storeState([entry])).resolves.toBeUndefined();
+    const failing = stateCookies(
+      () => null,
+      () => Promise.reject(new Error('the add-on did not load')),
+    );
+    await expect(failing.storeState([entry])).resolves.toBeUndefined();
+  });
+
   it('reads the values back for meta.state at most once a second, and sends an answer’s own values at once', () => {
     const { cookies } = setup();
     cookies.storeState([entry]);
