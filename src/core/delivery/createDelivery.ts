@@ -62,8 +62,8 @@ export interface Delivery {
   /**
    * The page is hidden or going away: stores what it could not deliver (see docs/delivery.md,
    * "When a request is written"), and forgets what the browser was handed with `keepalive`.
-   * `leaving`: the page is being unloaded; until {@link wake}, a failure it then sees is not
-   * counted (see failed).
+   * `leaving`: the page is being unloaded; until it is shown again ({@link wake} with `shown`), a
+   * failure it then sees is not counted (see failed) and nothing it stored leaves.
    */
   flush(leaving?: boolean): void;
   /**
