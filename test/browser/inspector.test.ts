@@ -41,6 +41,12 @@ describe('the demo site and the live inspector, in Chromium', () => {
     const site = await browser.newPage();
     await site.goto(`${emulator.origin}/demo/`);
     await inspector.waitForSelector('#list .row .type:text("web.webpagedetails.pageViews")');
+    // The visitor moves on once the first page has its answer's identity cookie: stored by the
+    // emulator is not yet answered in the page, and a page left before its first answer's cookies
+    // are written starts the next one without them (a known gap, docs/delivery.md).
+    await expect
+      .poll(async () => (await site.context().cookies()).some((c) => /^kndctr_.*_identity$/.test(c.name)))
+      .toBe(true);
     await site.goto(`${emulator.origin}/demo/products`);
     await site.click('button[data-sku="JACKET-2"]');
     await site.waitForSelector('#status:text("Product view sent")');
