@@ -20,6 +20,8 @@ import { loadConsentCommand } from './loadConsentCommand';
 import { pickCommand } from '../core/pickCommand';
 import type { queueStreamRecord } from '../core/streaming/queueStreamRecord';
 
+const noop = () => {};
+
 /** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
 export type CommandApi = (command: string, options?: unknown) => Promise<unknown>;
 
@@ -80,7 +82,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
       loadConsentCommand(scriptSrc),
       // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
       addOn<TabsFactory>('tabs'),
-      // With the first answer that sets state: `edge-collector.state.min.js`.
+      // `edge-collector.state.min.js`: asked for below; the first answer that sets state writes with it.
       addOn<StateWriter>('state'),
       hashEmail,
     );
@@ -88,6 +90,10 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
     // it carries the visitor's ECID (see docs/identity.md).
     const linked = /adobe_mc=/.test(location.search) ? identity().catch(logToConsole) : undefined;
     extension.onConfigure?.(collector, options);
+    // Every answer of the Edge Network sets state (its region cookie at least), so its writer loads
+    // beside the first request: the first answer's cookies, and its caller, wait for no download
+    // after it. After this task, so that the call that configures is no slower.
+    setTimeout(() => loadAddOn(scriptSrc, 'state').catch(noop));
     // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
     // the first click, which must not wait for a download. A bad setting is logged.
     if (options.clickCollectionEnabled !== false)

@@ -47,7 +47,7 @@ describe('state cookies (Chromium)', () => {
     await page.goto(`${site('www')}/c.html`);
     await page.evaluate(() => (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 1 }));
     // Left as soon as the send resolves, as a redirect page does: the first answer's cookies are
-    // written by then, though the state add-on that writes them loads only after the answer.
+    // written by then, though the state add-on that writes them arrives only after the answer.
     await page.goto(`${site('cart')}/c.html`);
     expect(await page.evaluate(() => document.cookie)).toContain(`${IDENTITY}=CiY0MTg2`);
     await page.evaluate(() => (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 2 }));
