@@ -267,3 +267,50 @@ describe('a page being unloaded', () => {
     await context.close();
   });
 });
+
+describe('a page whose cross-tab code cannot load', () => {
+  it('keeps what it stored while offline from a tab opened meanwhile: each event leaves once', async () => {
+    const id = datastream(2306);
+    site.server.serve(
+      '/alone.html',
+      'text/html',
+      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin, clickCollectionEnabled: false }),
+    );
+    const context = await site.browser.newContext();
+    const alone = await context.newPage();
+    // Its tabs add-on never arrives (blocked, or the network gone when first needed).
+    await alone.route('**/edge-collector.tabs.min.js', (route) => route.abort());
+    await alone.goto(`${site.server.origin}/alone.html`);
+    await alone.evaluate(() => (window as never as { ready: Promise<unknown> }).ready);
+    // This tab alone goes offline (DevTools' network emulation): its events wait, stored.
+    const network = await context.newCDPSession(alone);
+    const offline = (on: boolean) =>
+      network.send('Network.emulateNetworkConditions', {
+        offline: on,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    await offline(true);
+    await alone.waitForFunction(() => !navigator.onLine);
+    await alone.evaluate(() => {
+      const { send } = window as never as { send(d: unknown): Promise<unknown> };
+      for (const n of [1, 2, 3]) void send({ n });
+    });
+    await expect.poll(async () => (await storedQueue(alone, id)).length, { timeout: 10_000 }).toBe(3);
+    // A tab opened now finds them: the page that stored them is alive, so it must not take them.
+    const other = await open(context, '/alone.html');
+    await other.waitForTimeout(500);
+    expect(site.server.requests.filter(ofStream(id))).toEqual([]);
+    // Online again, the page sends its own events; closed, it leaves nothing for the other tab.
+    await offline(false);
+    await site.server.waitFor(3, ofStream(id));
+    // Closed once it has heard their answers (a page closed with them in flight leaves them to the next).
+    await expect.poll(async () => (await storedQueue(alone, id)).length, { timeout: 10_000 }).toBe(0);
+    await alone.close();
+    await other.waitForTimeout(500);
+    const arrived = site.server.requests.filter(ofStream(id)).map((r) => eventOf(r).data!.n);
+    expect(arrived.sort()).toEqual([1, 2, 3]);
+    await context.close();
+  });
+});

@@ -2,8 +2,9 @@ import type { AdoptOwners } from '../../core/delivery/adoptByOwner';
 import type { Ownership } from '../../core/delivery/Ownership';
 
 /**
- * A page whose cross-tab code could not load (offline, blocked): it stores its own requests but
- * never adopts another page's, as it could not tell whether that page is gone: late, never twice.
+ * A page whose cross-tab code could not load (offline, blocked): it stores its own requests (under
+ * its Web Lock where the browser has them) but never adopts another page's, as it could not tell
+ * whether that page is gone: late, never twice.
  */
 const alone: PageOwnership = {
   id: '',
@@ -32,6 +33,9 @@ export interface TabOwnership extends PageOwnership {
   adopt: AdoptOwners;
 }
 
+/** The Web Lock a page holds while it has requests stored; other pages adopt by it (tabOwnership.ts). */
+export const ownerLock = (namespace: string, owner: string) => `${namespace}:owner:${owner}`;
+
 /** Makes the real ownership of a page (tabOwnership.ts: Web Locks, or leases without them). */
 export type OwnershipFactory = (namespace: string, id: string) => PageOwnership | Promise<PageOwnership>;
 
@@ -39,16 +43,32 @@ export type OwnershipFactory = (namespace: string, id: string) => PageOwnership 
  * The ownership of a page, made by `create` only when first needed: when the page first stores a
  * request, or finds another page's leftovers. Under the delivery's persistence policy most pages
  * do neither, so the standalone script loads the cross-tab code (`edge-collector.tabs.min.js`)
- * only then. A request written meanwhile is on disk at once; only its lock follows.
+ * only then. The page's own Web Lock is asked for here, in the task of its first write and before
+ * it, not by that code once loaded: a request written meanwhile, or on a page that cannot load it
+ * (offline), would be another page's to adopt while this page still sends it, and go twice.
+ * Without Web Locks, the leases of that code hold it.
  */
 export function createOwnership(namespace: string, create: OwnershipFactory): PageOwnership {
   const id = Math.random().toString(36).slice(2);
+  const locks = navigator.locks;
   let made: Promise<PageOwnership> | undefined;
+  // This page's lock while held or asked for, resolving to its release once granted.
+  let holding: Promise<() => void> | undefined;
   const real = () => (made ??= Promise.resolve(create(namespace, id)).catch(() => alone));
   return {
     id,
-    hold: () => real().then((own) => own.hold()),
-    letGo: () => void (made && made.then((own) => own.letGo())),
+    hold: () =>
+      locks
+        ? (holding ||= new Promise((granted) =>
+            locks.request(ownerLock(namespace, id), () => new Promise<void>((release) => granted(release))),
+          ))
+        : real().then((own) => own.hold()),
+    letGo() {
+      if (!locks) return void (made && made.then((own) => own.letGo()));
+      // Let go of before it was granted (an answer faster than the lock), it is released once granted.
+      if (holding) void holding.then((release) => release());
+      holding = undefined;
+    },
     adoptLeftovers: (store, take) => real().then((own) => own.adoptLeftovers(store, take)),
     recovery: () => real().then((own) => own.recovery()),
     releaseAll: () => void (made && made.then((own) => own.releaseAll())),

@@ -1,11 +1,12 @@
 import { adoptByOwner, type AdoptOwners } from '../../core/delivery/adoptByOwner';
 import { recoverDelivery } from '../../core/delivery/recoverDelivery';
-import type { TabOwnership } from './createOwnership';
+import { ownerLock, type TabOwnership } from './createOwnership';
 import { leaseOwnership } from './leaseOwnership';
 
 /**
- * One Web Lock per page, `{namespace}:owner:{id}`, held while the page has requests stored (the
- * browser releases it when the page dies): a page that finds entries of other owners asks for
+ * One Web Lock per page, {@link ownerLock}, held while the page has requests stored (the page's
+ * core takes and releases its own: createOwnership.ts; the browser releases it when the page
+ * dies): a page that finds entries of other owners asks for
  * their locks, all at once without waiting (`ifAvailable`: the gone ones are adopted together, in
  * one read of the queue), then waits for each lock it did not get, granted once that page is
  * gone; the locks themselves keep two pages from adopting the same leftovers. Without Web Locks
@@ -14,11 +15,10 @@ import { leaseOwnership } from './leaseOwnership';
 export function tabOwnership(namespace: string, id: string): TabOwnership {
   const locks = navigator.locks;
   if (!locks) return leaseOwnership(namespace, id);
-  let letGo = () => {};
   /** Requests `owner`'s lock; resolves with its release once granted, or with nothing if `now` and it is held. */
   const lock = (owner: string, now?: boolean) =>
     new Promise<(() => void) | undefined>((granted) =>
-      locks.request(`${namespace}:owner:${owner}`, { ifAvailable: now }, (held) =>
+      locks.request(ownerLock(namespace, owner), { ifAvailable: now }, (held) =>
         held ? new Promise<void>((done) => granted(done)) : granted(undefined),
       ),
     );
@@ -32,10 +32,9 @@ export function tabOwnership(namespace: string, id: string): TabOwnership {
     });
   return {
     id,
-    // Let go of before it was granted (an answer faster than the lock, then the page hidden), it
-    // stays held until the next letting go: stricter than needed, never two owners.
-    hold: () => lock(id).then((release) => (letGo = release!)),
-    letGo: () => letGo(),
+    // The page's own lock is its core's (createOwnership.ts), taken before its first write.
+    hold: async () => true,
+    letGo() {},
     adopt,
     adoptLeftovers: adoptByOwner(id, adopt),
     releaseAll() {},

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLAIM_MS, LEASE_MS } from '../../../../src/browser/delivery/leaseOwnership';
 import { tabOwnership } from '../../../../src/browser/delivery/tabOwnership';
 import { memoryStore, type QueueEntry, type QueueStore } from '../../../../src/core/delivery/QueueStore';
+import { fakeLocks } from '../../../support/fakeLocks';
 
 const NS = 'edge-collector:test';
 const OWNERS = 1000;
@@ -21,31 +22,6 @@ async function leftovers(store: QueueStore, count: number) {
       at: i,
       owner: `closed-${i}`,
     });
-}
-
-/**
- * Web Locks as the browser grants them: one holder per name, queued requests granted in order on
- * release, `ifAvailable` answered with no lock when the name is held.
- */
-function fakeLocks() {
-  const queues = new Map<string, Array<() => void>>();
-  const request = (name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => unknown) =>
-    new Promise<void>((resolve) => {
-      const run = () =>
-        void Promise.resolve(callback({ name })).then(() => {
-          const queue = queues.get(name)!;
-          queue.shift();
-          if (queue.length) queue[0]!();
-          else queues.delete(name);
-          resolve();
-        });
-      const queue = queues.get(name);
-      if (queue && options.ifAvailable) return void Promise.resolve(callback(null)).then(() => resolve());
-      if (queue) return void queue.push(run);
-      queues.set(name, [run]);
-      run();
-    });
-  return { request, held: (name: string) => queues.has(name) };
 }
 
 afterEach(() => {
