@@ -21,9 +21,26 @@ const record = (id: string, n: number) => ({
   record: { _id: `record-${n}`, person: { name: { firstName: 'Ada' } } },
 });
 
-/** Opens `path` in a new tab of `context` and waits for its collector to be configured. */
-async function open(context: BrowserContext, path: string): Promise<Page> {
+/** Serves at `path` a page that sends to the datastream `id` (link tracking off), with `options`. */
+const servePage = (path: string, id: string, options: Record<string, unknown> = {}) =>
+  site.server.serve(
+    path,
+    'text/html',
+    deliveryPage({
+      datastreamId: id,
+      edgeUrl: site.server.origin,
+      clickCollectionEnabled: false,
+      ...options,
+    }),
+  );
+
+/**
+ * Opens `path` in a new tab of `context` (after `prepare`, e.g. routes of its own) and waits for
+ * its collector to be configured.
+ */
+async function open(context: BrowserContext, path: string, prepare?: (page: Page) => unknown): Promise<Page> {
   const page = await context.newPage();
+  await prepare?.(page);
   await page.goto(`${site.server.origin}${path}`);
   await page.evaluate(() => (window as never as { ready: Promise<unknown> }).ready);
   return page;
@@ -32,11 +49,7 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 describe('consent across tabs (issue 23, F4)', () => {
   it('opting out in one tab stops events and streamed records in every other tab at once', async () => {
     const id = datastream(2301);
-    site.server.serve(
-      '/f4.html',
-      'text/html',
-      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
-    );
+    servePage('/f4.html', id);
     const context = await site.browser.newContext();
     const [a, b] = [await open(context, '/f4.html'), await open(context, '/f4.html')];
     // Tab B streams (its add-on loads) and sends while consent is in: both leave.
@@ -95,16 +108,7 @@ describe('storage full (issue 23, F5/F6)', () => {
   it('reports an opt-out it could not store, and a send it could not keep', async () => {
     const id = datastream(2302);
     // maxAttempts 1: a failed send is given up at once, for the next page load if it could be kept.
-    site.server.serve(
-      '/f5.html',
-      'text/html',
-      deliveryPage({
-        datastreamId: id,
-        edgeUrl: site.server.origin,
-        maxAttempts: 1,
-        clickCollectionEnabled: false,
-      }),
-    );
+    servePage('/f5.html', id, { maxAttempts: 1 });
     const context = await site.browser.newContext();
     const page = await open(context, '/f5.html');
     await fillLocalStorage(page);
@@ -146,11 +150,7 @@ describe('storage full (issue 23, F5/F6)', () => {
 
   it('reports an opt-out it could not store as storage when the consent add-on cannot load either', async () => {
     const id = datastream(2304);
-    site.server.serve(
-      '/f5b.html',
-      'text/html',
-      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin, clickCollectionEnabled: false }),
-    );
+    servePage('/f5b.html', id);
     const context = await site.browser.newContext();
     await context.route('**/edge-collector.consent.min.js', (route) => route.abort());
     const page = await open(context, '/f5b.html');
@@ -168,11 +168,7 @@ describe('storage full (issue 23, F5/F6)', () => {
 describe('tabs opened together without Web Locks (issue 23, F7)', () => {
   it("adopt a closed page's leftovers once: no duplicates, nothing lost", async () => {
     const id = datastream(2303);
-    site.server.serve(
-      '/f7.html',
-      'text/html',
-      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin, clickCollectionEnabled: false }),
-    );
+    servePage('/f7.html', id);
     const LEFTOVERS = 10;
     const TABS = 5;
     const ROUNDS = 3;
@@ -238,11 +234,7 @@ describe('a page being unloaded', () => {
     // delivers that page's `keepalive` requests: sent then, what the flush stored would reach the
     // Edge twice, once more from the next page that adopts it.
     const id = datastream(2305);
-    site.server.serve(
-      '/unloading.html',
-      'text/html',
-      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin }),
-    );
+    servePage('/unloading.html', id);
     const context = await site.browser.newContext();
     const page = await open(context, '/unloading.html');
     await context.setOffline(true);
@@ -271,17 +263,12 @@ describe('a page being unloaded', () => {
 describe('a page whose cross-tab code cannot load', () => {
   it('keeps what it stored while offline from a tab opened meanwhile: each event leaves once', async () => {
     const id = datastream(2306);
-    site.server.serve(
-      '/alone.html',
-      'text/html',
-      deliveryPage({ datastreamId: id, edgeUrl: site.server.origin, clickCollectionEnabled: false }),
-    );
+    servePage('/alone.html', id);
     const context = await site.browser.newContext();
-    const alone = await context.newPage();
     // Its tabs add-on never arrives (blocked, or the network gone when first needed).
-    await alone.route('**/edge-collector.tabs.min.js', (route) => route.abort());
-    await alone.goto(`${site.server.origin}/alone.html`);
-    await alone.evaluate(() => (window as never as { ready: Promise<unknown> }).ready);
+    const alone = await open(context, '/alone.html', (page) =>
+      page.route('**/edge-collector.tabs.min.js', (route) => route.abort()),
+    );
     // This tab alone goes offline (DevTools' network emulation): its events wait, stored.
     const network = await context.newCDPSession(alone);
     const offline = (on: boolean) =>
