@@ -1,6 +1,8 @@
 import type { AdoptOwners } from '../../core/delivery/adoptByOwner';
 import type { Ownership } from '../../core/delivery/Ownership';
 
+const noop = () => {};
+
 /**
  * A page whose cross-tab code could not load (offline, blocked): it stores its own requests (under
  * its Web Lock where the browser has them) but never adopts another page's, as it could not tell
@@ -60,7 +62,10 @@ export function createOwnership(namespace: string, create: OwnershipFactory): Pa
     hold: () =>
       locks
         ? (holding ||= new Promise((granted) =>
-            locks.request(ownerLock(namespace, id), () => new Promise<void>((release) => granted(release))),
+            locks
+              .request(ownerLock(namespace, id), () => new Promise<void>((release) => granted(release)))
+              // Refused (an opaque origin, such as a sandboxed frame): nothing is held nor let go of.
+              .catch(() => granted(noop)),
           ))
         : real().then((own) => own.hold()),
     letGo() {

@@ -80,4 +80,13 @@ describe('createOwnership with Web Locks', () => {
     await tick();
     expect(locks.held(name)).toBe(false);
   });
+
+  it('holds nothing, and throws nothing into the page, where the browser refuses Web Locks (a sandboxed frame)', async () => {
+    const refused = () => Promise.reject(new DOMException('opaque origin', 'SecurityError'));
+    vi.stubGlobal('navigator', { ...navigator, locks: { request: refused } });
+    const ownership = createOwnership(NS, () => new Promise<never>(() => {}));
+    await expect(ownership.hold()).resolves.toBeTypeOf('function');
+    ownership.letGo();
+    await tick();
+  });
 });
