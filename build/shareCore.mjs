@@ -19,6 +19,10 @@ export const SHARED_CORE = [
   ['src/browser/logToConsole.ts', 'logToConsole'],
   ['src/core/delivery/ConsentState.ts', 'parseConsent'],
   ['src/core/delivery/ConsentState.ts', 'CONSENT_STATES'],
+  ['src/core/CollectorConfig.ts', 'checkEssentials'],
+  ['src/core/CollectorConfig.ts', 'DEFAULT_EDGE_BASE_PATH'],
+  ['src/core/CollectorConfig.ts', 'DEFAULT_EDGE_URL'],
+  ['src/browser/delivery/rememberLocally.ts', 'rememberLocally'],
 ];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,7 +5,8 @@ import { siteTabs } from './browser/delivery/siteTabs';
 import { createStateCookieWriter } from './browser/delivery/writeStateCookies';
 import { readPageSnapshot } from './browser/readPageSnapshot';
 import { logToConsole } from './browser/logToConsole';
-import { resolveConfig, type CollectorConfig } from './core/CollectorConfig';
+import type { CollectorConfig } from './core/CollectorConfig';
+import { resolveConfig } from './core/resolveConfig';
 import { createConsentCommand } from './core/consent/createConsentCommand';
 import {
   checkConfigOverrides,

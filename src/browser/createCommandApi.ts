@@ -1,9 +1,5 @@
-import {
-  checkEssentials,
-  hasOtherSettings,
-  type ResolvedConfig,
-  type resolveConfig,
-} from '../core/CollectorConfig';
+import { checkEssentials, hasOtherSettings, type ResolvedConfig } from '../core/CollectorConfig';
+import type { resolveConfig } from '../core/resolveConfig';
 import type { CoreCollector } from '../core/createCollector';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { createBrowserCollector } from './createBrowserCollector';

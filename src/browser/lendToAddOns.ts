@@ -1,3 +1,4 @@
+import { checkEssentials, DEFAULT_EDGE_BASE_PATH, DEFAULT_EDGE_URL } from '../core/CollectorConfig';
 import type { EmailHasher } from '../core/createCollector';
 import { CONSENT_STATES, parseConsent } from '../core/delivery/ConsentState';
 import { createUuid } from '../core/createUuid';
@@ -5,6 +6,7 @@ import { deepMerge, isPlainObject } from '../core/deepMerge';
 import { EdgeCollectorError } from '../core/EdgeCollectorError';
 import { parseJson } from '../core/parseJson';
 import { containsEmail, redactEmails } from '../core/redactEmails';
+import { rememberLocally } from './delivery/rememberLocally';
 import { logToConsole } from './logToConsole';
 
 /**
@@ -25,4 +27,8 @@ export const lendToAddOns = (hashEmail: EmailHasher): unknown[] => [
   logToConsole,
   parseConsent,
   CONSENT_STATES,
+  checkEssentials,
+  DEFAULT_EDGE_BASE_PATH,
+  DEFAULT_EDGE_URL,
+  rememberLocally,
 ];

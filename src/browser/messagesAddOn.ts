@@ -1,4 +1,4 @@
-import { resolveConfig } from '../core/CollectorConfig';
+import { resolveConfig } from '../core/resolveConfig';
 import { ADD_ON_EVENT } from './loadAddOn';
 
 // The entry of `edge-collector.messages.min.js`: every configuration check with the texts that say

@@ -1,7 +1,5 @@
 import type { ExperienceEvent } from './buildExperienceEvent';
 import { CONSENT_STATES, type ConsentState } from './delivery/ConsentState';
-import { EdgeCollectorError } from './EdgeCollectorError';
-import { explainConfigProblem } from './explainConfigProblem';
 import { DATASTREAM_ID } from './patterns';
 
 /** Credentials for the authenticated (server-side) mode of the Edge Network Server API. */
@@ -58,17 +56,8 @@ export interface CollectorConfig {
  */
 export type OnBeforeEventSend = (content: ExperienceEvent) => unknown;
 
-/** The delivery settings, each a whole number: smallest and largest accepted value. */
-const DELIVERY_LIMITS = {
-  maxAttempts: [1, 20],
-  retryDelay: [0, 60_000],
-  maxRetryDelay: [0, 3_600_000],
-  maxQueueSize: [1, 10_000],
-  maxQueueBytes: [1_000, 50_000_000],
-} as const;
-
 /**
- * The defaults of the settings that {@link checkEssentials} leaves to {@link resolveConfig}: the
+ * The defaults of the settings that {@link checkEssentials} leaves to `resolveConfig` (resolveConfig.ts): the
  * Edge Network's path prefix and the delivery settings (see {@link CollectorConfig} for each).
  */
 const OTHER_DEFAULTS = {
@@ -102,11 +91,9 @@ export const DEFAULT_EDGE_URL = 'https://edge.adobedc.net';
 /** The path prefix of the Edge Network's collection endpoints. */
 export const DEFAULT_EDGE_BASE_PATH = OTHER_DEFAULTS.edgeBasePath;
 
-const BASE_PATH = /^[\w-]+(\/[\w-]+)*$/;
-
 /**
  * A wrong setting: its name (`''` when the options are not an object), the value given, and for a
- * number the range accepted. {@link explainConfigProblem} turns it into the message that says what to fix.
+ * number the range accepted. `explainConfigProblem` (explainConfigProblem.ts) turns it into the message that says what to fix.
  */
 export type ConfigProblem = [setting: string, value: unknown, min?: number, max?: number];
 
@@ -118,7 +105,7 @@ export type RefuseConfig = (...problem: ConfigProblem) => never;
  * `edgeUrl`, `defaultConsent`) and fills in every default, the given values of the other settings
  * left unchecked: `refuse` throws. The standalone script's core carries only these checks and
  * gives a configuration with any other setting to its messages add-on, whose
- * {@link resolveConfig} checks everything (see createCommandApi and docs/standalone.md).
+ * `resolveConfig` (resolveConfig.ts) checks everything (see createCommandApi and docs/standalone.md).
  */
 export function checkEssentials(input: unknown, refuse: RefuseConfig): ResolvedConfig {
   if (input === null || typeof input !== 'object') refuse('', input);
@@ -153,26 +140,3 @@ export const hasOtherSettings = (input: object): boolean =>
   Object.entries(OTHER_DEFAULTS).some(
     ([name, fallback]) => ((input as Record<string, unknown>)[name] ?? fallback) !== fallback,
   );
-
-/**
- * Checks a configuration and fills in the defaults; throws an `invalid-config` error that says what
- * to fix (explainConfigProblem). The standalone script's core carries only {@link checkEssentials};
- * its messages add-on carries this whole check with the texts (see createCommandApi).
- */
-export function resolveConfig(input: unknown): ResolvedConfig {
-  const refuse: RefuseConfig = (...problem) => {
-    throw new EdgeCollectorError('invalid-config', explainConfigProblem(...problem));
-  };
-  const resolved = checkEssentials(input, refuse);
-  const config = input as Partial<CollectorConfig>;
-  const edgeBasePath = (config.edgeBasePath ?? DEFAULT_EDGE_BASE_PATH).replace(/^\/+|\/+$/g, '');
-  if (!BASE_PATH.test(edgeBasePath)) refuse('edgeBasePath', config.edgeBasePath);
-  resolved.edgeBasePath = edgeBasePath;
-  for (const [name, [min, max]] of Object.entries(DELIVERY_LIMITS)) {
-    const value =
-      config[name as keyof typeof DELIVERY_LIMITS] ?? resolved[name as keyof typeof DELIVERY_LIMITS];
-    if (!Number.isInteger(value) || value < min || value > max) refuse(name, value, min, max);
-    resolved[name as keyof typeof DELIVERY_LIMITS] = value;
-  }
-  return resolved;
-}

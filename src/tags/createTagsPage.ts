@@ -1,6 +1,7 @@
 import type { ReportedVital, WebVitalsData } from '../browser/vitals/WebVitalsData';
 import type { VitalsTracker } from '../browser/vitals/createVitalsTracker';
-import { resolveConfig, type ResolvedConfig } from '../core/CollectorConfig';
+import type { ResolvedConfig } from '../core/CollectorConfig';
+import { resolveConfig } from '../core/resolveConfig';
 import type { Collector } from '../core/createCollector';
 import type { SendResult } from '../core/readEdgeAnswer';
 import type { EdgeConfigOverrides } from '../core/configOverrides';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import { prepareConsent } from '../../../src/core/consent/prepareConsent';
 import { createCollector } from '../../../src/core/createCollector';
 import { edgeInteract } from '../../../src/core/delivery/edgeInteract';

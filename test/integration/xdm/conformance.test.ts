@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LINK_CLICK_EVENT_TYPE } from '../../../src/browser/linkClicks/describeLinkClick';
 import { VITALS_EVENT_TYPE } from '../../../src/browser/vitals/attachWebVitals';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import { createCollector } from '../../../src/core/createCollector';
 import type { EnvironmentSnapshot } from '../../../src/core/EnvironmentSnapshot';
 import type { InteractRequest } from '../../../src/core/InteractRequest';

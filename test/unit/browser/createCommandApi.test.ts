@@ -60,7 +60,7 @@ describe('edgeCollector(command, options)', () => {
       src: `${served}edge-collector.min.js`,
     } as HTMLScriptElement);
     // The add-on announces itself as it runs, as the built one does (messagesAddOn.ts).
-    const { resolveConfig } = await import('../../../src/core/CollectorConfig');
+    const { resolveConfig } = await import('../../../src/core/resolveConfig');
     vi.spyOn(document.head, 'append').mockImplementation((script) => {
       scripts.push((script as HTMLScriptElement).src);
       dispatchEvent(new CustomEvent('edgecollector:messages', { detail: resolveConfig }));
@@ -89,7 +89,7 @@ describe('edgeCollector(command, options)', () => {
     vi.spyOn(document, 'currentScript', 'get').mockReturnValue({
       src: 'https://cdn.example/lib/edge-collector.min.js',
     } as HTMLScriptElement);
-    const { resolveConfig } = await import('../../../src/core/CollectorConfig');
+    const { resolveConfig } = await import('../../../src/core/resolveConfig');
     const checked: unknown[] = [];
     vi.spyOn(document.head, 'append').mockImplementation((script) => {
       scripts.push((script as HTMLScriptElement).src);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import { buildInteractRequest } from '../../../src/core/InteractRequest';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAdobeMc } from '../../../src/core/adobeMc';
 import { appendIdentityToUrl, type IdentityLinkContext } from '../../../src/core/appendIdentityToUrl';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import { createCollector } from '../../../src/core/createCollector';
 import type { InteractRequest } from '../../../src/core/InteractRequest';
 import type { EdgeAnswer } from '../../../src/core/Transport';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleCollector } from '../../../src/core/assembleCollector';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import type { EmailHasher } from '../../../src/core/createCollector';
 import { hashEmail } from '../../../src/core/hashEmail';
 import { recordingPlatform } from './recordingPlatform';

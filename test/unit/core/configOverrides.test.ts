@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import {
   buildOverriddenRequest,
   checkConfigOverrides,

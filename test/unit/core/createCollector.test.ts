@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import { createCollector, type Platform } from '../../../src/core/createCollector';
 import { recordingPlatform } from './recordingPlatform';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { resolveConfig, type OnBeforeEventSend } from '../../../src/core/CollectorConfig';
+import type { OnBeforeEventSend } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import { createCollector } from '../../../src/core/createCollector';
 import type { InteractRequest } from '../../../src/core/InteractRequest';
 import { recordingPlatform } from './recordingPlatform';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import { readConsentStandards } from '../../../src/core/consent/readConsentStandards';
 import { createDelivery } from '../../../src/core/delivery/createDelivery';
 import { edgeInteract } from '../../../src/core/delivery/edgeInteract';

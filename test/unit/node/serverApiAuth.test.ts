@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 import type { ExperienceEvent } from '../../../src/core/buildExperienceEvent';
 import { buildInteractRequest, type InteractRequest } from '../../../src/core/InteractRequest';
 import { resolveAuth, serverApiTransport } from '../../../src/node/serverApiAuth';

@@ -4,7 +4,7 @@ import { readQueue } from '../../../../src/browser/delivery/readQueue';
 import { createDelivery } from '../../../../src/core/delivery/createDelivery';
 import { soleOwnership } from '../../../../src/core/delivery/Ownership';
 import type { QueueEntry } from '../../../../src/core/delivery/QueueStore';
-import { resolveConfig } from '../../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../../src/core/resolveConfig';
 import type { InteractRequest } from '../../../../src/core/InteractRequest';
 import { readEdgeAnswer } from '../../../../src/core/readEdgeAnswer';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkIdentityMap } from '../../../../src/core/consent/checkIdentityMap';
 import { readConsentStandards } from '../../../../src/core/consent/readConsentStandards';
 import { buildConsentRequest } from '../../../../src/core/consent/buildConsentRequest';
-import { resolveConfig } from '../../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../../src/core/resolveConfig';
 
 const DIGEST = 'a'.repeat(64);
 const ADOBE_IN = { standard: 'Adobe', version: '1.0', value: { general: 'in' } } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../../src/core/resolveConfig';
 import { createConsentCommand } from '../../../../src/core/consent/createConsentCommand';
 import { createDelivery } from '../../../../src/core/delivery/createDelivery';
 import { edgeInteract } from '../../../../src/core/delivery/edgeInteract';

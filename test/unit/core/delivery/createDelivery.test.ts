@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resolveConfig, type CollectorConfig } from '../../../../src/core/CollectorConfig';
+import type { CollectorConfig } from '../../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../../src/core/resolveConfig';
 import { createDelivery, type DeliveryPlatform } from '../../../../src/core/delivery/createDelivery';
 import { edgeInteract, type EdgeInteractCollaborators } from '../../../../src/core/delivery/edgeInteract';
 import { adoptByOwner } from '../../../../src/core/delivery/adoptByOwner';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { resolveConfig } from '../../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../../src/core/resolveConfig';
 import { createDelivery } from '../../../../src/core/delivery/createDelivery';
 import { soleOwnership } from '../../../../src/core/delivery/Ownership';
 import { memoryStore, type BoundQueue } from '../../../../src/core/delivery/QueueStore';

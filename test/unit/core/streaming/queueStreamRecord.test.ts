@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { resolveConfig } from '../../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../../src/core/resolveConfig';
 import { createCollector } from '../../../../src/core/createCollector';
 import { memoryStore } from '../../../../src/core/delivery/QueueStore';
 import { queueStreamRecord } from '../../../../src/core/streaming/queueStreamRecord';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readAdobeMc } from '../../../../src/core/adobeMc';
-import { resolveConfig } from '../../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../../src/core/resolveConfig';
 import {
   createRedirectWithIdentity,
   type ClickEvent,

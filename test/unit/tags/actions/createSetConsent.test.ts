@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { resolveConfig } from '../../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../../src/core/resolveConfig';
 import { createConsentCommand } from '../../../../src/core/consent/createConsentCommand';
 import { createCollector, type Collector } from '../../../../src/core/createCollector';
 import type { InteractRequest } from '../../../../src/core/InteractRequest';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkEssentials, hasOtherSettings, resolveConfig } from '../../../src/core/CollectorConfig';
+import { checkEssentials, hasOtherSettings } from '../../../src/core/CollectorConfig';
+import { resolveConfig } from '../../../src/core/resolveConfig';
 
 const ID = '2f6c9b0e-3c1d-4e5f-8a7b-9c0d1e2f3a4b';
 
