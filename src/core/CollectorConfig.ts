@@ -57,8 +57,9 @@ export interface CollectorConfig {
 export type OnBeforeEventSend = (content: ExperienceEvent) => unknown;
 
 /**
- * The defaults of the settings that {@link checkEssentials} leaves to `resolveConfig` (resolveConfig.ts): the
- * Edge Network's path prefix and the delivery settings (see {@link CollectorConfig} for each).
+ * The defaults of the settings that {@link checkEssentials} leaves to `resolveConfig`
+ * (resolveConfig.ts): the Edge Network's path prefix and the delivery settings (see
+ * {@link CollectorConfig} for each).
  */
 const OTHER_DEFAULTS = {
   edgeBasePath: 'ee',
@@ -93,7 +94,8 @@ export const DEFAULT_EDGE_BASE_PATH = OTHER_DEFAULTS.edgeBasePath;
 
 /**
  * A wrong setting: its name (`''` when the options are not an object), the value given, and for a
- * number the range accepted. `explainConfigProblem` (explainConfigProblem.ts) turns it into the message that says what to fix.
+ * number the range accepted. `explainConfigProblem` (explainConfigProblem.ts) turns it into the
+ * message that says what to fix.
  */
 export type ConfigProblem = [setting: string, value: unknown, min?: number, max?: number];
 
