@@ -42,6 +42,12 @@ afterAll(async () => {
 async function open(origin: string, path: string): Promise<{ page: Page; addOns: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // The bodies the page hands to `fetch`, in the order it does.
+  await page.addInitScript(() => {
+    const handed: unknown[] = ((window as never as { handed: unknown[] }).handed = []);
+    const fetch = window.fetch;
+    window.fetch = (input, init) => (handed.push(init?.body), fetch(input, init));
+  });
   const addOns: string[] = [];
   page.on('request', (request) => {
     const name = /edge-collector\.(\w+)\.min\.js$/.exec(request.url())?.[1];
@@ -103,10 +109,15 @@ describe('add-ons loaded on demand (headless Chromium)', () => {
       },
       [ADDRESS],
     );
+    // In the order the collector handed them to `fetch` (parallel connections may deliver them in another).
+    const handed = await page.evaluate(() => (window as never as { handed: string[] }).handed);
+    expect(
+      handed.filter((body) => typeof body === 'string').map((body) => JSON.parse(body).event.xdm.eventType),
+    ).toEqual(['first', 'second', 'third']);
     const sent = interacts()
       .slice(before)
       .map((request) => JSON.parse(request.body).event.xdm);
-    expect(sent.map((xdm) => xdm.eventType)).toEqual(['first', 'second', 'third']);
+    expect(sent.map((xdm) => xdm.eventType).sort()).toEqual(['first', 'second', 'third']);
     expect(sent[0].identityMap.Email_LC_SHA256[0].id).toBe(DIGEST);
     expect(sent[2].identityMap.Email_LC_SHA256[0].id).toBe(DIGEST);
     expect(JSON.stringify(sent).toLowerCase()).not.toContain(ADDRESS.toLowerCase());
