@@ -15,8 +15,7 @@ import type { LinkClicksAddOn } from './linkClicksAddOn';
 import { loadConsentCommand } from './loadConsentCommand';
 import { pickCommand } from '../core/pickCommand';
 import type { queueStreamRecord } from '../core/streaming/queueStreamRecord';
-
-const noop = () => {};
+import { noop } from '../core/noop';
 
 /** The page-facing function: `edgeCollector(command, options)` always returns a promise. */
 export type CommandApi = (command: string, options?: unknown) => Promise<unknown>;

@@ -5,8 +5,7 @@ import { rememberLocally } from './rememberLocally';
 import type { PageTabs, TabsFactory } from './siteTabs';
 import { stateCookies } from './stateCookies';
 import type { StateWriter } from './writeStateCookies';
-
-const noop = () => {};
+import { noop } from '../../core/noop';
 
 /**
  * The browser's side of delivery for one datastream: the persistent queue, cross-tab ownership,

@@ -1,7 +1,6 @@
 import type { AdoptOwners } from '../../core/delivery/adoptByOwner';
 import type { Ownership } from '../../core/delivery/Ownership';
-
-const noop = () => {};
+import { noop } from '../../core/noop';
 
 /**
  * A page whose cross-tab code could not load (offline, blocked): it stores its own requests (under

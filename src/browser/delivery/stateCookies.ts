@@ -1,8 +1,7 @@
 import type { RequestMeta } from '../../core/InteractRequest';
 import type { StateEntry } from '../../core/delivery/readHandles';
 import type { StateWriter } from './writeStateCookies';
-
-const noop = () => {};
+import { noop } from '../../core/noop';
 
 /**
  * The Edge Network's `state:store` entries as first-party cookies (written by `write`: see

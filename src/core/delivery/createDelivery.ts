@@ -11,6 +11,7 @@ import type { QueueStore } from './QueueStore';
 import { kindOf, type RequestHandler, type RequestHandlers } from './RequestHandler';
 import { SLICE_MS } from './SLICE_MS';
 import { STORAGE_FAILED } from './STORAGE_FAILED';
+import { noop } from '../noop';
 
 /**
  * What a face gives the delivery: a transport, a queue store and its ownership (`inMemory()` in
@@ -76,7 +77,6 @@ export interface Delivery {
   wake(shown?: boolean): void;
 }
 
-const noop = () => undefined;
 // Without a place that outlives the page (Node), a write has nothing to fail at.
 const rememberNothing = (name: string, value?: string) => value;
 
