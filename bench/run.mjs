@@ -1,7 +1,7 @@
-// `npm run bench`: our collector, Adobe's Web SDK (alloy) and a bare `fetch`, side by side in one
-// headless Chromium against one local Edge, interleaved run by run. Prints a Markdown table with every
-// figure of ours as a ratio to alloy and to the bare fetch, checks issue 13's goals, writes
-// bench/results/latest.json.
+// `npm run bench`: our collector, Adobe's Web SDK (alloy), a bare `fetch` and the contract's floor,
+// side by side in one headless Chromium against one local Edge, interleaved run by run. Prints a
+// Markdown table with every figure of ours as a ratio to alloy, to the bare fetch and to the floor,
+// checks issue 13's goals, writes bench/results/latest.json.
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,7 @@ const started = Date.now();
 const progress = (message) =>
   process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 const contestants = listContestants({ compare: args.compare });
-// Loads and sizes are measured for the libraries; the bare fetch has no script.
+// Loads and sizes are measured for the libraries; the bare fetch and the floor have no script.
 const libraries = contestants.filter((contestant) => contestant.file);
 // Read once: the bytes measured are the bytes served, even if dist/ is rebuilt mid-run.
 const scripts = Object.fromEntries(contestants.map((contestant) => [contestant.id, readScript(contestant)]));

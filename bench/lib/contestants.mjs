@@ -107,10 +107,81 @@ const bare = {
   readyExpression: 'true',
 };
 
+// The contract's floor: the bare fetch plus only what Adobe's contract makes any browser client of
+// the Edge Network do for a page view, each as cheaply as the platform allows, with no library:
+// the address hashed in the page (WebCrypto), consent remembered across pages read before sending
+// (localStorage) and another tab's decision heard (a `storage` listener), the Edge Network's
+// cookies read once per page and sent back in `meta.state`, and the `state:store` entries of
+// each answer written as first-party cookies on the registrable domain (found as Adobe's Web SDK
+// finds it, by a probe cookie, once per origin) when they changed. The page-level work runs once
+// per page, as a library does it at `configure`; the digest is remembered per page.
+const floorSend = `window.__floorSend = function () {
+  var floor = window.__floor;
+  if (!floor) {
+    floor = window.__floor = { consent: localStorage.getItem('floor:consent') || 'in', jar: {}, written: {} };
+    addEventListener('storage', function (event) { if (event.key === 'floor:consent') floor.consent = event.newValue; });
+    document.cookie.split('; ').forEach(function (pair) {
+      var at = pair.indexOf('=');
+      if (pair.slice(0, 7) === 'kndctr_') floor.jar[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
+    });
+    floor.digest = crypto.subtle.digest('SHA-256', new TextEncoder().encode(${JSON.stringify(EMAIL)}.trim().toLowerCase()))
+      .then(function (buffer) { return Array.from(new Uint8Array(buffer), function (byte) { return (byte + 256).toString(16).slice(1); }).join(''); });
+  }
+  if (floor.consent !== 'in') return Promise.reject(new Error('consent is ' + floor.consent));
+  return floor.digest.then(function (digest) {
+    var entries = Object.keys(floor.jar).map(function (key) { return { key: key, value: floor.jar[key] }; });
+    var body = JSON.stringify({ event: { xdm: { _id: crypto.randomUUID(), timestamp: new Date().toISOString(),
+      eventType: 'web.webpagedetails.pageViews',
+      web: { webPageDetails: { name: document.title, URL: location.href, pageViews: { value: 1 } } },
+      identityMap: { Email_LC_SHA256: [{ id: digest, primary: true }] } } },
+      meta: entries.length ? { state: { entries: entries } } : undefined });
+    return fetch('https://${EDGE_HOST}/ee/v2/interact?dataStreamId=${DATASTREAM_ID}&requestId=' + crypto.randomUUID(),
+      { method: 'POST', body: body, credentials: 'include', keepalive: true });
+  }).then(function (response) { return response.json(); }).then(function (answer) {
+    if (floor.domain === undefined) floor.domain = localStorage.getItem('floor:domain');
+    if (floor.domain === null) {
+      var labels = location.hostname.split('.');
+      floor.domain = '';
+      for (var i = labels.length - 2; i >= 0 && !floor.domain; i--) {
+        var probe = 'floor_probe=1; path=/; domain=' + labels.slice(i).join('.');
+        document.cookie = probe;
+        if (document.cookie.indexOf('floor_probe=1') >= 0) {
+          document.cookie = probe + '; max-age=0';
+          floor.domain = labels.slice(i).join('.');
+        }
+      }
+      localStorage.setItem('floor:domain', floor.domain);
+    }
+    answer.handle.forEach(function (handle) {
+      if (handle.type !== 'state:store') return;
+      handle.payload.forEach(function (entry) {
+        if (floor.jar[entry.key] === entry.value && floor.written[entry.key]) return;
+        floor.jar[entry.key] = entry.value;
+        floor.written[entry.key] = true;
+        document.cookie = entry.key + '=' + encodeURIComponent(entry.value) + '; path=/; domain=' + floor.domain +
+          '; max-age=' + entry.maxAge + '; SameSite=Lax; Secure';
+      });
+    });
+    return answer;
+  });
+};`;
+
+const floor = {
+  id: 'floor',
+  role: 'floor',
+  label: 'contract floor',
+  // Like the bare fetch: no script to ship or evaluate, in the send, burst and cold measures only.
+  file: null,
+  installHtml: () => `<script>${floorSend}</script>`,
+  coldHtml: () => `<script>${floorSend}</script>`,
+  sendExpression: 'window.__floorSend()',
+  readyExpression: 'true',
+};
+
 /**
  * The contestants present in this checkout: our standalone script, our Web Vitals build when it has
- * been built, another build of ours given as `compare`, alloy, and a bare `fetch`. Each has a `role`: ours are divided by the two references,
- * alloy and the bare fetch.
+ * been built, another build of ours given as `compare`, alloy, a bare `fetch` and the contract's
+ * floor. Each has a `role`: ours are divided by the three references.
  */
 export function contestants({ compare } = {}) {
   const list = [ourContestant('ours', 'edge-collector', 'dist/edge-collector.min.js')];
@@ -119,7 +190,7 @@ export function contestants({ compare } = {}) {
   }
   // Another build of ours (e.g. the one before a change), measured in the same run.
   if (compare) list.push(ourContestant('oursCompare', `edge-collector (${compare})`, resolve(compare)));
-  list.push(alloy, bare);
+  list.push(alloy, bare, floor);
   for (const contestant of list) {
     if (contestant.file && !existsSync(new URL(contestant.file, root)))
       throw new Error(`${contestant.file} is missing: run \`npm run build\` (and \`npm install\`) first`);

@@ -27,8 +27,9 @@ function formatRatio(value) {
 }
 
 /**
- * Splits the contestants into ours and the references every figure of ours is divided by: alloy
- * and the bare fetch (by `role`); a result written before roles existed has alloy, last, only.
+ * Splits the contestants into ours and the references every figure of ours is divided by: alloy,
+ * the bare fetch and the contract floor (by `role`); a result written before roles existed has
+ * alloy, last, only.
  */
 function roles(contestants) {
   if (!contestants.some((c) => c.role))
@@ -42,8 +43,9 @@ function roles(contestants) {
 /**
  * Turns a bench result (the JSON `npm run bench` writes) into one of its Markdown tables: the rows
  * of `table` (`main`, or `cold` for the cold visits) grouped under bold headings, one column per
- * contestant and, for each of ours, its ratio to each reference (alloy, the bare fetch). A result
- * without rows for `table` (one written before the cold measure existed) gives a sentence saying so.
+ * contestant and, for each of ours, its ratio to each reference (alloy, the bare fetch, the
+ * contract floor). A result without rows for `table` (one written before the cold measure
+ * existed) gives a sentence saying so.
  */
 export function formatTable(result, table = 'main') {
   const { contestants } = result;
@@ -56,7 +58,7 @@ export function formatTable(result, table = 'main') {
     ...contestants.map((c) => c.label),
     ...pairs.map(
       ([mine, reference]) =>
-        `${mine.id === 'ours' ? 'ours' : mine.label} ÷ ${reference.role === 'bare' ? reference.label : reference.id}`,
+        `${mine.id === 'ours' ? 'ours' : mine.label} ÷ ${reference.role === 'alloy' ? reference.id : reference.label}`,
     ),
   ];
   const lines = [
