@@ -75,6 +75,26 @@ describe('automatic link tracking in the standalone script (headless Chromium)',
     await expect.poll(() => addOnLoads.length).toBe(1);
   });
 
+  it('inserts its add-on and the cookie writer after the task that configures, not in it', async () => {
+    // A script insert costs the main thread as much as a request: the call that configures must not wait for one.
+    const addOns = () =>
+      [...document.scripts].filter((script) => /\.(linkClicks|state)\.min\.js$/.test(script.src)).length;
+    // Counted in the script that configures: a later script may run after the parser yielded.
+    site.serve(
+      '/task.html',
+      'text/html',
+      `<!doctype html><html><head><title>Task</title><script src="/js/edge-collector.min.js"></script>
+<script>edgeCollector('configure', { datastreamId: '${DATASTREAM}', edgeUrl: '${site.origin}' });
+window.inTask = (${addOns})();</script></head><body></body></html>`,
+    );
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    await fresh.goto(`${site.origin}/task.html`);
+    expect(await fresh.evaluate(() => (window as never as { inTask: number }).inTask)).toBe(0);
+    await expect.poll(() => fresh.evaluate(addOns)).toBe(2);
+    await context.close();
+  });
+
   it('sends an internal link, an external link and a PDF once each, typed other, exit and download', async () => {
     for (const id of ['internal', 'external', 'pdf']) await page.click(`#${id}`);
     const sent = await site.waitFor(3, isLinkClick);
