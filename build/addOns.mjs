@@ -1,14 +1,15 @@
-// The add-ons of the standalone script, loaded from its folder on first use (src/browser/loadAddOn.ts)
-// so that pages that never need them never download them (the core script's size budget has no room):
+// The add-ons of the standalone script, loaded from its folder on first use (src/browser/loadAddOn.ts:
+// each is inserted in a task after the call that asks for it), so that pages that never need them
+// never download them (the core script's size budget has no room):
 // - dist/edge-collector.streaming.min.js: `edgeCollector("streamRecord", …)`;
 // - dist/edge-collector.consent.min.js: the consent standards and the `privacy/set-consent` request,
 //   on the first decision to post (see src/browser/loadConsentCommand.ts);
-// - dist/edge-collector.linkClicks.min.js: automatic link tracking, loaded at `configure` (in the
-//   task after it) unless `clickCollectionEnabled: false` (see src/browser/createCommandApi.ts).
+// - dist/edge-collector.linkClicks.min.js: automatic link tracking, loaded at `configure` unless
+//   `clickCollectionEnabled: false` (see src/browser/createCommandApi.ts).
 // - dist/edge-collector.tabs.min.js: cross-tab ownership (Web Locks, or leases without them), loaded
 //   when a page first stores a request or finds another page's leftovers (src/browser/delivery/createOwnership.ts).
 // - dist/edge-collector.state.min.js: the Edge Network's state as cookies on the registrable domain,
-//   loaded at `configure` (in the task after it), beside the first request: every answer sets state
+//   loaded at `configure`, beside the first request: every answer sets state
 //   (src/browser/createCommandApi.ts, src/browser/delivery/stateCookies.ts).
 // - dist/edge-collector.messages.min.js: every configuration check with the texts of `invalid-config`
 //   errors, loaded only when the core refuses a configuration or leaves one of its settings

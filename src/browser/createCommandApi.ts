@@ -70,7 +70,7 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
    */
   const start = (config: ResolvedConfig, options: Record<string, unknown>) => {
     if (isDebugRequested()) config.debug = true;
-    const made = (collector = createBrowserCollector(
+    collector = createBrowserCollector(
       config,
       'standalone',
       logToConsole,
@@ -80,23 +80,19 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
       // `edge-collector.state.min.js`: asked for below; the first answer that sets state writes with it.
       addOn<StateWriter>('state'),
       hashEmail,
-    ));
+    );
     // A page opened from another site of the org: its first event waits for the add-on, so that
     // it carries the visitor's ECID (see docs/identity.md).
     const linked = /adobe_mc=/.test(location.search) ? identity().catch(logToConsole) : undefined;
-    extension.onConfigure?.(made, options);
-    // After this task, so that the call that configures is no slower (inserting a script costs the
-    // main thread as much as a request: 3.6–6.7 ms on a fresh page of the bench's machine):
-    setTimeout(() => {
-      // Every answer of the Edge Network sets state (its region cookie at least), so its writer
-      // loads beside the first request: the first answer's cookies, and its caller, wait for no
-      // download after it.
-      loadAddOn(scriptSrc, 'state').catch(noop);
-      // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
-      // the first click, which must not wait for a download. A bad setting is logged.
-      if (options.clickCollectionEnabled !== false)
-        addOn<LinkClicksAddOn>('linkClicks')(made, options).catch(logToConsole);
-    });
+    extension.onConfigure?.(collector, options);
+    // Every answer of the Edge Network sets state (its region cookie at least), so its writer loads
+    // beside the first request: the first answer's cookies, and its caller, wait for no download
+    // after it. Like every add-on, its script is inserted after this task (see loadAddOn).
+    loadAddOn(scriptSrc, 'state').catch(noop);
+    // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
+    // the first click, which must not wait for a download. A bad setting is logged.
+    if (options.clickCollectionEnabled !== false)
+      addOn<LinkClicksAddOn>('linkClicks')(collector, options).catch(logToConsole);
     return linked;
   };
 

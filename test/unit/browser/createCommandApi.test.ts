@@ -53,6 +53,9 @@ describe('edgeCollector(command, options)', () => {
   });
 
   it('explains a refused configuration with the texts of the messages add-on, loaded only then', async () => {
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
     vi.resetModules();
     const served = 'https://cdn.example/lib/';
     const scripts: string[] = [];
@@ -62,22 +65,28 @@ describe('edgeCollector(command, options)', () => {
     // The add-on announces itself as it runs, as the built one does (messagesAddOn.ts).
     const { resolveConfig } = await import('../../../src/core/resolveConfig');
     vi.spyOn(document.head, 'append').mockImplementation((script) => {
-      scripts.push((script as HTMLScriptElement).src);
-      dispatchEvent(new CustomEvent('edgecollector:messages', { detail: resolveConfig }));
+      const { src } = script as HTMLScriptElement;
+      scripts.push(src);
+      if (src.endsWith('.messages.min.js'))
+        dispatchEvent(new CustomEvent('edgecollector:messages', { detail: resolveConfig }));
     });
+    // Add-ons are inserted in a task after the call that asks for them (see loadAddOn).
+    const inserted = () =>
+      new Promise((done) => setTimeout(done)).then(() =>
+        scripts.filter((src) => src.endsWith('.messages.min.js')),
+      );
     const fresh = await import('../../../src/browser/createCommandApi');
     await expect(
       fresh.createCommandApi()('configure', { datastreamId: ID, clickCollectionEnabled: false }),
     ).resolves.toBeDefined();
-    expect(scripts).toEqual([]);
+    expect(await inserted()).toEqual([]);
     const api = fresh.createCommandApi();
     await expect(api('configure', {})).rejects.toThrow(/datastreamId is missing/);
     await expect(api('configure', { datastreamId: 'abc' })).rejects.toMatchObject({
       code: 'invalid-config',
       message: expect.stringMatching(/"abc" is not a datastream ID/),
     });
-    expect(scripts).toEqual([`${served}edge-collector.messages.min.js`]);
-    vi.restoreAllMocks();
+    expect(await inserted()).toEqual([`${served}edge-collector.messages.min.js`]);
   });
 
   it('checks the settings the core leaves unchecked with the messages add-on; the commands called meanwhile wait for it', async () => {
