@@ -94,18 +94,21 @@ const bareSend = `window.__bareSend = function () {
     { method: 'POST', body: body, credentials: 'include', keepalive: true }).then(function (r) { return r.json(); });
 };`;
 
-const bare = {
-  id: 'bare',
-  role: 'bare',
-  label: 'bare fetch',
-  // No script to ship or evaluate: it takes part in the send and burst measures only.
+/** A contestant without a library: a page script that defines `window.__{id}Send()`. */
+const scriptless = (id, label, pageScript) => ({
+  id,
+  role: id,
+  label,
+  // No script to ship or evaluate: it takes part in the send, burst and cold measures only.
   file: null,
-  installHtml: () => `<script>${bareSend}</script>`,
+  installHtml: () => `<script>${pageScript}</script>`,
   // Nothing to configure: the first send is the first fetch of the page.
-  coldHtml: () => `<script>${bareSend}</script>`,
-  sendExpression: 'window.__bareSend()',
+  coldHtml: () => `<script>${pageScript}</script>`,
+  sendExpression: `window.__${id}Send()`,
   readyExpression: 'true',
-};
+});
+
+const bare = scriptless('bare', 'bare fetch', bareSend);
 
 // The contract's floor: the bare fetch plus only what Adobe's contract makes any browser client of
 // the Edge Network do for a page view, each as cheaply as the platform allows, with no library:
@@ -166,17 +169,7 @@ const floorSend = `window.__floorSend = function () {
   });
 };`;
 
-const floor = {
-  id: 'floor',
-  role: 'floor',
-  label: 'contract floor',
-  // Like the bare fetch: no script to ship or evaluate, in the send, burst and cold measures only.
-  file: null,
-  installHtml: () => `<script>${floorSend}</script>`,
-  coldHtml: () => `<script>${floorSend}</script>`,
-  sendExpression: 'window.__floorSend()',
-  readyExpression: 'true',
-};
+const floor = scriptless('floor', 'contract floor', floorSend);
 
 /**
  * The contestants present in this checkout: our standalone script, our Web Vitals build when it has
