@@ -718,6 +718,18 @@ describe('createDelivery: drains in slices (issue 22)', () => {
     expect(await stored(store)).toEqual([]);
   });
 
+  it('yields only when requests are left to look at: a lone send whose attempt outlasts a slice does not', async () => {
+    const sleep = vi.fn((ms: number) => new Promise((wake) => setTimeout(wake, ms)));
+    const { transport, sent } = heldTransport();
+    // Every read of the clock passes a whole slice.
+    let clock = Date.now();
+    const { delivery } = setup([], {}, { transport, sleep, now: () => (clock += 10) });
+    void delivery.send(request('lone'), []);
+    expect(sent).toEqual(['lone']);
+    expect(sleep).not.toHaveBeenCalled();
+    // (With requests left, it yields: see the backlog above.)
+  });
+
   it('sends nothing more once the page is being unloaded: what flush stored, the next page sends once', async () => {
     let online = false;
     const { transport, sent } = heldTransport();
