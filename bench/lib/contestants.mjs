@@ -146,11 +146,12 @@ const floorSend = `window.__floorSend = function () {
       var labels = location.hostname.split('.');
       floor.domain = '';
       for (var i = labels.length - 2; i >= 0 && !floor.domain; i--) {
-        var probe = 'floor_probe=1; path=/; domain=' + labels.slice(i).join('.');
+        var domain = labels.slice(i).join('.');
+        var probe = 'floor_probe=1; path=/; domain=' + domain;
         document.cookie = probe;
         if (document.cookie.indexOf('floor_probe=1') >= 0) {
           document.cookie = probe + '; max-age=0';
-          floor.domain = labels.slice(i).join('.');
+          floor.domain = domain;
         }
       }
       localStorage.setItem('floor:domain', floor.domain);

@@ -6,6 +6,7 @@ import { createUuid } from './createUuid';
 import { isPlainObject } from './deepMerge';
 import type { ConsentState } from './delivery/ConsentState';
 import { EdgeCollectorError } from './EdgeCollectorError';
+import { noop } from './noop';
 import { FETCH_ECID } from './InteractRequest';
 import { ORG_ID } from './patterns';
 
@@ -100,7 +101,7 @@ export async function appendIdentityToUrl(
   if (!ecid) {
     const request = buildAcquireRequest(collector.config, context.landingEcid?.(), context.overrides);
     const acquired = collector.deliver(request, []);
-    await Promise.race([acquired.catch(() => undefined), pause(context.acquireTimeoutMs ?? 3000)]);
+    await Promise.race([acquired.catch(noop), pause(context.acquireTimeoutMs ?? 3000)]);
     ({ ECID: ecid } = await collector.getIdentity());
   }
   if (!ecid) return unchanged('the Edge Network gave no ECID: the URL is given without the identity');

@@ -1,5 +1,6 @@
 import type { Collector } from '../core/createCollector';
 import type { TagsPage } from './createTagsPage';
+import { noop } from '../core/noop';
 import { describeError } from './describeError';
 
 /** What an action takes from the page: its collector, the logger, and where request ids go. */
@@ -34,6 +35,6 @@ export function runAction(
   );
   // Without rule component sequencing nobody awaits this promise: mark the rejection as handled so
   // the page sees no "Uncaught (in promise)", while Turbine, when it awaits, still sees it.
-  outcome.catch(() => undefined);
+  outcome.catch(noop);
   return outcome;
 }

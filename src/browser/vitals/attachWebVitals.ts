@@ -2,6 +2,7 @@ import { PAGE_VIEW_EVENT_TYPE } from '../../core/buildExperienceEvent';
 import type { CoreCollector } from '../../core/createCollector';
 import { createUuid } from '../../core/createUuid';
 import { isPlainObject } from '../../core/deepMerge';
+import { noop } from '../../core/noop';
 import { createVitalsTracker, type VitalsTracker } from './createVitalsTracker';
 import type { ReportedVital } from './WebVitalsData';
 import type { VitalsObserver } from './webVitalsObservers';
@@ -36,7 +37,7 @@ export function attachWebVitals(
   const tracker = createVitalsTracker(
     (webVitals) => {
       // Nobody awaits this send: the collector's debug log already tells a failure, and the page must not see one.
-      collector.sendEvent({ eventType: VITALS_EVENT_TYPE, data: { webVitals } }).catch(() => undefined);
+      collector.sendEvent({ eventType: VITALS_EVENT_TYPE, data: { webVitals } }).catch(noop);
     },
     onReport,
     observers,

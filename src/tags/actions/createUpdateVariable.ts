@@ -1,5 +1,6 @@
 import type { TagsPage } from '../createTagsPage';
 import { describeError } from '../describeError';
+import { noop } from '../../core/noop';
 import { readVariableChange, readVariableName } from '../variables/readVariableChange';
 
 /**
@@ -23,7 +24,7 @@ export function createUpdateVariable({
       logger.error(`${actionName} failed: ${describeError(error)}`);
       const outcome = Promise.reject(error);
       // Nobody awaits it without rule component sequencing: no "Uncaught (in promise)" in the page.
-      outcome.catch(() => undefined);
+      outcome.catch(noop);
       return outcome;
     }
   };
