@@ -4,12 +4,14 @@
 // - dist/edge-collector.streaming.min.js: `edgeCollector("streamRecord", …)`;
 // - dist/edge-collector.consent.min.js: the consent standards and the `privacy/set-consent` request,
 //   on the first decision to post (see src/browser/loadConsentCommand.ts);
-// - dist/edge-collector.linkClicks.min.js: automatic link tracking, loaded at `configure` unless
+// - dist/edge-collector.linkClicks.min.js: automatic link tracking, and the state cookie writer of
+//   the state add-on (one script for both on a default page), loaded at `configure` unless
 //   `clickCollectionEnabled: false` (see src/browser/createCommandApi.ts).
 // - dist/edge-collector.tabs.min.js: cross-tab ownership (Web Locks, or leases without them), loaded
 //   when a page first stores a request or finds another page's leftovers (src/browser/delivery/createOwnership.ts).
 // - dist/edge-collector.state.min.js: the Edge Network's state as cookies on the registrable domain,
-//   loaded at `configure`, beside the first request: every answer sets state
+//   loaded at `configure`, beside the first request, where link tracking is off or its add-on
+//   cannot load: every answer sets state
 //   (src/browser/createCommandApi.ts, src/browser/delivery/stateCookies.ts).
 // - dist/edge-collector.messages.min.js: every configuration check with the texts of `invalid-config`
 //   errors, loaded only when the core refuses a configuration or leaves one of its settings

@@ -70,6 +70,17 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
    */
   const start = (config: ResolvedConfig, options: Record<string, unknown>) => {
     if (isDebugRequested()) config.debug = true;
+    // Link tracking is on unless turned off (as in Adobe's Web SDK).
+    const clicks = options.clickCollectionEnabled !== false;
+    // The state cookie writer: on a default page it comes with the link-click add-on (one script
+    // for both); from its own add-on where link tracking is off, or its add-on cannot load.
+    const stateWriter = (): Promise<StateWriter> =>
+      clicks
+        ? loadAddOn<LinkClicksAddOn>(scriptSrc, 'linkClicks').then(
+            ({ write }) => write,
+            () => loadAddOn(scriptSrc, 'state'),
+          )
+        : loadAddOn(scriptSrc, 'state');
     collector = createBrowserCollector(
       config,
       'standalone',
@@ -77,8 +88,8 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
       loadConsentCommand(scriptSrc),
       // Only when the page first stores a request or finds leftovers: `edge-collector.tabs.min.js`.
       addOn<TabsFactory>('tabs'),
-      // `edge-collector.state.min.js`: asked for below; the first answer that sets state writes with it.
-      addOn<StateWriter>('state'),
+      // Asked for below; the first answer that sets state writes with it.
+      (entries) => stateWriter().then((write) => write(entries)),
       hashEmail,
     );
     // A page opened from another site of the org: its first event waits for the add-on, so that
@@ -88,11 +99,10 @@ export function createCommandApi(extension: CommandApiExtension = {}): CommandAp
     // Every answer of the Edge Network sets state (its region cookie at least), so its writer loads
     // beside the first request: the first answer's cookies, and its caller, wait for no download
     // after it. Like every add-on, its script is inserted after this task (see loadAddOn).
-    loadAddOn(scriptSrc, 'state').catch(noop);
-    // Link tracking is on unless turned off (as in Adobe's Web SDK); its add-on loads now, not on
-    // the first click, which must not wait for a download. A bad setting is logged.
-    if (options.clickCollectionEnabled !== false)
-      addOn<LinkClicksAddOn>('linkClicks')(collector, options).catch(logToConsole);
+    stateWriter().catch(noop);
+    // Link tracking loads now, not on the first click, which must not wait for a download. A bad
+    // setting is logged.
+    if (clicks) addOn<LinkClicksAddOn>('linkClicks')(collector, options).catch(logToConsole);
     return linked;
   };
 

@@ -19,9 +19,16 @@ type Loose = { edgeCollector: (command: string, options?: unknown) => Promise<un
 beforeAll(async () => {
   site = await startRecordingServer();
   serveBuiltScripts(site, STANDALONE_SCRIPTS, '/js');
-  // The same scripts on a site that does not host the add-ons.
+  // The same scripts on a site that does not host the add-ons, and on one that lacks link tracking's.
   serveBuiltScripts(site, ['dist/edge-collector.min.js'], '/bare');
-  for (const folder of ['js', 'bare'])
+  serveBuiltScripts(
+    site,
+    STANDALONE_SCRIPTS.filter((script) => !script.includes('linkClicks')),
+    '/nolinks',
+  );
+  // Its missing add-on answered as a site's error page (not from the planned replies, which answer the Edge's requests).
+  site.serve('/nolinks/edge-collector.linkClicks.min.js', 'text/html', '<h1>Not found</h1>');
+  for (const folder of ['js', 'bare', 'nolinks'])
     site.serve(
       `/${folder}.html`,
       'text/html',
@@ -86,6 +93,29 @@ describe('add-ons loaded on demand (headless Chromium)', () => {
     expect(JSON.parse(request!.body).event.xdm.identityMap.Email_LC_SHA256[0].id).toBe(DIGEST);
     expect(addOns).toEqual(['state']);
     await page.context().close();
+  });
+
+  it('loads one script for link tracking and the cookie writer on a default page; the state add-on where that one is missing', async () => {
+    const state = {
+      status: 200,
+      body: {
+        handle: [{ type: 'state:store', payload: [{ key: IDENTITY, value: 'CiY0MTg2', maxAge: 3600 }] }],
+      },
+    };
+    for (const [folder, expected] of [
+      ['js', ['linkClicks']],
+      ['nolinks', ['linkClicks', 'state']],
+    ] as const) {
+      const { page, addOns } = await open(site.origin, `/${folder}.html`);
+      await call(page, 'configure', { datastreamId: DATASTREAM, edgeUrl: site.origin });
+      site.replies.push(state);
+      await call(page, 'sendPageView');
+      // The answer's caller hears it once its cookies are written.
+      expect(await page.evaluate(() => document.cookie)).toContain(`${IDENTITY}=CiY0MTg2`);
+      await page.waitForTimeout(300);
+      expect(addOns).toEqual(expected);
+      await page.context().close();
+    }
   });
 
   it('loads the sha256 add-on once on a plain-http page, and keeps the order of sends', async () => {

@@ -38,8 +38,9 @@ describe('state cookies (Chromium)', () => {
       },
     });
     const context = await browser.newContext();
-    // The state add-on, which writes the cookies, arrives well after the answer (a slow network).
-    await context.route('**/edge-collector.state.min.js', async (route) => {
+    // The add-on that writes the cookies (link tracking's on this default page, or the state
+    // add-on) arrives well after the answer (a slow network).
+    await context.route(/edge-collector\.(linkClicks|state)\.min\.js$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       await route.continue();
     });
@@ -47,7 +48,7 @@ describe('state cookies (Chromium)', () => {
     await page.goto(`${site('www')}/c.html`);
     await page.evaluate(() => (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 1 }));
     // Left as soon as the send resolves, as a redirect page does: the first answer's cookies are
-    // written by then, though the state add-on that writes them arrives only after the answer.
+    // written by then, though the add-on that writes them arrives only after the answer.
     await page.goto(`${site('cart')}/c.html`);
     expect(await page.evaluate(() => document.cookie)).toContain(`${IDENTITY}=CiY0MTg2`);
     await page.evaluate(() => (window as never as { send(d: unknown): Promise<unknown> }).send({ n: 2 }));

@@ -49,8 +49,9 @@ export type StateWriter = (entries: StateEntry[]) => unknown;
 /**
  * A writer of the Edge Network's `state:store` entries as first-party cookies on the registrable
  * domain, so that every subdomain of a site (`www.`, `cart.`) shares one ECID. The standalone
- * script loads it as `edge-collector.state.min.js` at `configure`, and writes with it from the
- * first answer that sets state (stateCookies.ts); the other faces make it directly.
+ * script loads it at `configure` (with the link-click add-on on a default page, else as
+ * `edge-collector.state.min.js`), and writes with it from the first answer that sets state
+ * (stateCookies.ts); the other faces make it directly.
  */
 export function createStateCookieWriter(): StateWriter {
   // Found on the first answer that sets state on the origin (then remembered), not on every page load.
