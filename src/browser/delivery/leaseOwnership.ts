@@ -8,9 +8,11 @@ export const LEASE_MS = 6_000;
 /**
  * How long a claim on a gone owner's lease must survive before its tab adopts: longer than a
  * localStorage write takes to reach the other tabs of the origin (milliseconds in Chromium), so
- * that of tabs opened together, which all find the lease free, only the last to claim adopts.
+ * that of tabs opened together, which all find the lease free, only the last to claim adopts. A
+ * whole second, not less: a renderer stalled just as it claims (five tabs loading at once on a
+ * busy machine) delivers its claim late, and leftovers wait for adoption anyway.
  */
-export const CLAIM_MS = 250;
+export const CLAIM_MS = 1_000;
 
 /**
  * Ownership without Web Locks (insecure pages, old browsers): `{namespace}:lease:{owner}` in
